@@ -1,0 +1,145 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/parkgraph/parkgraph/graph/model"
+)
+
+// batch makes a field asked on every item of a list cost one store call, not one per
+// item. Resolvers register the ids of each list they return as a sibling group; the first
+// time a field is asked on any member, load fetches it for the whole group and the other
+// members read the result. This is deterministic (no timing window): the number of store
+// calls per request depends on the shape of the query, not on the number of results.
+type batch struct {
+	mu     sync.Mutex
+	groups map[string]*group
+	calls  map[callKey]*call
+}
+
+type group struct{ ids []string }
+
+type callKey struct {
+	field string
+	group *group
+}
+
+type call struct {
+	done   chan struct{}
+	result any // map[string]T
+	err    error
+}
+
+type batchKey struct{}
+
+// WithBatch returns ctx with a fresh batch; the handler calls it once per operation.
+func WithBatch(ctx context.Context) context.Context {
+	return context.WithValue(ctx, batchKey{}, &batch{groups: map[string]*group{}, calls: map[callKey]*call{}})
+}
+
+func batchFrom(ctx context.Context) *batch {
+	if b, ok := ctx.Value(batchKey{}).(*batch); ok {
+		return b
+	}
+	return &batch{groups: map[string]*group{}, calls: map[callKey]*call{}}
+}
+
+// siblings registers ids as one group (duplicates and empty ids dropped). An id already
+// in a group moves to the new one.
+func siblings(ctx context.Context, ids []string) {
+	seen := make(map[string]bool, len(ids))
+	g := &group{}
+	for _, id := range ids {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			g.ids = append(g.ids, id)
+		}
+	}
+	if len(g.ids) == 0 {
+		return
+	}
+	b := batchFrom(ctx)
+	b.mu.Lock()
+	for _, id := range g.ids {
+		b.groups[id] = g
+	}
+	b.mu.Unlock()
+}
+
+// load returns fetch's result for id. fetch is called at most once per field and sibling
+// group, with all ids of id's group; an id in no group is fetched alone.
+func load[T any](ctx context.Context, field, id string, fetch func(ids []string) (map[string]T, error)) (T, error) {
+	b := batchFrom(ctx)
+	b.mu.Lock()
+	g, ok := b.groups[id]
+	if !ok {
+		g = &group{ids: []string{id}}
+		b.groups[id] = g
+	}
+	k := callKey{field, g}
+	c, started := b.calls[k]
+	if !started {
+		c = &call{done: make(chan struct{})}
+		b.calls[k] = c
+	}
+	b.mu.Unlock()
+	if !started {
+		c.result, c.err = fetch(g.ids)
+		close(c.done)
+	} else {
+		select {
+		case <-c.done:
+		case <-ctx.Done():
+			var zero T
+			return zero, ctx.Err()
+		}
+	}
+	var zero T
+	if c.err != nil {
+		return zero, c.err
+	}
+	m, ok := c.result.(map[string]T)
+	if !ok {
+		return zero, fmt.Errorf("batch %q: result type %T", field, c.result)
+	}
+	return m[id], nil
+}
+
+// registerEntities registers es as siblings, and the documents cited as their evidence.
+func registerEntities[T model.Entity](ctx context.Context, es []T) {
+	ids := make([]string, 0, len(es))
+	var refs []string
+	for _, e := range es {
+		ids = append(ids, e.GetID())
+		refs = append(refs, evidenceDocs(e.Base().Evidence)...)
+	}
+	siblings(ctx, ids)
+	siblings(ctx, refs)
+}
+
+// registerRelations registers the far ends of rels as siblings, and the nodes the
+// relations refer to (evidence documents, investor origins) as another group.
+func registerRelations(ctx context.Context, rels []*model.Relation) {
+	ids := make([]string, 0, len(rels))
+	var refs []string
+	for _, r := range rels {
+		ids = append(ids, r.Node.GetID())
+		refs = append(refs, evidenceDocs(r.Evidence)...)
+		refs = append(refs, evidenceDocs(r.Node.Base().Evidence)...)
+		if o := r.Value("investorOrigin"); o != nil {
+			refs = append(refs, *o)
+		}
+	}
+	siblings(ctx, ids)
+	siblings(ctx, refs)
+}
+
+func evidenceDocs(ev []*model.Evidence) []string {
+	ids := make([]string, len(ev))
+	for i, e := range ev {
+		ids[i] = e.DocumentID
+	}
+	return ids
+}

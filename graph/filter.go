@@ -1,0 +1,97 @@
+package graph
+
+import "github.com/parkgraph/parkgraph/graph/model"
+
+// The functions below map each list's where input to the store's EntityFilter. A nil
+// where selects every entity of the type.
+
+func zoneFilter(w *model.ZoneWhere) model.EntityFilter {
+	f := model.EntityFilter{Type: model.EntityTypeZone}
+	if w != nil {
+		f.NameContains, f.Industry, f.Targets = deref(w.NameContains), deref(w.Industry), w.Targets
+		f.Zone, f.District, f.Region, f.Company = deref(w.Zone), deref(w.District), deref(w.Region), deref(w.Company)
+	}
+	return f
+}
+
+func parkFilter(w *model.ParkWhere) model.EntityFilter {
+	f := model.EntityFilter{Type: model.EntityTypePark}
+	if w != nil {
+		f.NameContains, f.Industry, f.Targets = deref(w.NameContains), deref(w.Industry), w.Targets
+		f.Zone, f.District, f.Company = deref(w.Zone), deref(w.District), deref(w.Company)
+	}
+	return f
+}
+
+func districtFilter(w *model.DistrictWhere) model.EntityFilter {
+	f := model.EntityFilter{Type: model.EntityTypeDistrict}
+	if w != nil {
+		f.NameContains, f.Industry, f.Targets = deref(w.NameContains), deref(w.Industry), w.Targets
+		f.Region, f.ParticipatedIn = deref(w.Region), deref(w.ParticipatedIn)
+	}
+	return f
+}
+
+func regionFilter(w *model.RegionWhere) model.EntityFilter {
+	f := model.EntityFilter{Type: model.EntityTypeRegion}
+	if w != nil {
+		f.NameContains, f.Region = deref(w.NameContains), deref(w.Within)
+	}
+	return f
+}
+
+func industryFilter(w *model.IndustryWhere) model.EntityFilter {
+	f := model.EntityFilter{Type: model.EntityTypeIndustry}
+	if w != nil {
+		f.NameContains, f.SubsectorOf = deref(w.NameContains), deref(w.SubsectorOf)
+	}
+	return f
+}
+
+func companyFilter(w *model.CompanyWhere) model.EntityFilter {
+	f := model.EntityFilter{Type: model.EntityTypeCompany}
+	if w != nil {
+		f.NameContains, f.Industry, f.HostedIn = deref(w.NameContains), deref(w.Industry), deref(w.HostedIn)
+	}
+	return f
+}
+
+func organizationFilter(w *model.OrganizationWhere) model.EntityFilter {
+	f := model.EntityFilter{Type: model.EntityTypeOrganization}
+	if w != nil {
+		f.NameContains, f.HostedIn = deref(w.NameContains), deref(w.HostedIn)
+	}
+	return f
+}
+
+func eventFilter(w *model.EventWhere) model.EntityFilter {
+	f := model.EntityFilter{Type: model.EntityTypeEvent}
+	if w != nil {
+		f.NameContains, f.Participant = deref(w.NameContains), deref(w.Participant)
+	}
+	return f
+}
+
+func projectFilter(w *model.ProjectWhere) model.EntityFilter {
+	f := model.EntityFilter{Type: model.EntityTypeProject}
+	if w != nil {
+		f.NameContains, f.HostedIn = deref(w.NameContains), deref(w.HostedIn)
+	}
+	return f
+}
+
+func policyFilter(w *model.PolicyWhere) model.EntityFilter {
+	f := model.EntityFilter{Type: model.EntityTypePolicy}
+	if w != nil {
+		f.NameContains, f.IssuedBy, f.Industry = deref(w.NameContains), deref(w.IssuedBy), deref(w.Industry)
+	}
+	return f
+}
+
+func personFilter(w *model.PersonWhere) model.EntityFilter {
+	f := model.EntityFilter{Type: model.EntityTypePerson}
+	if w != nil {
+		f.NameContains = deref(w.NameContains)
+	}
+	return f
+}

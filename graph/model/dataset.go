@@ -1,0 +1,40 @@
+package model
+
+// Dataset is a whole curated graph as read from seed files, before it is written.
+type Dataset struct {
+	Documents []*Document
+	Entities  []*EntityRecord
+	Relations []*RelationRecord
+}
+
+// EntityRecord is one curated entity with its facts. Facts keep typed values.
+type EntityRecord struct {
+	EntityBase
+	Facts []*FactRecord
+}
+
+// FactRecord is one attribute value with its evidence. Value is a string, int64, float64 or bool.
+type FactRecord struct {
+	ID       string
+	Property string
+	Value    any
+	Evidence []*Evidence
+}
+
+// RelationRecord is one curated relationship. ID is derived from type, ends and
+// properties, so the same statement always gets the same id.
+type RelationRecord struct {
+	ID       string
+	Type     string
+	From     string
+	To       string
+	Props    map[string]any
+	Evidence []*Evidence
+}
+
+// Mention says that a document names an entity Count times.
+type Mention struct {
+	DocumentID string
+	EntityID   string
+	Count      int
+}

@@ -1,0 +1,15 @@
+package model
+
+// Document is one source document. Text is its full verbatim text.
+type Document struct {
+	ID          string  `json:"id" yaml:"id"`
+	File        string  `json:"file" yaml:"file"`
+	Title       string  `json:"title" yaml:"title"`
+	Publisher   *string `json:"publisher,omitempty" yaml:"publisher"`
+	Author      *string `json:"author,omitempty" yaml:"author"`
+	PublishedOn *string `json:"publishedOn,omitempty" yaml:"publishedOn"`
+	Text        string  `json:"-" yaml:"-"`
+}
+
+func (*Document) IsNode()         {}
+func (d *Document) GetID() string { return d.ID }

@@ -1,0 +1,52 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Evidence ties a relationship, fact or entity to the document sentence that states it.
+// Quote is a verbatim substring of the document's text.
+type Evidence struct {
+	DocumentID string `json:"documentId" yaml:"doc"`
+	Quote      string `json:"quote" yaml:"quote"`
+}
+
+// Fact is one attribute value of an entity with its evidence. Value is the display form;
+// the typed value is kept on the entity's Props.
+type Fact struct {
+	ID       string      `json:"id"`
+	Property string      `json:"property"`
+	Value    string      `json:"value"`
+	Evidence []*Evidence `json:"evidence"`
+}
+
+// Property is one key and value of a relationship, in display form.
+type Property struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// FormatValue renders a scalar property value for display: integers without a decimal
+// point, other numbers in their shortest form, lists joined by ", ".
+func FormatValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case float64:
+		if x == float64(int64(x)) {
+			return strconv.FormatInt(int64(x), 10)
+		}
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case []any:
+		s := ""
+		for i, e := range x {
+			if i > 0 {
+				s += ", "
+			}
+			s += FormatValue(e)
+		}
+		return s
+	}
+	return fmt.Sprint(v)
+}

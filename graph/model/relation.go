@@ -1,0 +1,102 @@
+package model
+
+// Direction is the direction of a relationship seen from the entity it is asked on.
+type Direction string
+
+// The directions.
+const (
+	DirectionOut  Direction = "OUT"
+	DirectionIn   Direction = "IN"
+	DirectionBoth Direction = "BOTH"
+)
+
+// IsValid reports whether d is OUT, IN or BOTH.
+func (d Direction) IsValid() bool {
+	return d == DirectionOut || d == DirectionIn || d == DirectionBoth
+}
+
+// RelationType describes one curated relationship type: the entity types it may connect
+// and the property keys it may carry.
+type RelationType struct {
+	Name  string
+	From  []EntityType // nil means any entity type
+	To    []EntityType // nil means any entity type
+	Props []string
+}
+
+// Allows reports whether a relationship of this type may go from from to to.
+func (rt RelationType) Allows(from, to EntityType) bool {
+	return allowed(rt.From, from) && allowed(rt.To, to)
+}
+
+func allowed(types []EntityType, t EntityType) bool {
+	if types == nil {
+		return true
+	}
+	for _, x := range types {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	zo, pa, di, re = EntityTypeZone, EntityTypePark, EntityTypeDistrict, EntityTypeRegion
+	in, co, or, ev = EntityTypeIndustry, EntityTypeCompany, EntityTypeOrganization, EntityTypeEvent
+	pr, po, pe     = EntityTypeProject, EntityTypePolicy, EntityTypePerson
+)
+
+// RelationTypes are the curated relationship types, keyed by name. MENTIONS
+// (Document -> entity) is computed by the loader and is not among them.
+var RelationTypes = map[string]RelationType{
+	"PART_OF":         {"PART_OF", []EntityType{pa, zo, di, re, or, ev}, []EntityType{pa, zo, di, re, or, ev}, nil},
+	"LOCATED_IN":      {"LOCATED_IN", []EntityType{zo, pa, di, co, or, pr, ev}, []EntityType{zo, pa, di, re}, nil},
+	"FOCUSES_ON":      {"FOCUSES_ON", []EntityType{zo, pa, di, re, co, or, pr, po, ev}, []EntityType{in}, []string{"role"}},
+	"TARGETS":         {"TARGETS", []EntityType{zo, pa, di, re, po, ev}, []EntityType{in}, []string{"investorOrigin"}},
+	"HOSTS":           {"HOSTS", []EntityType{zo, pa, di, re}, []EntityType{co, or, pr}, []string{"facility"}},
+	"SUBSECTOR_OF":    {"SUBSECTOR_OF", []EntityType{in}, []EntityType{in}, nil},
+	"PARTICIPATED_IN": {"PARTICIPATED_IN", []EntityType{di, zo, pa, re, or, co, pe}, []EntityType{ev}, []string{"role"}},
+	"ORGANIZED":       {"ORGANIZED", []EntityType{or, re, pe, di}, []EntityType{ev}, []string{"role"}},
+	"ISSUED":          {"ISSUED", []EntityType{or, re}, []EntityType{po}, []string{"date"}},
+	"SIGNED_PROJECTS": {"SIGNED_PROJECTS", []EntityType{ev}, []EntityType{in, re, zo, di, co}, []string{"count", "amountCny", "amountUsd"}},
+	"IMPLEMENTED_IN":  {"IMPLEMENTED_IN", []EntityType{pr, po}, []EntityType{zo, pa, di, re}, nil},
+	"COOPERATES_WITH": {"COOPERATES_WITH", nil, nil, nil},
+	"LEADS":           {"LEADS", []EntityType{pe}, []EntityType{or, re, zo, co, ev}, []string{"title"}},
+	"MANAGES":         {"MANAGES", []EntityType{or}, []EntityType{zo, pa, di}, nil},
+	"APPLIES_TO":      {"APPLIES_TO", []EntityType{po}, []EntityType{zo, pa, di, re, in, co, pr}, nil},
+}
+
+// Relation is a relationship seen from one of its ends: Node is the other end.
+// Properties hold the curated properties in display form; Values keeps them typed.
+type Relation struct {
+	ID         string         `json:"id"`
+	Type       string         `json:"type"`
+	Direction  Direction      `json:"direction"`
+	Node       Entity         `json:"node"`
+	Properties []*Property    `json:"properties"`
+	Evidence   []*Evidence    `json:"evidence"`
+	Values     map[string]any `json:"-"`
+}
+
+// Value returns the relationship property key in display form, or nil when absent.
+func (r *Relation) Value(key string) *string {
+	v, ok := r.Values[key]
+	if !ok || v == nil {
+		return nil
+	}
+	s := FormatValue(v)
+	return &s
+}
+
+// Hop describes a step from a set of entities to their neighbours: relationship types,
+// direction, the label the neighbour must have, and how many PART_OF-style hops of the
+// same types may be chained (MaxHops > 1 returns neighbours without relationship data,
+// nearest first).
+type Hop struct {
+	Types     []string
+	Direction Direction
+	Label     EntityType // empty means any entity
+	MaxHops   int        // 0 or 1 means one hop
+	First     int        // per start entity; 0 means the store's default
+}

@@ -1,0 +1,45 @@
+package neo4jdb
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/parkgraph/parkgraph/graph/model"
+)
+
+// Facts returns the facts of each of ids with their evidence, ordered by property then
+// value, in one query. Entities without facts are absent from the map.
+func (s *Store) Facts(ctx context.Context, ids []string) (map[string][]*model.Fact, error) {
+	const q = `
+UNWIND $ids AS id
+MATCH (:Entity {id: id})-[:HAS_FACT]->(f:Fact)
+WITH id, f ORDER BY f.property, f.value
+RETURN id, collect(f) AS facts`
+	recs, err := s.read(ctx, q, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, fmt.Errorf("facts: %w", err)
+	}
+	out := map[string][]*model.Fact{}
+	for _, rec := range recs {
+		id, err := value[string](rec, "id")
+		if err != nil {
+			return nil, err
+		}
+		facts, err := value[[]any](rec, "facts")
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range facts {
+			n, _ := x.(neo4j.Node)
+			out[id] = append(out[id], &model.Fact{
+				ID:       str(n.Props["id"]),
+				Property: str(n.Props["property"]),
+				Value:    str(n.Props["value"]),
+				Evidence: evidenceOf(n.Props),
+			})
+		}
+	}
+	return out, nil
+}

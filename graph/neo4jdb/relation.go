@@ -1,0 +1,150 @@
+package neo4jdb
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/parkgraph/parkgraph/graph/model"
+)
+
+// maxHops bounds multi-hop neighbour queries; MaxRelations bounds neighbours per entity.
+const (
+	maxHops      = 8
+	MaxRelations = 500
+)
+
+// Neighbors returns, for each of ids, its neighbours one hop (or up to hop.MaxHops hops)
+// away as described by hop, in one query. Entities with no neighbour are absent from the
+// map. One-hop relations carry their properties and evidence; multi-hop results carry only
+// the node, nearest first.
+func (s *Store) Neighbors(ctx context.Context, ids []string, hop model.Hop) (map[string][]*model.Relation, error) {
+	first := hop.First
+	if first <= 0 || first > MaxRelations {
+		first = MaxRelations
+	}
+	params := map[string]any{"ids": ids, "types": hop.Types, "label": nil, "first": first}
+	if hop.Label != "" {
+		params["label"] = hop.Label.Label()
+	}
+	if hop.Types == nil {
+		params["types"] = []string{}
+	}
+	if hop.MaxHops > 1 {
+		return s.multiHop(ctx, ids, hop, params)
+	}
+	pattern := map[model.Direction]string{
+		model.DirectionOut:  "(a)-[r]->(b:Entity)",
+		model.DirectionIn:   "(a)<-[r]-(b:Entity)",
+		model.DirectionBoth: "(a)-[r]-(b:Entity)",
+	}[hop.Direction]
+	if pattern == "" {
+		return nil, model.Errorf(model.CodeInvalid, "unknown direction %q", hop.Direction)
+	}
+	q := `
+UNWIND $ids AS id
+MATCH (a:Entity {id: id})
+MATCH ` + pattern + `
+WHERE (size($types) = 0 OR type(r) IN $types) AND ($label IS NULL OR $label IN labels(b))
+WITH id, r, b, startNode(r) = a AS out
+ORDER BY type(r), b.name, b.id
+WITH id, collect({r: r, b: b, out: out})[..$first] AS rels
+RETURN id, rels`
+	recs, err := s.read(ctx, q, params)
+	if err != nil {
+		return nil, fmt.Errorf("neighbors %v: %w", hop.Types, err)
+	}
+	out := map[string][]*model.Relation{}
+	for _, rec := range recs {
+		id, err := value[string](rec, "id")
+		if err != nil {
+			return nil, err
+		}
+		rels, err := value[[]any](rec, "rels")
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range rels {
+			m, _ := x.(map[string]any)
+			r, _ := m["r"].(neo4j.Relationship)
+			b, _ := m["b"].(neo4j.Node)
+			dir := model.DirectionIn
+			if o, _ := m["out"].(bool); o {
+				dir = model.DirectionOut
+			}
+			out[id] = append(out[id], relationOf(r, b, dir))
+		}
+	}
+	return out, nil
+}
+
+func (s *Store) multiHop(ctx context.Context, ids []string, hop model.Hop, params map[string]any) (map[string][]*model.Relation, error) {
+	n := hop.MaxHops
+	if n > maxHops {
+		n = maxHops
+	}
+	arrow := map[model.Direction][2]string{
+		model.DirectionOut:  {"-", "->"},
+		model.DirectionIn:   {"<-", "-"},
+		model.DirectionBoth: {"-", "-"},
+	}[hop.Direction]
+	if arrow[0] == "" {
+		return nil, model.Errorf(model.CodeInvalid, "unknown direction %q", hop.Direction)
+	}
+	q := fmt.Sprintf(`
+UNWIND $ids AS id
+MATCH p = (a:Entity {id: id})%s[rs*1..%d]%s(b:Entity)
+WHERE b <> a AND all(r IN rs WHERE size($types) = 0 OR type(r) IN $types)
+  AND ($label IS NULL OR $label IN labels(b))
+WITH id, b, min(length(p)) AS d
+ORDER BY d, b.name, b.id
+WITH id, collect(b)[..$first] AS bs
+RETURN id, bs`, arrow[0], n, arrow[1])
+	recs, err := s.read(ctx, q, params)
+	if err != nil {
+		return nil, fmt.Errorf("neighbors %v within %d hops: %w", hop.Types, n, err)
+	}
+	out := map[string][]*model.Relation{}
+	for _, rec := range recs {
+		id, err := value[string](rec, "id")
+		if err != nil {
+			return nil, err
+		}
+		bs, err := value[[]any](rec, "bs")
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range bs {
+			b, _ := x.(neo4j.Node)
+			out[id] = append(out[id], &model.Relation{Direction: hop.Direction, Node: entityOf(b), Values: map[string]any{}})
+		}
+	}
+	return out, nil
+}
+
+// relationOf maps a stored relationship and its far end to a Relation seen from the near end.
+func relationOf(r neo4j.Relationship, b neo4j.Node, dir model.Direction) *model.Relation {
+	rel := &model.Relation{
+		ID:        str(r.Props["id"]),
+		Type:      r.Type,
+		Direction: dir,
+		Node:      entityOf(b),
+		Evidence:  evidenceOf(r.Props),
+		Values:    map[string]any{},
+	}
+	keys := make([]string, 0, len(r.Props))
+	for k, v := range r.Props {
+		if k != "id" && k != "evidenceDocs" && k != "evidenceQuotes" {
+			rel.Values[k] = v
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	rel.Properties = make([]*model.Property, len(keys))
+	for i, k := range keys {
+		rel.Properties[i] = &model.Property{Key: k, Value: model.FormatValue(rel.Values[k])}
+	}
+	return rel
+}

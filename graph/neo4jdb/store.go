@@ -1,0 +1,110 @@
+// Package neo4jdb is the only package that talks to Neo4j. Reads run in read
+// transactions, writes in write transactions; Cypher takes user input only as parameters.
+package neo4jdb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/parkgraph/parkgraph/graph/model"
+)
+
+// Config says how to reach Neo4j.
+type Config struct {
+	URI      string
+	Username string
+	Password string
+	Database string
+	// QueryTimeout bounds every read transaction; zero means 10 s.
+	QueryTimeout time.Duration
+}
+
+// Store answers graph questions from one Neo4j database through one driver.
+type Store struct {
+	driver   neo4j.DriverWithContext
+	database string
+	timeout  time.Duration
+	queries  atomic.Int64
+}
+
+// Open creates the driver. It does not wait for Neo4j: a server may start before the
+// database and become ready when it answers (see Ping).
+func Open(cfg Config) (*Store, error) {
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""),
+		func(c *config.Config) {
+			c.MaxConnectionPoolSize = 50
+			c.ConnectionAcquisitionTimeout = 5 * time.Second
+			c.SocketConnectTimeout = 3 * time.Second
+		})
+	if err != nil {
+		return nil, fmt.Errorf("neo4j driver for %q: %w", cfg.URI, err)
+	}
+	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.QueryTimeout}
+	if s.database == "" {
+		s.database = "neo4j"
+	}
+	if s.timeout <= 0 {
+		s.timeout = 10 * time.Second
+	}
+	return s, nil
+}
+
+// Close closes the driver and its connections.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// Ping runs RETURN 1 in a read transaction. It returns an UNAVAILABLE error when Neo4j
+// does not answer.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := s.read(ctx, "RETURN 1 AS one", nil)
+	return err
+}
+
+// Queries returns how many database round trips this store has made. Tests use it to
+// check that a request costs a bounded number of queries.
+func (s *Store) Queries() int64 { return s.queries.Load() }
+
+// read runs one query in a read transaction and returns all its records.
+func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	s.queries.Add(1)
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.database),
+		neo4j.ExecuteQueryWithReadersRouting(),
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout)))
+	if err != nil {
+		return nil, dbError(err)
+	}
+	return res.Records, nil
+}
+
+// dbError maps a driver error to a domain error: UNAVAILABLE when Neo4j cannot be
+// reached, the deadline passed or the transaction timed out, INTERNAL otherwise. The
+// cause stays in the error for logs; clients see only the message.
+func dbError(err error) error {
+	var ne *neo4j.Neo4jError
+	timedOut := errors.As(err, &ne) && strings.HasPrefix(ne.Code, "Neo.ClientError.Transaction.TransactionTimedOut")
+	if neo4j.IsConnectivityError(err) || neo4j.IsTransactionExecutionLimit(err) || timedOut ||
+		errors.Is(err, context.DeadlineExceeded) {
+		return &model.Error{Code: model.CodeUnavailable, Message: "the graph database is unavailable", Err: err}
+	}
+	return &model.Error{Code: model.CodeInternal, Message: "internal error", Err: err}
+}
+
+// value reads key from rec as T; a missing key or a null gives T's zero value.
+func value[T neo4j.RecordValue](rec *neo4j.Record, key string) (T, error) {
+	v, _, err := neo4j.GetRecordValue[T](rec, key)
+	if err != nil {
+		var zero T
+		if raw, ok := rec.Get(key); ok && raw == nil {
+			return zero, nil
+		}
+		return zero, fmt.Errorf("record field %q: %w", key, err)
+	}
+	return v, nil
+}

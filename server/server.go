@@ -1,0 +1,206 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/rs/cors"
+
+	"github.com/parkgraph/parkgraph/graph"
+	"github.com/parkgraph/parkgraph/graph/neo4jdb"
+)
+
+// Config is the server's configuration. Every field has a default and an environment
+// variable.
+type Config struct {
+	Addr           string         // ADDR, default 127.0.0.1:8080
+	Neo4j          neo4jdb.Config // NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE, QUERY_TIMEOUT
+	CORSOrigins    []string       // CORS_ORIGINS, comma-separated; default local dev origins
+	RequestTimeout time.Duration  // REQUEST_TIMEOUT, default 15s
+	Limits         graph.Limits   // MAX_DEPTH, MAX_COMPLEXITY, INTROSPECTION
+	GraphiQL       bool           // GRAPHIQL, default true
+}
+
+// loadConfig reads Config from getenv. It returns an error naming the variable when a
+// value does not parse.
+func loadConfig(getenv func(string) string) (Config, error) {
+	c := Config{
+		Addr: or(getenv("ADDR"), "127.0.0.1:8080"),
+		Neo4j: neo4jdb.Config{
+			URI:      or(getenv("NEO4J_URI"), "bolt://127.0.0.1:7687"),
+			Username: or(getenv("NEO4J_USERNAME"), "neo4j"),
+			Password: getenv("NEO4J_PASSWORD"),
+			Database: or(getenv("NEO4J_DATABASE"), "neo4j"),
+		},
+		CORSOrigins: split(or(getenv("CORS_ORIGINS"), "http://localhost:*,http://127.0.0.1:*")),
+		Limits:      graph.DefaultLimits,
+		GraphiQL:    true,
+	}
+	var err error
+	durations := []struct {
+		name string
+		dst  *time.Duration
+		def  time.Duration
+	}{{"REQUEST_TIMEOUT", &c.RequestTimeout, 15 * time.Second}, {"QUERY_TIMEOUT", &c.Neo4j.QueryTimeout, 10 * time.Second}}
+	for _, d := range durations {
+		*d.dst = d.def
+		if v := getenv(d.name); v != "" {
+			if *d.dst, err = time.ParseDuration(v); err != nil || *d.dst <= 0 {
+				return c, fmt.Errorf("%s=%q: want a positive duration such as 10s", d.name, v)
+			}
+		}
+	}
+	ints := []struct {
+		name string
+		dst  *int
+	}{{"MAX_DEPTH", &c.Limits.MaxDepth}, {"MAX_COMPLEXITY", &c.Limits.MaxComplexity}}
+	for _, i := range ints {
+		if v := getenv(i.name); v != "" {
+			if *i.dst, err = strconv.Atoi(v); err != nil || *i.dst <= 0 {
+				return c, fmt.Errorf("%s=%q: want a positive integer", i.name, v)
+			}
+		}
+	}
+	bools := []struct {
+		name string
+		dst  *bool
+	}{{"INTROSPECTION", &c.Limits.Introspection}, {"GRAPHIQL", &c.GraphiQL}}
+	for _, b := range bools {
+		if v := getenv(b.name); v != "" {
+			if *b.dst, err = strconv.ParseBool(v); err != nil {
+				return c, fmt.Errorf("%s=%q: want true or false", b.name, v)
+			}
+		}
+	}
+	return c, nil
+}
+
+// run serves until ctx is cancelled, then shuts down gracefully: it stops accepting,
+// lets requests in flight finish (up to 10 s) and closes the Neo4j driver. The server
+// starts even when Neo4j is down; /readyz says when it answers.
+func run(ctx context.Context, getenv func(string) string, logOut io.Writer) error {
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(logOut, nil))
+	store, err := neo4jdb.Open(cfg.Neo4j)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.WithoutCancel(ctx))
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	log.Info("serving GraphQL", "url", "http://"+ln.Addr().String()+"/graphql", "neo4j", cfg.Neo4j.URI)
+	return serve(ctx, ln, newMux(cfg, store, log), cfg.RequestTimeout)
+}
+
+// serve runs an HTTP server on ln until ctx is cancelled.
+func serve(ctx context.Context, ln net.Listener, h http.Handler, requestTimeout time.Duration) error {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      requestTimeout + 5*time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// pinger is what the readiness probe needs from the store.
+type pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// newMux wires the routes: /graphql (with CORS and a request deadline), / (GraphiQL),
+// /healthz and /readyz.
+func newMux(cfg Config, store interface {
+	graph.Store
+	pinger
+}, log *slog.Logger) http.Handler {
+	mux := http.NewServeMux()
+	gql := graph.NewHandler(store, cfg.Limits, log)
+	c := cors.New(cors.Options{
+		AllowedOrigins: cfg.CORSOrigins,
+		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization"},
+		MaxAge:         600,
+	})
+	mux.Handle("/graphql", c.Handler(withTimeout(gql, cfg.RequestTimeout)))
+	if cfg.GraphiQL {
+		mux.Handle("GET /{$}", playground.Handler("parkgraph", "/graphql"))
+	}
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := store.Ping(ctx); err != nil {
+			log.Warn("not ready", "err", err)
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "neo4j": "unreachable"})
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ready", "neo4j": "ok"})
+	})
+	return mux
+}
+
+func withTimeout(h http.Handler, d time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		h.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func or(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}
+
+func split(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
