@@ -26,10 +26,7 @@ func Mentions(ds *model.Dataset) []model.Mention {
 	for _, e := range ds.Entities {
 		ts := terms(e)
 		for i, d := range ds.Documents {
-			n := 0
-			for _, t := range ts {
-				n += countWord(texts[i], t)
-			}
+			n := countTerms(texts[i], ts)
 			if n == 0 && citedIn(e, d.ID) {
 				n = 1
 			}
@@ -59,38 +56,46 @@ func terms(e *model.EntityRecord) []string {
 			out = append(out, s)
 		}
 	}
-	// Count a longer form once: drop terms contained in a longer one.
-	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
-	var kept []string
-	for _, t := range out {
-		inside := false
-		for _, k := range kept {
-			inside = inside || strings.Contains(k, t)
-		}
-		if !inside {
-			kept = append(kept, t)
-		}
-	}
-	return kept
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
 }
 
-// countWord counts the occurrences of term in text that are whole words: not preceded
-// or followed by a letter or digit.
-func countWord(text, term string) int {
-	n := 0
-	for from := 0; ; {
+// countTerms counts the whole-word occurrences of terms (longest first) in text; an
+// occurrence inside a longer one already counted is not counted again.
+func countTerms(text string, terms []string) int {
+	var taken [][2]int
+	for _, t := range terms {
+		for _, at := range wordIndexes(text, t) {
+			overlaps := false
+			for _, iv := range taken {
+				overlaps = overlaps || (at < iv[1] && at+len(t) > iv[0])
+			}
+			if !overlaps {
+				taken = append(taken, [2]int{at, at + len(t)})
+			}
+		}
+	}
+	return len(taken)
+}
+
+// wordIndexes returns where term occurs in text as a whole word: not preceded or
+// followed by a letter or digit.
+func wordIndexes(text, term string) []int {
+	var out []int
+	for from := 0; from <= len(text); {
 		i := strings.Index(text[from:], term)
 		if i < 0 {
-			return n
+			break
 		}
 		start, end := from+i, from+i+len(term)
 		before, _ := utf8.DecodeLastRuneInString(text[:start])
 		after, _ := utf8.DecodeRuneInString(text[end:])
 		if !wordRune(before) && !wordRune(after) {
-			n++
+			out = append(out, start)
 		}
 		from = start + 1
 	}
+	return out
 }
 
 func wordRune(r rune) bool {
