@@ -46,26 +46,20 @@ func batchFrom(ctx context.Context) *batch {
 	return &batch{groups: map[string]*group{}, calls: map[callKey]*call{}}
 }
 
-// siblings registers ids as one group (duplicates and empty ids dropped). An id already
-// in a group moves to the new one.
+// siblings registers ids as one group. An id keeps the first group it was registered
+// in, so each id belongs to one group for the whole operation, and a field is fetched
+// once per group however the lists that contain an id overlap.
 func siblings(ctx context.Context, ids []string) {
-	seen := make(map[string]bool, len(ids))
+	b := batchFrom(ctx)
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	g := &group{}
 	for _, id := range ids {
-		if id != "" && !seen[id] {
-			seen[id] = true
+		if _, ok := b.groups[id]; !ok && id != "" {
+			b.groups[id] = g
 			g.ids = append(g.ids, id)
 		}
 	}
-	if len(g.ids) == 0 {
-		return
-	}
-	b := batchFrom(ctx)
-	b.mu.Lock()
-	for _, id := range g.ids {
-		b.groups[id] = g
-	}
-	b.mu.Unlock()
 }
 
 // load returns fetch's result for id. fetch is called at most once per field and sibling

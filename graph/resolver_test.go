@@ -1,0 +1,319 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/parkgraph/parkgraph/graph/model"
+)
+
+// fakeStore is an in-memory Store for resolver tests. It implements one-hop neighbours
+// and PART_OF walks; filters other than the type are ignored. It counts calls.
+type fakeStore struct {
+	mu       sync.Mutex
+	entities map[string]model.Entity
+	docs     map[string]*model.Document
+	rels     []fakeRel
+	calls    map[string]int
+	fail     error // returned by every call when set
+}
+
+type fakeRel struct {
+	typ, from, to string
+	values        map[string]any
+	evidence      []*model.Evidence
+}
+
+func newFakeStore() *fakeStore {
+	return &fakeStore{entities: map[string]model.Entity{}, docs: map[string]*model.Document{}, calls: map[string]int{}}
+}
+
+func (s *fakeStore) add(t model.EntityType, id, name string) {
+	s.entities[id] = model.NewEntity(model.EntityBase{ID: id, Type: t, Name: name, Aliases: []string{},
+		Evidence: []*model.Evidence{{DocumentID: "doc-1", Quote: name}}})
+}
+
+func (s *fakeStore) relate(typ, from, to string, values map[string]any) {
+	s.rels = append(s.rels, fakeRel{typ, from, to, values, []*model.Evidence{{DocumentID: "doc-1", Quote: from + " " + typ + " " + to}}})
+}
+
+func (s *fakeStore) count(method string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls[method]++
+	return s.fail
+}
+
+func (s *fakeStore) total() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, c := range s.calls {
+		n += c
+	}
+	return n
+}
+
+func (s *fakeStore) FindNodes(ctx context.Context, ids []string) (map[string]model.Node, error) {
+	if err := s.count("FindNodes"); err != nil {
+		return nil, err
+	}
+	out := map[string]model.Node{}
+	for _, id := range ids {
+		if e, ok := s.entities[id]; ok {
+			out[id] = e
+		} else if d, ok := s.docs[id]; ok {
+			out[id] = d
+		}
+	}
+	return out, nil
+}
+
+func (s *fakeStore) FindEntities(ctx context.Context, f model.EntityFilter, page model.PageArgs) (*model.EntityPage, error) {
+	if err := s.count("FindEntities"); err != nil {
+		return nil, err
+	}
+	p := &model.EntityPage{}
+	for _, id := range sortedIDs(s.entities) {
+		e := s.entities[id]
+		if e.Base().Type != f.Type {
+			continue
+		}
+		p.TotalCount++
+		if len(p.Entities) < page.First {
+			p.Entities = append(p.Entities, e)
+			p.Cursors = append(p.Cursors, id)
+		} else {
+			p.HasNextPage = true
+		}
+	}
+	return p, nil
+}
+
+func (s *fakeStore) FindDocuments(ctx context.Context, f model.DocumentFilter, page model.PageArgs) (*model.DocumentPage, error) {
+	if err := s.count("FindDocuments"); err != nil {
+		return nil, err
+	}
+	return &model.DocumentPage{}, nil
+}
+
+func (s *fakeStore) Neighbors(ctx context.Context, ids []string, h model.Hop) (map[string][]*model.Relation, error) {
+	if err := s.count("Neighbors"); err != nil {
+		return nil, err
+	}
+	out := map[string][]*model.Relation{}
+	for _, id := range ids {
+		frontier, seen := []string{id}, map[string]bool{id: true}
+		for depth := 0; depth < max(h.MaxHops, 1); depth++ {
+			var next []string
+			for _, at := range frontier {
+				for _, r := range s.rels {
+					if !contains(h.Types, r.typ) {
+						continue
+					}
+					far, dir := "", model.DirectionOut
+					if r.from == at && h.Direction != model.DirectionIn {
+						far = r.to
+					} else if r.to == at && h.Direction != model.DirectionOut {
+						far, dir = r.from, model.DirectionIn
+					}
+					if far == "" || seen[far] {
+						continue
+					}
+					seen[far] = true
+					next = append(next, far)
+					e := s.entities[far]
+					if h.Label == "" || e.Base().Type == h.Label {
+						out[id] = append(out[id], &model.Relation{ID: r.typ + r.from + r.to, Type: r.typ, Direction: dir, Node: e, Values: r.values, Evidence: r.evidence})
+					}
+				}
+			}
+			frontier = next
+		}
+	}
+	return out, nil
+}
+
+func (s *fakeStore) Facts(ctx context.Context, ids []string) (map[string][]*model.Fact, error) {
+	return map[string][]*model.Fact{}, s.count("Facts")
+}
+
+func (s *fakeStore) MentionedIn(ctx context.Context, ids []string) (map[string][]*model.Document, error) {
+	return map[string][]*model.Document{}, s.count("MentionedIn")
+}
+
+func (s *fakeStore) Mentions(ctx context.Context, ids []string) (map[string][]model.Entity, error) {
+	return map[string][]model.Entity{}, s.count("Mentions")
+}
+
+func sortedIDs[V any](m map[string]V) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	for i := range ids { // insertion sort keeps the fake free of extra imports
+		for j := i; j > 0 && ids[j] < ids[j-1]; j-- {
+			ids[j], ids[j-1] = ids[j-1], ids[j]
+		}
+	}
+	return ids
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return len(list) == 0
+}
+
+type gqlResponse struct {
+	Data   map[string]any `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+}
+
+// post sends query to a handler over store and decodes the response.
+func post(t *testing.T, store Store, query string) gqlResponse {
+	t.Helper()
+	h := NewHandler(store, Limits{}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	body, _ := json.Marshal(map[string]any{"query": query})
+	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	var resp gqlResponse
+	if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
+		t.Fatalf("response %d %q: %v", rec.Code, rec.Body.String(), err)
+	}
+	return resp
+}
+
+// parksStore holds n parks, each part of one of two zones, with a sub-park and a target.
+func parksStore(n int) *fakeStore {
+	s := newFakeStore()
+	s.docs["doc-1"] = &model.Document{ID: "doc-1", Title: "Doc one"}
+	s.add(model.EntityTypeZone, "zone-a", "Zone A")
+	s.add(model.EntityTypeZone, "zone-b", "Zone B")
+	s.add(model.EntityTypeIndustry, "biotech", "Biotechnology")
+	s.add(model.EntityTypeRegion, "taiwan", "Taiwan")
+	for i := 0; i < n; i++ {
+		id := fmt.Sprintf("park-%03d", i)
+		s.add(model.EntityTypePark, id, "Park "+id)
+		s.add(model.EntityTypePark, "sub-"+id, "Sub-park "+id)
+		s.relate("PART_OF", id, []string{"zone-a", "zone-b"}[i%2], nil)
+		s.relate("PART_OF", "sub-"+id, id, nil)
+		s.relate("TARGETS", id, "biotech", map[string]any{"investorOrigin": "taiwan"})
+	}
+	return s
+}
+
+func TestAListOfParksCostsTheSameNumberOfStoreCallsWhateverItsLength(t *testing.T) {
+	const q = `{ parks(first: 100) { totalCount nodes { name
+		zone { name parks { name } }
+		subParks { name zone { id } }
+		targets { industry { name } investorOrigin { name } evidence { quote document { title } } } } } }`
+	calls := map[int]int{}
+	for _, n := range []int{1, 10, 50} {
+		s := parksStore(n)
+		resp := post(t, s, q)
+		if len(resp.Errors) > 0 {
+			t.Fatalf("errors: %v", resp.Errors)
+		}
+		parks := resp.Data["parks"].(map[string]any)
+		if got := int(parks["totalCount"].(float64)); got != 2*n {
+			t.Fatalf("totalCount = %d, want %d (parks and sub-parks)", got, 2*n)
+		}
+		first := parks["nodes"].([]any)[0].(map[string]any)
+		if first["zone"] == nil && first["subParks"] == nil {
+			t.Fatalf("first park has neither zone nor sub-parks: %v", first)
+		}
+		calls[n] = s.total()
+	}
+	if calls[1] != calls[10] || calls[10] != calls[50] {
+		t.Fatalf("store calls by list length = %v, want the same for every length", calls)
+	}
+}
+
+func TestTheTargetKeepsIndustryAndInvestorOriginTogether(t *testing.T) {
+	resp := post(t, parksStore(1), `{ parks(first: 1) { nodes { id zone { id } targets { industry { id } investorOrigin { id } } } } }`)
+	if len(resp.Errors) > 0 {
+		t.Fatal(resp.Errors)
+	}
+	got, _ := json.Marshal(resp.Data)
+	want := `{"parks":{"nodes":[{"id":"park-000","targets":[{"industry":{"id":"biotech"},"investorOrigin":{"id":"taiwan"}}],"zone":{"id":"zone-a"}}]}}`
+	if string(got) != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestErrorsCarryACodeAndHideInternals(t *testing.T) {
+	cases := []struct {
+		name     string
+		fail     error
+		query    string
+		wantCode string
+		wantMsg  string
+	}{
+		{"an unreachable database is UNAVAILABLE", &model.Error{Code: model.CodeUnavailable, Message: "the graph database is unavailable", Err: errors.New("dial tcp 127.0.0.1:7687: connection refused")},
+			`{ parks { nodes { id } } }`, "UNAVAILABLE", "the graph database is unavailable"},
+		{"an unexpected error is INTERNAL with no detail", errors.New("Neo.ClientError.Statement.SyntaxError: MATCH (n:Secret)"),
+			`{ parks { nodes { id } } }`, "INTERNAL", "internal error"},
+		{"a page size over the cap is INVALID", nil, `{ parks(first: 101) { nodes { id } } }`, "INVALID", "first must be between 0 and 100"},
+		{"a negative relations limit is INVALID", nil, `{ parks(first: 1) { nodes { relations(first: -1) { type } } } }`, "INVALID", "first must be between 0 and 500"},
+		{"an unknown field fails validation", nil, `{ parks { nodes { secret } } }`, "GRAPHQL_VALIDATION_FAILED", "Cannot query field"},
+		{"a syntax error fails parsing", nil, `{ parks { `, "GRAPHQL_PARSE_FAILED", ""},
+		{"a query nested too deep is refused", nil, `{ parks { nodes { zone { parks { zone { parks { zone { parks { zone { parks { zone { parks { id } } } } } } } } } } } } }`, CodeDepthLimit, "deeper than the limit"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := parksStore(1)
+			s.fail = c.fail
+			resp := post(t, s, c.query)
+			if len(resp.Errors) == 0 {
+				t.Fatalf("no error; data %v", resp.Data)
+			}
+			e := resp.Errors[0]
+			if e.Extensions["code"] != c.wantCode || !strings.Contains(e.Message, c.wantMsg) {
+				t.Fatalf("got code %v message %q, want %s %q", e.Extensions["code"], e.Message, c.wantCode, c.wantMsg)
+			}
+			if strings.Contains(e.Message, "Neo.") || strings.Contains(e.Message, "dial tcp") {
+				t.Fatalf("message leaks internals: %q", e.Message)
+			}
+		})
+	}
+}
+
+func TestLimitsAreCheckedBeforeAnyDatabaseWork(t *testing.T) {
+	s := parksStore(1)
+	post(t, s, `{ parks { nodes { zone { parks { zone { parks { zone { parks { zone { parks { zone { parks { zone { id } } } } } } } } } } } } }`)
+	if n := s.total(); n != 0 {
+		t.Fatalf("store called %d times for a refused operation", n)
+	}
+}
+
+func TestNodeReturnsNullForAnUnknownID(t *testing.T) {
+	resp := post(t, parksStore(1), `{ node(id: "nope") { id } known: node(id: "zone-a") { id ... on Zone { name } } }`)
+	if len(resp.Errors) > 0 {
+		t.Fatal(resp.Errors)
+	}
+	if resp.Data["node"] != nil {
+		t.Errorf("node(nope) = %v, want null", resp.Data["node"])
+	}
+	if k := resp.Data["known"].(map[string]any); k["name"] != "Zone A" {
+		t.Errorf("node(zone-a) = %v", k)
+	}
+}
