@@ -42,6 +42,7 @@ func Open(cfg Config) (*Store, error) {
 			c.MaxConnectionPoolSize = 50
 			c.ConnectionAcquisitionTimeout = 5 * time.Second
 			c.SocketConnectTimeout = 3 * time.Second
+			c.MaxTransactionRetryTime = 3 * time.Second
 		})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver for %q: %w", cfg.URI, err)

@@ -1,0 +1,206 @@
+package neo4jdb_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/graph/neo4jdb"
+	"github.com/parkgraph/parkgraph/graph/neo4jdb/neo4jtest"
+	"github.com/parkgraph/parkgraph/seeds"
+)
+
+func TestLoadingTheSeedsTwiceGivesTheSameGraph(t *testing.T) {
+	store := neo4jtest.Open(t)
+	ds := neo4jtest.LoadSeeds(t, store)
+	ctx := context.Background()
+	before, err := store.Fingerprint(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts, err := store.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := store.Load(ctx, ds, seeds.Mentions(ds))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.NodesCreated != 0 || rep.RelationshipsCreated != 0 || rep.NodesDeleted != 0 || rep.RelationshipsDeleted != 0 {
+		t.Errorf("second load changed the graph: %+v", rep)
+	}
+	after, err := store.Fingerprint(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before != after {
+		t.Errorf("fingerprint changed on reload: %s -> %s", before, after)
+	}
+	if got := counts.Labels["Entity"]; got != len(ds.Entities) {
+		t.Errorf("Entity nodes = %d, want %d", got, len(ds.Entities))
+	}
+	if got := counts.Labels["Document"]; got != len(ds.Documents) {
+		t.Errorf("Document nodes = %d, want %d", got, len(ds.Documents))
+	}
+	curated := 0
+	for typ, n := range counts.Relationships {
+		if _, ok := model.RelationTypes[typ]; ok {
+			curated += n
+		}
+	}
+	if curated != len(ds.Relations) {
+		t.Errorf("curated relationships = %d, want %d", curated, len(ds.Relations))
+	}
+}
+
+func TestLoadRemovesWhatTheDatasetNoLongerHolds(t *testing.T) {
+	store := neo4jtest.Open(t)
+	ds := neo4jtest.LoadSeeds(t, store)
+	ctx := context.Background()
+	const gone = "asus"
+	smaller := &model.Dataset{Documents: ds.Documents}
+	for _, e := range ds.Entities {
+		if e.ID != gone {
+			smaller.Entities = append(smaller.Entities, e)
+		}
+	}
+	for _, r := range ds.Relations {
+		if r.From != gone && r.To != gone {
+			smaller.Relations = append(smaller.Relations, r)
+		}
+	}
+	if _, err := store.Load(ctx, smaller, seeds.Mentions(smaller)); err != nil {
+		t.Fatal(err)
+	}
+	nodes, err := store.FindNodes(ctx, []string{gone, "chongqing-high-tech-zone"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := nodes[gone]; ok {
+		t.Errorf("%s is still in the graph after a load without it", gone)
+	}
+	if _, ok := nodes["chongqing-high-tech-zone"]; !ok {
+		t.Errorf("an entity still in the dataset disappeared")
+	}
+	neo4jtest.LoadSeeds(t, store)
+	nodes, err = store.FindNodes(ctx, []string{gone})
+	if err != nil || nodes[gone] == nil {
+		t.Fatalf("%s not back after reloading the seeds: %v", gone, err)
+	}
+}
+
+func TestFindEntitiesPagesThroughAllParksWithoutRepeatOrSkip(t *testing.T) {
+	store := neo4jtest.Open(t)
+	ds := neo4jtest.LoadSeeds(t, store)
+	want := map[string]bool{}
+	for _, e := range ds.Entities {
+		if e.Type == model.EntityTypePark {
+			want[e.ID] = true
+		}
+	}
+	seen := map[string]bool{}
+	after := ""
+	for pages := 0; ; pages++ {
+		page, err := store.FindEntities(context.Background(), model.EntityFilter{Type: model.EntityTypePark}, model.PageArgs{First: 4, After: after})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page.TotalCount != len(want) {
+			t.Fatalf("totalCount = %d, want %d", page.TotalCount, len(want))
+		}
+		for _, e := range page.Entities {
+			if seen[e.GetID()] {
+				t.Fatalf("page %d repeats %s", pages, e.GetID())
+			}
+			seen[e.GetID()] = true
+		}
+		if !page.HasNextPage {
+			break
+		}
+		after = page.Cursors[len(page.Cursors)-1]
+	}
+	if len(seen) != len(want) {
+		t.Fatalf("walk saw %d parks, want %d", len(seen), len(want))
+	}
+}
+
+func TestFiltersMatchSynonymsAndKeepTargetConditionsOnOneEdge(t *testing.T) {
+	store := neo4jtest.Open(t)
+	neo4jtest.LoadSeeds(t, store)
+	str := func(s string) *string { return &s }
+	cases := []struct {
+		name string
+		f    model.EntityFilter
+		want []string
+	}{
+		{"Taiwanese biotech parks", model.EntityFilter{Type: model.EntityTypePark, Targets: &model.TargetFilter{Industry: str("biotech"), InvestorOrigin: str("Taiwanese")}},
+			[]string{"fuling-district-industrial-park"}},
+		{"the same by id and in capitals", model.EntityFilter{Type: model.EntityTypePark, Targets: &model.TargetFilter{Industry: str("BIOTECHNOLOGY"), InvestorOrigin: str("taiwan")}},
+			[]string{"fuling-district-industrial-park"}},
+		{"parks of the Cross-Straits zone at any depth", model.EntityFilter{Type: model.EntityTypePark, Zone: "cross-straits-industrial-cooperation-zone-chongqing"},
+			[]string{"chongqing-high-tech-zone-industrial-park", "fuling-district-industrial-park", "fuling-high-tech-industrial-development-zone",
+				"jinfeng-electronic-information-industrial-park", "phoenix-lake-industrial-park", "xiyong-micro-electronics-park", "yongchuan-district-industrial-park"}},
+		{"name contains matches aliases case-insensitively", model.EntityFilter{Type: model.EntityTypePark, NameContains: "PHOENIX LAKE"},
+			[]string{"phoenix-lake-industrial-park"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			page, err := store.FindEntities(context.Background(), c.f, model.PageArgs{First: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			for _, e := range page.Entities {
+				got[e.GetID()] = true
+			}
+			for _, id := range c.want {
+				if !got[id] {
+					t.Errorf("missing %s; got %v", id, got)
+				}
+			}
+			if len(got) != len(c.want) {
+				t.Errorf("got %d results %v, want %d", len(got), got, len(c.want))
+			}
+		})
+	}
+}
+
+func TestAnInvalidCursorIsInvalid(t *testing.T) {
+	store := neo4jtest.Open(t)
+	_, err := store.FindEntities(context.Background(), model.EntityFilter{Type: model.EntityTypePark}, model.PageArgs{First: 1, After: "not a cursor!"})
+	if model.ErrorCode(err) != model.CodeInvalid {
+		t.Fatalf("err = %v, want INVALID", err)
+	}
+}
+
+func TestReadsRunInReadTransactions(t *testing.T) {
+	store := neo4jtest.Open(t)
+	err := neo4jdb.TryWriteOnReadPath(context.Background(), store)
+	if err == nil {
+		t.Fatal("a write on the read path succeeded")
+	}
+	counts, cerr := store.Counts(context.Background())
+	if cerr != nil {
+		t.Fatal(cerr)
+	}
+	if counts.Labels["ReadPathProbe"] != 0 {
+		t.Fatal("the write on the read path left a node behind")
+	}
+}
+
+func TestAnUnreachableDatabaseIsUnavailable(t *testing.T) {
+	store, err := neo4jdb.Open(neo4jdb.Config{URI: "bolt://127.0.0.1:1", Username: "neo4j", Password: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close(context.Background())
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err = store.Ping(ctx)
+	var de *model.Error
+	if !errors.As(err, &de) || de.Code != model.CodeUnavailable {
+		t.Fatalf("Ping on a closed port = %v, want UNAVAILABLE", err)
+	}
+}

@@ -1,0 +1,362 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parkgraph/parkgraph/graph/neo4jdb"
+	"github.com/parkgraph/parkgraph/graph/neo4jdb/neo4jtest"
+)
+
+// testServer loads the real seeds into the test Neo4j and serves the real mux over it.
+func testServer(t *testing.T) (*httptest.Server, *neo4jdb.Store) {
+	t.Helper()
+	store := neo4jtest.Open(t)
+	neo4jtest.LoadSeeds(t, store)
+	cfg, err := loadConfig(func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.CORSOrigins = []string{"https://dashboard.example"}
+	srv := httptest.NewServer(newMux(cfg, store, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	t.Cleanup(srv.Close)
+	return srv, store
+}
+
+type response struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+}
+
+// query posts a GraphQL query and decodes data into out, failing on any error.
+func query(t *testing.T, srv *httptest.Server, q string, vars map[string]any, out any) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
+	res, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var r response
+	if err := json.NewDecoder(res.Body).Decode(&r); err != nil {
+		t.Fatalf("status %d: %v", res.StatusCode, err)
+	}
+	if len(r.Errors) > 0 {
+		t.Fatalf("errors: %+v", r.Errors)
+	}
+	if err := json.Unmarshal(r.Data, out); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type named struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+func ids(ns []named) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = n.ID
+	}
+	sort.Strings(out)
+	return out
+}
+
+func equal(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	sort.Strings(want)
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("%s:\n got  %v\n want %v", what, got, want)
+	}
+}
+
+func TestTheHeadlineQueryFindsExactlyTheFulingPark(t *testing.T) {
+	srv, _ := testServer(t)
+	var data struct {
+		Parks struct {
+			Nodes      []named `json:"nodes"`
+			TotalCount int     `json:"totalCount"`
+		} `json:"parks"`
+	}
+	query(t, srv, `{ parks(where: {targets: {industry: "biotech", investorOrigin: "Taiwan"}}) { totalCount nodes { id name } } }`, nil, &data)
+	equal(t, "parks targeting Taiwanese biotech", ids(data.Parks.Nodes), []string{"fuling-district-industrial-park"})
+	if data.Parks.TotalCount != 1 || data.Parks.Nodes[0].Name != "Fuling District Industrial Park" {
+		t.Errorf("got %+v", data.Parks)
+	}
+	// A park that targets Taiwanese electronics must not match Taiwanese biotech, though
+	// the zone it belongs to focuses on biotechnology.
+	query(t, srv, `{ parks(where: {targets: {industry: "electronic information", investorOrigin: "Taiwanese"}}) { totalCount nodes { id name } } }`, nil, &data)
+	equal(t, "parks targeting Taiwanese electronics", ids(data.Parks.Nodes), []string{"chongqing-high-tech-zone-industrial-park"})
+}
+
+func TestTheCrossStraitsZoneHasThreeParksAndTheirSubParks(t *testing.T) {
+	srv, _ := testServer(t)
+	var data struct {
+		Node struct {
+			Name  string `json:"name"`
+			Parks []struct {
+				named
+				Zone     named   `json:"zone"`
+				SubParks []named `json:"subParks"`
+			} `json:"parks"`
+		} `json:"node"`
+	}
+	query(t, srv, `query($id: ID!) { node(id: $id) { ... on Zone { name parks { id name zone { id } subParks { id name } } } } }`,
+		map[string]any{"id": "cross-straits-industrial-cooperation-zone-chongqing"}, &data)
+	got := map[string][]string{}
+	for _, p := range data.Node.Parks {
+		got[p.ID] = ids(p.SubParks)
+		if p.Zone.ID != "cross-straits-industrial-cooperation-zone-chongqing" {
+			t.Errorf("%s.zone = %q", p.ID, p.Zone.ID)
+		}
+	}
+	want := map[string][]string{
+		"chongqing-high-tech-zone-industrial-park": {"jinfeng-electronic-information-industrial-park", "xiyong-micro-electronics-park"},
+		"fuling-district-industrial-park":          {"fuling-high-tech-industrial-development-zone"},
+		"yongchuan-district-industrial-park":       {"phoenix-lake-industrial-park"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("parks = %v, want the three of document 000", got)
+	}
+	for park, subs := range want {
+		equal(t, park+" sub-parks", got[park], subs)
+	}
+}
+
+func TestCompaniesHostedInTheHighTechZone(t *testing.T) {
+	srv, _ := testServer(t)
+	var data struct {
+		Node struct {
+			Companies []named `json:"companies"`
+		} `json:"node"`
+		Companies struct {
+			Nodes []named `json:"nodes"`
+		} `json:"companies"`
+	}
+	query(t, srv, `{
+		node(id: "chongqing-high-tech-zone") { ... on Zone { companies { id name } } }
+		companies(where: {hostedIn: "chongqing-high-tech-zone"}, first: 100) { nodes { id name } }
+	}`, nil, &data)
+	// Document 004 names these companies as settled in the High-tech Zone.
+	want := []string{"asus", "gree-air-conditioning", "maansen-science-and-technology", "sano-pharmaceutical",
+		"taihao-pharmaceutical", "zhenjia-home", "zhongxincheng-uptown"}
+	equal(t, "Zone.companies", ids(data.Node.Companies), want)
+	equal(t, "companies(hostedIn)", ids(data.Companies.Nodes), want)
+}
+
+func TestDistrictsThatJoinedTheFoodAndAgriculturalMatchmaking(t *testing.T) {
+	srv, _ := testServer(t)
+	var data struct {
+		Districts struct {
+			Nodes []named `json:"nodes"`
+		} `json:"districts"`
+		Node struct {
+			Participants []named `json:"participants"`
+		} `json:"node"`
+	}
+	query(t, srv, `{
+		districts(where: {participatedIn: "food-agricultural-matchmaking-chongqing"}) { nodes { id name } }
+		node(id: "food-agricultural-matchmaking-chongqing") { ... on Event { participants { id name } } }
+	}`, nil, &data)
+	want := []string{"hechuan-district", "liangping-district", "qijiang-district", "wanzhou-district", "wulong-district"}
+	equal(t, "districts(participatedIn)", ids(data.Districts.Nodes), want)
+	equal(t, "Event.participants", ids(data.Node.Participants), want)
+}
+
+type evidence struct {
+	Quote    string `json:"quote"`
+	Document struct {
+		ID   string `json:"id"`
+		Text string `json:"text"`
+	} `json:"document"`
+}
+
+func TestEveryRelationAndFactReturnedHasEvidenceThatOccursInItsDocument(t *testing.T) {
+	srv, _ := testServer(t)
+	lists := []string{"zones", "parks", "districts", "regions", "industries", "companies", "organizations", "events", "projects", "policies", "people"}
+	relations, facts := 0, 0
+	for _, list := range lists {
+		after := ""
+		for {
+			var data map[string]struct {
+				Nodes []struct {
+					ID        string `json:"id"`
+					Evidence  []evidence
+					Relations []struct {
+						Type     string     `json:"type"`
+						Node     named      `json:"node"`
+						Evidence []evidence `json:"evidence"`
+					} `json:"relations"`
+					Facts []struct {
+						Property string     `json:"property"`
+						Evidence []evidence `json:"evidence"`
+					} `json:"facts"`
+				} `json:"nodes"`
+				PageInfo struct {
+					HasNextPage bool   `json:"hasNextPage"`
+					EndCursor   string `json:"endCursor"`
+				} `json:"pageInfo"`
+			}
+			q := `query($after: String) { ` + list + `(first: 50, after: $after) {
+				nodes { id evidence { quote document { id text } }
+					relations(first: 500) { type node { id } evidence { quote document { id text } } }
+					facts { property evidence { quote document { id text } } } }
+				pageInfo { hasNextPage endCursor } } }`
+			vars := map[string]any{"after": nil}
+			if after != "" {
+				vars["after"] = after
+			}
+			query(t, srv, q, vars, &data)
+			page := data[list]
+			for _, n := range page.Nodes {
+				check := func(what string, ev []evidence) {
+					if len(ev) == 0 {
+						t.Errorf("%s has no evidence", what)
+					}
+					for _, e := range ev {
+						if !strings.Contains(e.Document.Text, e.Quote) {
+							t.Errorf("%s: quote %q not in %s", what, e.Quote, e.Document.ID)
+						}
+					}
+				}
+				check(n.ID, n.Evidence)
+				for _, r := range n.Relations {
+					relations++
+					check(n.ID+" "+r.Type+" "+r.Node.ID, r.Evidence)
+				}
+				for _, f := range n.Facts {
+					facts++
+					check(n.ID+"."+f.Property, f.Evidence)
+				}
+			}
+			if !page.PageInfo.HasNextPage {
+				break
+			}
+			after = page.PageInfo.EndCursor
+		}
+	}
+	if relations == 0 || facts == 0 {
+		t.Fatalf("checked %d relation ends and %d facts; want some of each", relations, facts)
+	}
+	t.Logf("checked %d relation ends and %d facts", relations, facts)
+}
+
+func TestHealthReadinessAndCORS(t *testing.T) {
+	srv, _ := testServer(t)
+	for _, path := range []string{"/healthz", "/readyz"} {
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("%s = %d", path, res.StatusCode)
+		}
+	}
+	for origin, allowed := range map[string]bool{"https://dashboard.example": true, "https://evil.example": false} {
+		req, _ := http.NewRequest(http.MethodOptions, srv.URL+"/graphql", nil)
+		req.Header.Set("Origin", origin)
+		req.Header.Set("Access-Control-Request-Method", "POST")
+		req.Header.Set("Access-Control-Request-Headers", "content-type")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		got := res.Header.Get("Access-Control-Allow-Origin")
+		if allowed && got != origin || !allowed && got != "" {
+			t.Errorf("preflight from %s: Access-Control-Allow-Origin %q", origin, got)
+		}
+	}
+}
+
+func TestReadyzIsUnavailableWhileNeo4jIsDown(t *testing.T) {
+	store, err := neo4jdb.Open(neo4jdb.Config{URI: "bolt://127.0.0.1:1", Username: "neo4j", Password: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close(context.Background())
+	cfg, _ := loadConfig(func(string) string { return "" })
+	srv := httptest.NewServer(newMux(cfg, store, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	defer srv.Close()
+	res, err := http.Get(srv.URL + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("/readyz = %d, want 503", res.StatusCode)
+	}
+	body, _ := json.Marshal(map[string]any{"query": `{ parks { nodes { id } } }`})
+	res, err = http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r response
+	json.NewDecoder(res.Body).Decode(&r)
+	res.Body.Close()
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "UNAVAILABLE" {
+		t.Errorf("query while Neo4j is down: %+v, want UNAVAILABLE", r.Errors)
+	}
+}
+
+func TestRunServesUntilCancelledAndShutsDown(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	env := map[string]string{"ADDR": addr, "NEO4J_URI": "bolt://127.0.0.1:1"}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, func(k string) string { return env[k] }, io.Discard) }()
+	var res *http.Response
+	for i := 0; i < 50; i++ {
+		if res, err = http.Get("http://" + addr + "/healthz"); err == nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatalf("server did not start: %v", err)
+	}
+	res.Body.Close()
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("run returned %v after cancel", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("run did not return after cancel")
+	}
+}
+
+func TestBadConfigurationNamesTheVariable(t *testing.T) {
+	for k, v := range map[string]string{"REQUEST_TIMEOUT": "soon", "MAX_DEPTH": "-1", "INTROSPECTION": "maybe"} {
+		_, err := loadConfig(func(key string) string {
+			if key == k {
+				return v
+			}
+			return ""
+		})
+		if err == nil || !strings.Contains(err.Error(), k) {
+			t.Errorf("%s=%s: err %v, want one naming %s", k, v, err, k)
+		}
+	}
+}
