@@ -1,0 +1,82 @@
+# parkgraph: GraphQL over a Neo4j 5.26 knowledge graph.
+#
+#   make run      start Neo4j (fetching it the first time), load the seeds, serve GraphQL;
+#                 Ctrl-C stops the server and the Neo4j that `make run` started
+#   make test     go test ./... against a throwaway Neo4j (bolt 17687), never the dev one
+#   make neo4j / neo4j-stop / neo4j-status / load / serve / dry-run / generate / check
+#
+# The dev instance lives in .neo4j/dev (see neo4j/neo4j.sh for its settings).
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+NEO4J_BOLT_PORT ?= 7687
+NEO4J_URI ?= bolt://127.0.0.1:$(NEO4J_BOLT_PORT)
+NEO4J_USERNAME ?= neo4j
+NEO4J_PASSWORD ?= parkgraph-dev
+NEO4J_DATABASE ?= neo4j
+ADDR ?= 127.0.0.1:8080
+export NEO4J_BOLT_PORT NEO4J_URI NEO4J_USERNAME NEO4J_PASSWORD NEO4J_DATABASE ADDR
+
+# The throwaway instance of `make test` (neo4j.sh with reads these).
+NEO4J_TEST_BOLT_PORT ?= 17687
+NEO4J_TEST_HTTP_PORT ?= 17474
+export NEO4J_TEST_BOLT_PORT NEO4J_TEST_HTTP_PORT
+
+# -p 1: packages run one at a time, since they share the one test database.
+# Under CI, -v lists every test in the log.
+GOTESTFLAGS ?= -count=1 -p 1 $(if $(filter true 1,$(CI)),-v,)
+
+NEO4J := neo4j/neo4j.sh
+
+.PHONY: help neo4j neo4j-fetch neo4j-stop neo4j-status load serve run test generate check dry-run
+
+help:
+	@sed -n '3,8p' Makefile | sed 's/^# \{0,1\}//'
+
+neo4j:
+	@$(NEO4J) start
+
+neo4j-fetch:
+	@$(NEO4J) fetch
+
+neo4j-stop:
+	@$(NEO4J) stop
+
+neo4j-status:
+	@$(NEO4J) status
+
+load:
+	go run ./loader
+
+dry-run:
+	go run ./loader -dry-run
+
+serve:
+	go run ./server
+
+# Stops Neo4j on the way out only if this recipe started it.
+run:
+	@started=0; rc=0; \
+	$(NEO4J) status >/dev/null 2>&1 || rc=$$?; \
+	if [[ $$rc -eq 3 ]]; then started=1; fi; \
+	$(NEO4J) start; \
+	cleanup() { \
+		if [[ $$started -eq 1 ]]; then $(NEO4J) stop; fi; \
+	}; \
+	trap cleanup EXIT; trap 'exit 130' INT; trap 'exit 143' TERM; \
+	go run ./loader; \
+	echo "serving GraphQL on http://$(ADDR)/ (Ctrl-C stops it$$( [[ $$started -eq 1 ]] && echo ' and Neo4j'))"; \
+	go run ./server
+
+test:
+	$(NEO4J) with go test $(GOTESTFLAGS) ./...
+
+generate:
+	go run github.com/99designs/gqlgen generate
+
+check:
+	@unformatted="$$(gofmt -l .)"; \
+	if [[ -n $$unformatted ]]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	go vet ./...
