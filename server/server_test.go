@@ -360,3 +360,35 @@ func TestBadConfigurationNamesTheVariable(t *testing.T) {
 		}
 	}
 }
+
+func TestANestedParksQueryCostsABoundedNumberOfRoundTripsWhateverThePageSize(t *testing.T) {
+	srv, store := testServer(t)
+	const q = `query($n: Int) { parks(first: $n) { nodes { name
+		zone { name parks { name } }
+		subParks { name zone { name } }
+		targets { industry { name } investorOrigin { name } evidence { quote document { title } } }
+		relations { type node { name } evidence { document { id } } }
+		facts { property evidence { document { id } } }
+		mentionedIn { id } } } }`
+	// The query has 9 batched fields besides the list itself (zone, zone.parks, subParks,
+	// targets, relations, facts, mentionedIn and two groups of referenced nodes), so one
+	// list query plus at most 12 more, whatever the number of parks.
+	const bound = 13
+	for _, n := range []int{1, 5, 100} {
+		var data struct {
+			Parks struct {
+				Nodes []named `json:"nodes"`
+			} `json:"parks"`
+		}
+		before := store.Queries()
+		query(t, srv, q, map[string]any{"n": n}, &data)
+		cost := store.Queries() - before
+		t.Logf("%d parks: %d round trips", len(data.Parks.Nodes), cost)
+		if cost > bound {
+			t.Errorf("%d parks cost %d round trips, want at most %d", len(data.Parks.Nodes), cost, bound)
+		}
+		if n == 100 && len(data.Parks.Nodes) < 10 {
+			t.Fatalf("only %d parks in the seeds; the test needs more to mean anything", len(data.Parks.Nodes))
+		}
+	}
+}
