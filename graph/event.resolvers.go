@@ -26,9 +26,9 @@ func (r *eventResolver) MentionedIn(ctx context.Context, obj *model.Event) ([]*m
 	return r.mentionedIn(ctx, obj.ID)
 }
 
-// Date is the resolver for the date field.
-func (r *eventResolver) Date(ctx context.Context, obj *model.Event) (*string, error) {
-	return obj.Prop("date"), nil
+// HeldOn is the resolver for the heldOn field.
+func (r *eventResolver) HeldOn(ctx context.Context, obj *model.Event) (*string, error) {
+	return obj.Prop("heldOn"), nil
 }
 
 // Participants is the resolver for the participants field.
@@ -86,3 +86,15 @@ type (
 	eventResolver          struct{ *Resolver }
 	signedProjectsResolver struct{ *Resolver }
 )
+
+// !!! WARNING !!!
+// The code below was going to be deleted when updating resolvers. It has been copied here so you have
+// one last chance to move it out of harms way if you want. There are two reasons this happens:
+//  - When renaming or deleting a resolver the old code will be put in here. You can safely delete
+//    it when you're done.
+//  - You have helper methods in this file. Move them out to keep these resolver files clean.
+/*
+	func (r *eventResolver) Date(ctx context.Context, obj *model.Event) (*string, error) {
+	return obj.Prop("date"), nil
+}
+*/

@@ -134,10 +134,10 @@ type ComplexityRoot struct {
 
 	Event struct {
 		Aliases        func(childComplexity int) int
-		Date           func(childComplexity int) int
 		Description    func(childComplexity int) int
 		Evidence       func(childComplexity int) int
 		Facts          func(childComplexity int) int
+		HeldOn         func(childComplexity int) int
 		ID             func(childComplexity int) int
 		MentionedIn    func(childComplexity int) int
 		Name           func(childComplexity int) int
@@ -433,26 +433,29 @@ type ComplexityRoot struct {
 	}
 
 	Zone struct {
-		Aliases     func(childComplexity int) int
-		Companies   func(childComplexity int) int
-		Description func(childComplexity int) int
-		Districts   func(childComplexity int) int
-		Evidence    func(childComplexity int) int
-		Facts       func(childComplexity int) int
-		Focuses     func(childComplexity int) int
-		Hosts       func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		ManagedBy   func(childComplexity int) int
-		MentionedIn func(childComplexity int) int
-		Name        func(childComplexity int) int
-		ParentZones func(childComplexity int) int
-		Parks       func(childComplexity int) int
-		Regions     func(childComplexity int) int
-		Relations   func(childComplexity int, types []string, direction *model.Direction, first *int) int
-		SubZones    func(childComplexity int) int
-		Targets     func(childComplexity int) int
-		Type        func(childComplexity int) int
+		Aliases       func(childComplexity int) int
+		ApprovedOn    func(childComplexity int) int
+		AreaKm2       func(childComplexity int) int
+		Companies     func(childComplexity int) int
+		Description   func(childComplexity int) int
+		Districts     func(childComplexity int) int
+		EstablishedOn func(childComplexity int) int
+		Evidence      func(childComplexity int) int
+		Facts         func(childComplexity int) int
+		Focuses       func(childComplexity int) int
+		Hosts         func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		ManagedBy     func(childComplexity int) int
+		MentionedIn   func(childComplexity int) int
+		Name          func(childComplexity int) int
+		ParentZones   func(childComplexity int) int
+		Parks         func(childComplexity int) int
+		Regions       func(childComplexity int) int
+		Relations     func(childComplexity int, types []string, direction *model.Direction, first *int) int
+		SubZones      func(childComplexity int) int
+		Targets       func(childComplexity int) int
+		Type          func(childComplexity int) int
 	}
 
 	ZoneConnection struct {
@@ -497,7 +500,7 @@ type EventResolver interface {
 	Relations(ctx context.Context, obj *model.Event, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
 	Facts(ctx context.Context, obj *model.Event) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Event) ([]*model.Document, error)
-	Date(ctx context.Context, obj *model.Event) (*string, error)
+	HeldOn(ctx context.Context, obj *model.Event) (*string, error)
 	Participants(ctx context.Context, obj *model.Event) ([]model.Entity, error)
 	Organizers(ctx context.Context, obj *model.Event) ([]model.Entity, error)
 	SignedProjects(ctx context.Context, obj *model.Event) ([]*model.Relation, error)
@@ -610,6 +613,9 @@ type ZoneResolver interface {
 	Facts(ctx context.Context, obj *model.Zone) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Zone) ([]*model.Document, error)
 	Kind(ctx context.Context, obj *model.Zone) (*string, error)
+	ApprovedOn(ctx context.Context, obj *model.Zone) (*string, error)
+	EstablishedOn(ctx context.Context, obj *model.Zone) (*string, error)
+	AreaKm2(ctx context.Context, obj *model.Zone) ([]float64, error)
 	Parks(ctx context.Context, obj *model.Zone) ([]*model.Park, error)
 	ParentZones(ctx context.Context, obj *model.Zone) ([]*model.Zone, error)
 	SubZones(ctx context.Context, obj *model.Zone) ([]*model.Zone, error)
@@ -977,12 +983,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Aliases(childComplexity), true
-	case "Event.date":
-		if e.ComplexityRoot.Event.Date == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Event.Date(childComplexity), true
 	case "Event.description":
 		if e.ComplexityRoot.Event.Description == nil {
 			break
@@ -1001,6 +1001,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Facts(childComplexity), true
+	case "Event.heldOn":
+		if e.ComplexityRoot.Event.HeldOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.HeldOn(childComplexity), true
 	case "Event.id":
 		if e.ComplexityRoot.Event.ID == nil {
 			break
@@ -2305,6 +2311,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Zone.Aliases(childComplexity), true
+	case "Zone.approvedOn":
+		if e.ComplexityRoot.Zone.ApprovedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Zone.ApprovedOn(childComplexity), true
+	case "Zone.areaKm2":
+		if e.ComplexityRoot.Zone.AreaKm2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Zone.AreaKm2(childComplexity), true
 	case "Zone.companies":
 		if e.ComplexityRoot.Zone.Companies == nil {
 			break
@@ -2323,6 +2341,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Zone.Districts(childComplexity), true
+	case "Zone.establishedOn":
+		if e.ComplexityRoot.Zone.EstablishedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Zone.EstablishedOn(childComplexity), true
 	case "Zone.evidence":
 		if e.ComplexityRoot.Zone.Evidence == nil {
 			break
@@ -2753,8 +2777,8 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_facts(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Event_mentionedIn(ctx, field)
-	case "date":
-		return ec.fieldContext_Event_date(ctx, field)
+	case "heldOn":
+		return ec.fieldContext_Event_heldOn(ctx, field)
 	case "participants":
 		return ec.fieldContext_Event_participants(ctx, field)
 	case "organizers":
@@ -3323,6 +3347,12 @@ func (ec *executionContext) childFields_Zone(ctx context.Context, field graphql.
 		return ec.fieldContext_Zone_mentionedIn(ctx, field)
 	case "kind":
 		return ec.fieldContext_Zone_kind(ctx, field)
+	case "approvedOn":
+		return ec.fieldContext_Zone_approvedOn(ctx, field)
+	case "establishedOn":
+		return ec.fieldContext_Zone_establishedOn(ctx, field)
+	case "areaKm2":
+		return ec.fieldContext_Zone_areaKm2(ctx, field)
 	case "parks":
 		return ec.fieldContext_Zone_parks(ctx, field)
 	case "parentZones":
@@ -6001,16 +6031,16 @@ func (ec *executionContext) fieldContext_Event_mentionedIn(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _Event_date(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
+func (ec *executionContext) _Event_heldOn(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Event_date(ctx, field)
+			return ec.fieldContext_Event_heldOn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().Date(ctx, obj)
+			return ec.Resolvers.Event().HeldOn(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -6020,7 +6050,7 @@ func (ec *executionContext) _Event_date(ctx context.Context, field graphql.Colle
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Event_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Event_heldOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
@@ -12013,6 +12043,75 @@ func (ec *executionContext) fieldContext_Zone_kind(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Zone", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Zone_approvedOn(ctx context.Context, field graphql.CollectedField, obj *model.Zone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Zone_approvedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Zone().ApprovedOn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Zone_approvedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Zone", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Zone_establishedOn(ctx context.Context, field graphql.CollectedField, obj *model.Zone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Zone_establishedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Zone().EstablishedOn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Zone_establishedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Zone", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Zone_areaKm2(ctx context.Context, field graphql.CollectedField, obj *model.Zone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Zone_areaKm2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Zone().AreaKm2(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []float64) graphql.Marshaler {
+			return ec.marshalNFloat2ᚕfloat64ᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Zone_areaKm2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Zone", field, true, true, errors.New("field of type Float does not have child fields"))
+}
+
 func (ec *executionContext) _Zone_parks(ctx context.Context, field graphql.CollectedField, obj *model.Zone) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15500,7 +15599,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
-		case "date":
+		case "heldOn":
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -15509,7 +15608,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
-				res = ec._Event_date(ctx, field, obj)
+				res = ec._Event_heldOn(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -20236,6 +20335,120 @@ func (ec *executionContext) _Zone(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "approvedOn":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Zone_approvedOn(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "establishedOn":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Zone_establishedOn(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "areaKm2":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Zone_areaKm2(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "parks":
 			field := field
 
@@ -21499,6 +21712,51 @@ func (ec *executionContext) marshalNFact2ᚖgithubᚗcomᚋparkgraphᚋparkgraph
 		return graphql.Null
 	}
 	return ec._Fact(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) unmarshalNFloat2ᚕfloat64ᚄ(ctx context.Context, v any) ([]float64, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]float64, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFloat2float64(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNFloat2ᚕfloat64ᚄ(ctx context.Context, sel ast.SelectionSet, v []float64) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNFloat2float64(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {

@@ -31,6 +31,21 @@ func (r *zoneResolver) Kind(ctx context.Context, obj *model.Zone) (*string, erro
 	return obj.Prop("kind"), nil
 }
 
+// ApprovedOn is the resolver for the approvedOn field.
+func (r *zoneResolver) ApprovedOn(ctx context.Context, obj *model.Zone) (*string, error) {
+	return obj.Prop("approvedOn"), nil
+}
+
+// EstablishedOn is the resolver for the establishedOn field.
+func (r *zoneResolver) EstablishedOn(ctx context.Context, obj *model.Zone) (*string, error) {
+	return obj.Prop("establishedOn"), nil
+}
+
+// AreaKm2 is the resolver for the areaKm2 field.
+func (r *zoneResolver) AreaKm2(ctx context.Context, obj *model.Zone) ([]float64, error) {
+	return obj.Floats("areaKm2"), nil
+}
+
 // Parks is the resolver for the parks field.
 func (r *zoneResolver) Parks(ctx context.Context, obj *model.Zone) ([]*model.Park, error) {
 	return related[*model.Park](ctx, r.Resolver, obj.ID, hop(in, model.EntityTypePark, "PART_OF"))

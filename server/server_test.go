@@ -392,3 +392,34 @@ func TestANestedParksQueryCostsABoundedNumberOfRoundTripsWhateverThePageSize(t *
 		}
 	}
 }
+
+func TestDisagreeingSourcesKeepBothValuesEachWithItsEvidence(t *testing.T) {
+	srv, _ := testServer(t)
+	var data struct {
+		Node struct {
+			AreaKm2 []float64 `json:"areaKm2"`
+			Facts   []struct {
+				Property string     `json:"property"`
+				Value    string     `json:"value"`
+				Evidence []evidence `json:"evidence"`
+			} `json:"facts"`
+		} `json:"node"`
+	}
+	query(t, srv, `{ node(id: "chongqing-high-tech-zone") { ... on Zone { areaKm2 facts { property value evidence { quote document { id text } } } } } }`, nil, &data)
+	got := map[float64]bool{}
+	for _, v := range data.Node.AreaKm2 {
+		got[v] = true
+	}
+	if !got[73] || !got[70] {
+		t.Errorf("areaKm2 = %v, want both 73 (one passage of document 004) and 70 (another)", data.Node.AreaKm2)
+	}
+	quotes := map[string]string{}
+	for _, f := range data.Node.Facts {
+		if f.Property == "areaKm2" && len(f.Evidence) > 0 {
+			quotes[f.Value] = f.Evidence[0].Quote
+		}
+	}
+	if !strings.Contains(quotes["73"], "73 square kilometers") || !strings.Contains(quotes["70"], "70 square kilometers") {
+		t.Errorf("areaKm2 facts = %v, want each value with its own quote", quotes)
+	}
+}

@@ -145,3 +145,27 @@ func NewEntity(base EntityBase) Entity {
 	}
 	return nil
 }
+
+// Floats returns the numeric values of property key: one when the sources agree, several
+// when they disagree, none when the entity has no such property.
+func (e *EntityBase) Floats(key string) []float64 {
+	var vals []any
+	switch v := e.Props[key].(type) {
+	case nil:
+		return []float64{}
+	case []any:
+		vals = v
+	default:
+		vals = []any{v}
+	}
+	out := make([]float64, 0, len(vals))
+	for _, v := range vals {
+		switch x := v.(type) {
+		case int64:
+			out = append(out, float64(x))
+		case float64:
+			out = append(out, x)
+		}
+	}
+	return out
+}
