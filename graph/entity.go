@@ -180,13 +180,8 @@ func intValue(rel *model.Relation, key string) *int {
 
 // floatValue returns a numeric relation property as a float, or nil when absent.
 func floatValue(rel *model.Relation, key string) *float64 {
-	var f float64
-	switch v := rel.Values[key].(type) {
-	case int64:
-		f = float64(v)
-	case float64:
-		f = v
-	default:
+	f, ok := model.Number(rel.Values[key])
+	if !ok {
 		return nil
 	}
 	return &f

@@ -160,11 +160,8 @@ func (e *EntityBase) Floats(key string) []float64 {
 	}
 	out := make([]float64, 0, len(vals))
 	for _, v := range vals {
-		switch x := v.(type) {
-		case int64:
-			out = append(out, float64(x))
-		case float64:
-			out = append(out, x)
+		if f, ok := Number(v); ok {
+			out = append(out, f)
 		}
 	}
 	return out

@@ -50,3 +50,15 @@ func FormatValue(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// Number returns v as a float64 when it is an int64 or a float64, the two numeric types
+// stored properties come back as.
+func Number(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return float64(x), true
+	case float64:
+		return x, true
+	}
+	return 0, false
+}

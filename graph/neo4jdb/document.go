@@ -83,24 +83,13 @@ func (s *Store) MentionedIn(ctx context.Context, ids []string) (map[string][]*mo
 UNWIND $ids AS id
 MATCH (d:Document)-[:MENTIONS]->(:Entity {id: id})
 WITH id, d ORDER BY d.id
-RETURN id, collect(d) AS docs`
-	recs, err := s.read(ctx, q, map[string]any{"ids": ids})
+RETURN id, collect(d) AS list`
+	out, err := readLists(ctx, s, q, map[string]any{"ids": ids}, func(x any) *model.Document {
+		n, _ := x.(neo4j.Node)
+		return documentOf(n)
+	})
 	if err != nil {
 		return nil, fmt.Errorf("mentioned in: %w", err)
-	}
-	out := map[string][]*model.Document{}
-	for _, rec := range recs {
-		id, err := value[string](rec, "id")
-		if err != nil {
-			return nil, err
-		}
-		docs, err := value[[]any](rec, "docs")
-		if err != nil {
-			return nil, err
-		}
-		for _, x := range docs {
-			out[id] = append(out[id], documentOf(x.(neo4j.Node)))
-		}
 	}
 	return out, nil
 }
@@ -112,24 +101,13 @@ func (s *Store) Mentions(ctx context.Context, docIDs []string) (map[string][]mod
 UNWIND $ids AS id
 MATCH (:Document {id: id})-[:MENTIONS]->(e:Entity)
 WITH id, e ORDER BY e.name, e.id
-RETURN id, collect(e) AS entities`
-	recs, err := s.read(ctx, q, map[string]any{"ids": docIDs})
+RETURN id, collect(e) AS list`
+	out, err := readLists(ctx, s, q, map[string]any{"ids": docIDs}, func(x any) model.Entity {
+		n, _ := x.(neo4j.Node)
+		return entityOf(n)
+	})
 	if err != nil {
 		return nil, fmt.Errorf("mentions: %w", err)
-	}
-	out := map[string][]model.Entity{}
-	for _, rec := range recs {
-		id, err := value[string](rec, "id")
-		if err != nil {
-			return nil, err
-		}
-		ents, err := value[[]any](rec, "entities")
-		if err != nil {
-			return nil, err
-		}
-		for _, x := range ents {
-			out[id] = append(out[id], entityOf(x.(neo4j.Node)))
-		}
 	}
 	return out, nil
 }

@@ -16,30 +16,18 @@ func (s *Store) Facts(ctx context.Context, ids []string) (map[string][]*model.Fa
 UNWIND $ids AS id
 MATCH (:Entity {id: id})-[:HAS_FACT]->(f:Fact)
 WITH id, f ORDER BY f.property, f.value
-RETURN id, collect(f) AS facts`
-	recs, err := s.read(ctx, q, map[string]any{"ids": ids})
+RETURN id, collect(f) AS list`
+	out, err := readLists(ctx, s, q, map[string]any{"ids": ids}, func(x any) *model.Fact {
+		n, _ := x.(neo4j.Node)
+		return &model.Fact{
+			ID:       str(n.Props["id"]),
+			Property: str(n.Props["property"]),
+			Value:    str(n.Props["value"]),
+			Evidence: evidenceOf(n.Props),
+		}
+	})
 	if err != nil {
 		return nil, fmt.Errorf("facts: %w", err)
-	}
-	out := map[string][]*model.Fact{}
-	for _, rec := range recs {
-		id, err := value[string](rec, "id")
-		if err != nil {
-			return nil, err
-		}
-		facts, err := value[[]any](rec, "facts")
-		if err != nil {
-			return nil, err
-		}
-		for _, x := range facts {
-			n, _ := x.(neo4j.Node)
-			out[id] = append(out[id], &model.Fact{
-				ID:       str(n.Props["id"]),
-				Property: str(n.Props["property"]),
-				Value:    str(n.Props["value"]),
-				Evidence: evidenceOf(n.Props),
-			})
-		}
 	}
 	return out, nil
 }

@@ -203,25 +203,16 @@ func factValues(facts []*model.FactRecord) map[string]any {
 			out[k] = vs[0]
 			continue
 		}
-		strsOnly := true
+		// Neo4j lists are homogeneous: numbers stay numbers, anything else becomes strings.
+		nums := make([]float64, 0, len(vs))
 		for _, v := range vs {
-			_, ok := v.(string)
-			strsOnly = strsOnly && ok
+			if f, ok := model.Number(v); ok {
+				nums = append(nums, f)
+			}
 		}
-		if !strsOnly { // Neo4j lists are homogeneous: keep numbers as numbers, else strings
-			nums := make([]float64, 0, len(vs))
-			for _, v := range vs {
-				switch x := v.(type) {
-				case int64:
-					nums = append(nums, float64(x))
-				case float64:
-					nums = append(nums, x)
-				}
-			}
-			if len(nums) == len(vs) {
-				out[k] = nums
-				continue
-			}
+		if len(nums) == len(vs) {
+			out[k] = nums
+			continue
 		}
 		ss := make([]string, len(vs))
 		for i, v := range vs {

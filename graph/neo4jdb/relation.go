@@ -50,32 +50,20 @@ MATCH ` + pattern + `
 WHERE (size($types) = 0 OR type(r) IN $types) AND ($label IS NULL OR $label IN labels(b))
 WITH id, r, b, startNode(r) = a AS out
 ORDER BY type(r), b.name, b.id
-WITH id, collect({r: r, b: b, out: out})[..$first] AS rels
-RETURN id, rels`
-	recs, err := s.read(ctx, q, params)
+WITH id, collect({r: r, b: b, out: out})[..$first] AS list
+RETURN id, list`
+	out, err := readLists(ctx, s, q, params, func(x any) *model.Relation {
+		m, _ := x.(map[string]any)
+		r, _ := m["r"].(neo4j.Relationship)
+		b, _ := m["b"].(neo4j.Node)
+		dir := model.DirectionIn
+		if o, _ := m["out"].(bool); o {
+			dir = model.DirectionOut
+		}
+		return relationOf(r, b, dir)
+	})
 	if err != nil {
 		return nil, fmt.Errorf("neighbors %v: %w", hop.Types, err)
-	}
-	out := map[string][]*model.Relation{}
-	for _, rec := range recs {
-		id, err := value[string](rec, "id")
-		if err != nil {
-			return nil, err
-		}
-		rels, err := value[[]any](rec, "rels")
-		if err != nil {
-			return nil, err
-		}
-		for _, x := range rels {
-			m, _ := x.(map[string]any)
-			r, _ := m["r"].(neo4j.Relationship)
-			b, _ := m["b"].(neo4j.Node)
-			dir := model.DirectionIn
-			if o, _ := m["out"].(bool); o {
-				dir = model.DirectionOut
-			}
-			out[id] = append(out[id], relationOf(r, b, dir))
-		}
 	}
 	return out, nil
 }
@@ -100,26 +88,14 @@ WHERE b <> a AND all(r IN rs WHERE size($types) = 0 OR type(r) IN $types)
   AND ($label IS NULL OR $label IN labels(b))
 WITH id, b, min(length(p)) AS d
 ORDER BY d, b.name, b.id
-WITH id, collect(b)[..$first] AS bs
-RETURN id, bs`, arrow[0], n, arrow[1])
-	recs, err := s.read(ctx, q, params)
+WITH id, collect(b)[..$first] AS list
+RETURN id, list`, arrow[0], n, arrow[1])
+	out, err := readLists(ctx, s, q, params, func(x any) *model.Relation {
+		b, _ := x.(neo4j.Node)
+		return &model.Relation{Direction: hop.Direction, Node: entityOf(b), Values: map[string]any{}}
+	})
 	if err != nil {
 		return nil, fmt.Errorf("neighbors %v within %d hops: %w", hop.Types, n, err)
-	}
-	out := map[string][]*model.Relation{}
-	for _, rec := range recs {
-		id, err := value[string](rec, "id")
-		if err != nil {
-			return nil, err
-		}
-		bs, err := value[[]any](rec, "bs")
-		if err != nil {
-			return nil, err
-		}
-		for _, x := range bs {
-			b, _ := x.(neo4j.Node)
-			out[id] = append(out[id], &model.Relation{Direction: hop.Direction, Node: entityOf(b), Values: map[string]any{}})
-		}
 	}
 	return out, nil
 }

@@ -109,3 +109,27 @@ func value[T neo4j.RecordValue](rec *neo4j.Record, key string) (T, error) {
 	}
 	return v, nil
 }
+
+// readLists runs q, whose rows are (id, list), in a read transaction and maps every item
+// of each list with item. Ids without a row are absent from the map.
+func readLists[T any](ctx context.Context, s *Store, q string, params map[string]any, item func(any) T) (map[string][]T, error) {
+	recs, err := s.read(ctx, q, params)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]T, len(recs))
+	for _, rec := range recs {
+		id, err := value[string](rec, "id")
+		if err != nil {
+			return nil, err
+		}
+		list, err := value[[]any](rec, "list")
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range list {
+			out[id] = append(out[id], item(x))
+		}
+	}
+	return out, nil
+}
