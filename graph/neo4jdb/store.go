@@ -85,12 +85,14 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 }
 
 // dbError maps a driver error to a domain error: UNAVAILABLE when Neo4j cannot be
-// reached, the deadline passed or the transaction timed out, INTERNAL otherwise. The
+// reached, is not ready (a transient error), the deadline passed or the transaction
+// timed out; INTERNAL otherwise. The
 // cause stays in the error for logs; clients see only the message.
 func dbError(err error) error {
 	var ne *neo4j.Neo4jError
-	timedOut := errors.As(err, &ne) && strings.HasPrefix(ne.Code, "Neo.ClientError.Transaction.TransactionTimedOut")
-	if neo4j.IsConnectivityError(err) || neo4j.IsTransactionExecutionLimit(err) || timedOut ||
+	transient := errors.As(err, &ne) && (strings.HasPrefix(ne.Code, "Neo.TransientError.") ||
+		strings.HasPrefix(ne.Code, "Neo.ClientError.Transaction.TransactionTimedOut"))
+	if neo4j.IsConnectivityError(err) || neo4j.IsTransactionExecutionLimit(err) || transient ||
 		errors.Is(err, context.DeadlineExceeded) {
 		return &model.Error{Code: model.CodeUnavailable, Message: "the graph database is unavailable", Err: err}
 	}

@@ -1,17 +1,16 @@
-// Command wait blocks until a Neo4j server answers a real Cypher query over
-// Bolt, or a timeout passes. It is the readiness probe of neo4j/neo4j.sh.
+// Command wait blocks until a Neo4j server answers a real Cypher query over Bolt, or a
+// timeout passes. It is the readiness probe of neo4j/neo4j.sh.
 //
-// It reads NEO4J_URI (default bolt://127.0.0.1:7687), NEO4J_USERNAME (default
-// neo4j), NEO4J_PASSWORD and NEO4J_DATABASE (default: the server's default
-// database), and exits 0 once VerifyConnectivity and `RETURN 1` succeed, 1 on
-// timeout or on an authentication failure (which retrying cannot fix).
+// It reads NEO4J_URI (default bolt://127.0.0.1:7687), NEO4J_USERNAME (default neo4j),
+// NEO4J_PASSWORD and NEO4J_DATABASE (default neo4j), and exits 0 once `RETURN 1` succeeds
+// in a read transaction, 1 on timeout or on an error that retrying cannot fix (such as a
+// wrong password).
 //
 //	go run ./neo4j/wait -timeout 120s
 package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -19,7 +18,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/graph/neo4jdb"
 )
 
 func main() {
@@ -43,65 +43,44 @@ func run(ctx context.Context, args []string, getenv func(string) string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments: %q", fs.Args())
 	}
-
-	uri := envOr(getenv, "NEO4J_URI", "bolt://127.0.0.1:7687")
-	user := envOr(getenv, "NEO4J_USERNAME", "neo4j")
-	db := getenv("NEO4J_DATABASE")
-	driver, err := neo4j.NewDriverWithContext(uri, neo4j.BasicAuth(user, getenv("NEO4J_PASSWORD"), ""))
-	if err != nil {
-		return fmt.Errorf("driver for %s: %w", uri, err)
+	cfg := neo4jdb.Config{
+		URI:      or(getenv("NEO4J_URI"), "bolt://127.0.0.1:7687"),
+		Username: or(getenv("NEO4J_USERNAME"), "neo4j"),
+		Password: getenv("NEO4J_PASSWORD"),
+		Database: getenv("NEO4J_DATABASE"),
 	}
-	defer driver.Close(context.Background())
-
+	store, err := neo4jdb.Open(cfg)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
 	start := time.Now()
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
 	for {
-		agent, err := probe(ctx, driver, db)
+		attempt, cancelAttempt := context.WithTimeout(ctx, 5*time.Second)
+		err := store.Ping(attempt)
+		cancelAttempt()
 		if err == nil {
 			if !*quiet {
-				fmt.Fprintf(os.Stderr, "neo4j-wait: %s (%s) answered after %.1fs\n",
-					uri, agent, time.Since(start).Seconds())
+				fmt.Fprintf(os.Stderr, "neo4j-wait: %s answered after %.1fs\n", cfg.URI, time.Since(start).Seconds())
 			}
 			return nil
 		}
-		var nerr *neo4j.Neo4jError
-		if errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Security.Unauthorized" {
-			return fmt.Errorf("%s: %w", uri, err) // a wrong password stays wrong
+		if model.ErrorCode(err) != model.CodeUnavailable {
+			return fmt.Errorf("%s: %w", cfg.URI, err) // a wrong password stays wrong
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("%s not ready after %s: %w", uri, time.Since(start).Round(time.Millisecond), err)
+			return fmt.Errorf("%s not ready after %s: %w", cfg.URI, time.Since(start).Round(time.Millisecond), err)
 		case <-time.After(*interval):
 		}
 	}
 }
 
-// probe runs one attempt, bounded to a few seconds so that a hung connection
-// does not eat the whole timeout, and returns the server agent string.
-func probe(ctx context.Context, driver neo4j.DriverWithContext, db string) (string, error) {
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	if err := driver.VerifyConnectivity(ctx); err != nil {
-		return "", err
+func or(v, def string) string {
+	if v == "" {
+		return def
 	}
-	res, err := neo4j.ExecuteQuery(ctx, driver, "RETURN 1 AS n", nil,
-		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(db))
-	if err != nil {
-		return "", err
-	}
-	if len(res.Records) != 1 {
-		return "", errors.New("RETURN 1 gave no record")
-	}
-	if n, _ := res.Records[0].Get("n"); n != int64(1) {
-		return "", fmt.Errorf("RETURN 1 gave %v", n)
-	}
-	return res.Summary.Server().Agent(), nil
-}
-
-func envOr(getenv func(string) string, key, def string) string {
-	if v := getenv(key); v != "" {
-		return v
-	}
-	return def
+	return v
 }
