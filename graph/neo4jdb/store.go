@@ -86,8 +86,8 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 
 // dbError maps a driver error to a domain error: UNAVAILABLE when Neo4j cannot be
 // reached, is not ready (a transient error), the deadline passed or the transaction
-// timed out; INTERNAL otherwise. The
-// cause stays in the error for logs; clients see only the message.
+// timed out; INTERNAL otherwise. The cause stays in the error for logs; clients see only
+// the message.
 func dbError(err error) error {
 	var ne *neo4j.Neo4jError
 	transient := errors.As(err, &ne) && (strings.HasPrefix(ne.Code, "Neo.TransientError.") ||
