@@ -65,10 +65,11 @@ run:
 	cleanup() { \
 		if [[ $$started -eq 1 ]]; then $(NEO4J) stop; fi; \
 	}; \
-	trap cleanup EXIT; trap 'exit 130' INT; trap 'exit 143' TERM; \
-	go run ./loader; \
+	trap cleanup EXIT; trap 'exit 0' INT; trap 'exit 143' TERM; \
+	go build -o bin/ ./loader ./server; \
+	bin/loader; \
 	echo "serving GraphQL on http://$(ADDR)/ (Ctrl-C stops it$$( [[ $$started -eq 1 ]] && echo ' and Neo4j'))"; \
-	go run ./server
+	bin/server
 
 test:
 	$(NEO4J) with go test $(GOTESTFLAGS) ./...
