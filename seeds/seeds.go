@@ -90,7 +90,47 @@ func Load(fsys fs.FS) (*model.Dataset, error) {
 		})
 		return nil, r.problems
 	}
+	deriveInvestorOrigins(ds)
 	return ds, nil
+}
+
+// deriveInvestorOrigins adds one TARGETS_INVESTORS_FROM relation from each entity to each
+// region its TARGETS relations name as investorOrigin, with the evidence of those TARGETS
+// relations, so that the region is one hop away in traversals.
+func deriveInvestorOrigins(ds *model.Dataset) {
+	byPair := map[[2]string]*model.RelationRecord{}
+	var order [][2]string
+	for _, rec := range ds.Relations {
+		origin, _ := rec.Props["investorOrigin"].(string)
+		if rec.Type != "TARGETS" || origin == "" {
+			continue
+		}
+		k := [2]string{rec.From, origin}
+		d, ok := byPair[k]
+		if !ok {
+			d = &model.RelationRecord{Type: model.DerivedInvestorOrigin, From: rec.From, To: origin, Props: map[string]any{}}
+			d.ID = RelationID(d)
+			byPair[k] = d
+			order = append(order, k)
+		}
+		for _, ev := range rec.Evidence {
+			if !containsEvidence(d.Evidence, ev) {
+				d.Evidence = append(d.Evidence, ev)
+			}
+		}
+	}
+	for _, k := range order {
+		ds.Relations = append(ds.Relations, byPair[k])
+	}
+}
+
+func containsEvidence(list []*model.Evidence, ev *model.Evidence) bool {
+	for _, x := range list {
+		if *x == *ev {
+			return true
+		}
+	}
+	return false
 }
 
 type reader struct {
@@ -398,6 +438,9 @@ func (r *reader) readRelation(file string, n *yaml.Node) (pendingRelation, bool)
 	rt, known := model.RelationTypes[rec.Type]
 	if !known && rec.Type != "" {
 		r.add(file, f["type"].Line, "unknown relation type %q", rec.Type)
+	}
+	if rec.Type == model.DerivedInvestorOrigin {
+		r.add(file, f["type"].Line, "%s is derived from TARGETS investorOrigin; do not list it", rec.Type)
 	}
 	if pn := f["properties"]; pn != nil {
 		if pn.Kind != yaml.MappingNode {

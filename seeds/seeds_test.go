@@ -46,8 +46,13 @@ func TestLoadAcceptsTheValidFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ds.Documents) != 1 || len(ds.Entities) != 4 || len(ds.Relations) != 2 {
-		t.Fatalf("got %d documents, %d entities, %d relations; want 1, 4, 2", len(ds.Documents), len(ds.Entities), len(ds.Relations))
+	if len(ds.Documents) != 1 || len(ds.Entities) != 4 || len(ds.Relations) != 3 {
+		t.Fatalf("got %d documents, %d entities, %d relations; want 1, 4, 2 curated + 1 derived", len(ds.Documents), len(ds.Entities), len(ds.Relations))
+	}
+	derived := ds.Relations[2]
+	if derived.Type != "TARGETS_INVESTORS_FROM" || derived.From != "example-park" || derived.To != "taiwan" ||
+		len(derived.Evidence) != 1 || derived.Evidence[0].Quote != "attracts Taiwanese biotech investment" {
+		t.Errorf("derived relation = %+v", derived)
 	}
 	if got := ds.Entities[0].Facts[0].Value; got != "2023-03-09" {
 		t.Errorf("establishedOn = %v", got)
@@ -84,6 +89,7 @@ func TestLoadRefusesBadInput(t *testing.T) {
 		{"a property the relation does not take is refused", rels, "      investorOrigin: taiwan", "      origin: taiwan", rels, 12, `takes no property "origin"`},
 		{"a reserved fact property is refused", ents, "      - property: establishedOn", "      - property: name", ents, 9, "not reserved"},
 		{"a malformed date is refused", ents, `        value: "2023-03-09"`, `        value: "March 9"`, ents, 10, "must be YYYY-MM-DD"},
+		{"a derived relation type cannot be curated", rels, "  - type: PART_OF", "  - type: TARGETS_INVESTORS_FROM", rels, 2, "derived from TARGETS"},
 		{"a missing document file is refused", docs, "    file: a.txt", "    file: b.txt", docs, 3, `document file "b.txt" not found`},
 		{"the same relation listed twice is refused", rels, "relations:\n", "relations:\n  - type: PART_OF\n    from: example-park\n    to: example-zone\n    evidence:\n      - doc: doc-a\n        quote: \"The Example Park\"\n", rels, 8, "given twice"},
 	}

@@ -65,7 +65,14 @@ var RelationTypes = map[string]RelationType{
 	"LEADS":           {"LEADS", []EntityType{pe}, []EntityType{or, re, zo, co, ev}, []string{"title"}},
 	"MANAGES":         {"MANAGES", []EntityType{or}, []EntityType{zo, pa, di}, nil},
 	"APPLIES_TO":      {"APPLIES_TO", []EntityType{po}, []EntityType{zo, pa, di, re, in, co, pr}, nil},
+	// Derived by the loader from TARGETS edges that name an investorOrigin, so that the
+	// region is one hop away in traversals; never curated.
+	DerivedInvestorOrigin: {DerivedInvestorOrigin, []EntityType{zo, pa, di, re, po, ev}, []EntityType{re}, nil},
 }
+
+// DerivedInvestorOrigin is the relationship type the loader derives from
+// TARGETS.investorOrigin: (entity)-[:TARGETS_INVESTORS_FROM]->(region).
+const DerivedInvestorOrigin = "TARGETS_INVESTORS_FROM"
 
 // Relation is a relationship seen from one of its ends: Node is the other end.
 // Properties hold the curated properties in display form; Values keeps them typed.
