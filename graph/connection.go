@@ -2,9 +2,13 @@ package graph
 
 import (
 	"context"
+	"regexp"
+	"slices"
 
 	"github.com/parkgraph/parkgraph/graph/model"
 )
+
+var datePattern = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
 // Page sizes of every list field.
 const (
@@ -15,24 +19,64 @@ const (
 // pageArgs validates first and after. first defaults to 20; a negative first or one
 // above 100 is INVALID.
 func pageArgs(first *int, after *string) (model.PageArgs, error) {
-	p := model.PageArgs{First: defaultPageSize}
-	if first != nil {
-		if *first < 0 || *first > maxPageSize {
-			return p, model.Errorf(model.CodeInvalid, "first must be between 0 and %d", maxPageSize)
-		}
-		p.First = *first
-	}
-	if after != nil {
-		p.After = *after
-	}
-	return p, nil
+	n, err := bounded("first", first, defaultPageSize, 0, maxPageSize)
+	return model.PageArgs{First: n, After: deref(after)}, err
 }
 
-// findPage fetches one page of entities of f.Type and registers them as siblings.
-func (r *Resolver) findPage(ctx context.Context, f model.EntityFilter, first *int, after *string) (*model.EntityPage, error) {
+// bounded returns *v, or def when v is nil; a value outside [lo, hi] is INVALID.
+func bounded(name string, v *int, def, lo, hi int) (int, error) {
+	if v == nil {
+		return def, nil
+	}
+	if *v < lo || *v > hi {
+		return 0, model.Errorf(model.CodeInvalid, "%s must be between %d and %d", name, lo, hi)
+	}
+	return *v, nil
+}
+
+// orderFields maps each OrderField to the property it sorts by and the entity types that
+// have it (nil: every type).
+var orderFields = map[model.OrderField]struct {
+	property string
+	types    []model.EntityType
+}{
+	model.OrderFieldName:          {"name", nil},
+	model.OrderFieldApprovedOn:    {"approvedOn", []model.EntityType{model.EntityTypeZone}},
+	model.OrderFieldEstablishedOn: {"establishedOn", []model.EntityType{model.EntityTypeZone}},
+	model.OrderFieldAreaKm2:       {"areaKm2", []model.EntityType{model.EntityTypeZone, model.EntityTypePark, model.EntityTypeDistrict}},
+	model.OrderFieldHeldOn:        {"heldOn", []model.EntityType{model.EntityTypeEvent}},
+	model.OrderFieldProjectCount:  {"projectCount", []model.EntityType{model.EntityTypeEvent}},
+	model.OrderFieldAmountCny:     {"amountCny", []model.EntityType{model.EntityTypeEvent}},
+}
+
+// orderOf validates orderBy for a list of t; nil orders by name.
+func orderOf(t model.EntityType, orderBy *model.OrderBy) (model.Order, error) {
+	if orderBy == nil {
+		return model.Order{Property: "name"}, nil
+	}
+	f, ok := orderFields[orderBy.Field]
+	if !ok || (f.types != nil && !slices.Contains(f.types, t)) {
+		return model.Order{}, model.Errorf(model.CodeInvalid, "%s lists cannot be ordered by %s", t.Label(), orderBy.Field)
+	}
+	return model.Order{Property: f.property, Desc: orderBy.Direction == model.OrderDirectionDesc}, nil
+}
+
+// findPage validates the arguments, fetches one page of entities of f.Type and
+// registers them as siblings.
+func (r *Resolver) findPage(ctx context.Context, f model.EntityFilter, orderBy *model.OrderBy, first *int, after *string) (*model.EntityPage, error) {
 	args, err := pageArgs(first, after)
 	if err != nil {
 		return nil, err
+	}
+	if args.Order, err = orderOf(f.Type, orderBy); err != nil {
+		return nil, err
+	}
+	for _, rg := range f.Ranges {
+		for _, b := range []any{rg.Min, rg.Max} {
+			if s, ok := b.(string); ok && rg.Date && !datePattern.MatchString(s) {
+				return nil, model.Errorf(model.CodeInvalid, "%s bound %q must be YYYY, YYYY-MM or YYYY-MM-DD", rg.Property, s)
+			}
+		}
 	}
 	page, err := r.Store.FindEntities(ctx, f, args)
 	if err != nil {

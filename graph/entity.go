@@ -81,12 +81,9 @@ func (r *Resolver) relations(ctx context.Context, id string, types []string, dir
 	if direction != nil {
 		dir = *direction
 	}
-	n := 50
-	if first != nil {
-		n = *first
-	}
-	if n < 0 || n > maxRelations {
-		return nil, model.Errorf(model.CodeInvalid, "first must be between 0 and %d", maxRelations)
+	n, err := bounded("first", first, 50, 0, maxRelations)
+	if err != nil {
+		return nil, err
 	}
 	if n == 0 {
 		return []*model.Relation{}, nil

@@ -10,6 +10,7 @@ func zoneFilter(w *model.ZoneWhere) model.EntityFilter {
 	if w != nil {
 		f.NameContains, f.Industry, f.Targets = deref(w.NameContains), deref(w.Industry), w.Targets
 		f.Zone, f.District, f.Region, f.Company = deref(w.Zone), deref(w.District), deref(w.Region), deref(w.Company)
+		f.Ranges = ranges(dates("approvedOn", w.ApprovedOn), dates("establishedOn", w.EstablishedOn), numbers("areaKm2", w.AreaKm2))
 	}
 	return f
 }
@@ -68,6 +69,7 @@ func eventFilter(w *model.EventWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypeEvent}
 	if w != nil {
 		f.NameContains, f.Participant = deref(w.NameContains), deref(w.Participant)
+		f.Ranges = ranges(dates("heldOn", w.HeldOn), numbers("projectCount", w.ProjectCount), numbers("amountCny", w.AmountCny))
 	}
 	return f
 }
@@ -94,4 +96,44 @@ func personFilter(w *model.PersonWhere) model.EntityFilter {
 		f.NameContains = deref(w.NameContains)
 	}
 	return f
+}
+
+// dates turns a DateRange on property into a Range, or nil when r is nil.
+func dates(property string, r *model.DateRange) *model.Range {
+	if r == nil {
+		return nil
+	}
+	rg := &model.Range{Property: property, Date: true}
+	if r.From != nil {
+		rg.Min = *r.From
+	}
+	if r.To != nil {
+		rg.Max = *r.To
+	}
+	return rg
+}
+
+// numbers turns a FloatRange on property into a Range, or nil when r is nil.
+func numbers(property string, r *model.FloatRange) *model.Range {
+	if r == nil {
+		return nil
+	}
+	rg := &model.Range{Property: property}
+	if r.Min != nil {
+		rg.Min = *r.Min
+	}
+	if r.Max != nil {
+		rg.Max = *r.Max
+	}
+	return rg
+}
+
+func ranges(rs ...*model.Range) []model.Range {
+	var out []model.Range
+	for _, r := range rs {
+		if r != nil {
+			out = append(out, *r)
+		}
+	}
+	return out
 }

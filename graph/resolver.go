@@ -26,6 +26,20 @@ type Store interface {
 	MentionedIn(ctx context.Context, ids []string) (map[string][]*model.Document, error)
 	// Mentions returns the entities each document mentions.
 	Mentions(ctx context.Context, docIDs []string) (map[string][]model.Entity, error)
+	// Search finds entities by name, alias or description, exact matches first.
+	Search(ctx context.Context, query string, types []model.EntityType, first int) ([]*model.SearchHit, error)
+	// SearchDocuments finds documents by title or text, with snippets.
+	SearchDocuments(ctx context.Context, query string, first int) ([]*model.DocumentHit, error)
+	// Neighborhood returns the entities within depth hops of id and the edges among them.
+	Neighborhood(ctx context.Context, id string, depth int, types []string, limit int) (*model.Subgraph, error)
+	// ShortestPath returns a shortest path between two entities, or nil.
+	ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string) (*model.Path, error)
+	// Subgraph returns the given entities and the edges among them.
+	Subgraph(ctx context.Context, ids []string, types []string) (*model.Subgraph, error)
+	// Stats counts the whole graph.
+	Stats(ctx context.Context) (*model.GraphStats, error)
+	// Breakdown counts entities of one type per related industry, district, origin, zone or region.
+	Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int) ([]*model.Bucket, error)
 }
 
 // Resolver is the root resolver. It holds no per-request state; batching state lives in

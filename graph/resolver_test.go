@@ -156,6 +156,34 @@ func (s *fakeStore) Mentions(ctx context.Context, ids []string) (map[string][]mo
 	return map[string][]model.Entity{}, s.count("Mentions")
 }
 
+func (s *fakeStore) Search(ctx context.Context, query string, types []model.EntityType, first int) ([]*model.SearchHit, error) {
+	return []*model.SearchHit{}, s.count("Search")
+}
+
+func (s *fakeStore) SearchDocuments(ctx context.Context, query string, first int) ([]*model.DocumentHit, error) {
+	return []*model.DocumentHit{}, s.count("SearchDocuments")
+}
+
+func (s *fakeStore) Neighborhood(ctx context.Context, id string, depth int, types []string, limit int) (*model.Subgraph, error) {
+	return &model.Subgraph{}, s.count("Neighborhood")
+}
+
+func (s *fakeStore) ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string) (*model.Path, error) {
+	return nil, s.count("ShortestPath")
+}
+
+func (s *fakeStore) Subgraph(ctx context.Context, ids []string, types []string) (*model.Subgraph, error) {
+	return &model.Subgraph{}, s.count("Subgraph")
+}
+
+func (s *fakeStore) Stats(ctx context.Context) (*model.GraphStats, error) {
+	return &model.GraphStats{}, s.count("Stats")
+}
+
+func (s *fakeStore) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int) ([]*model.Bucket, error) {
+	return []*model.Bucket{}, s.count("Breakdown")
+}
+
 func sortedIDs[V any](m map[string]V) []string {
 	ids := make([]string, 0, len(m))
 	for id := range m {
@@ -274,6 +302,10 @@ func TestErrorsCarryACodeAndHideInternals(t *testing.T) {
 			`{ parks { nodes { id } } }`, "INTERNAL", "internal error"},
 		{"a page size over the cap is INVALID", nil, `{ parks(first: 101) { nodes { id } } }`, "INVALID", "first must be between 0 and 100"},
 		{"a negative relations limit is INVALID", nil, `{ parks(first: 1) { nodes { relations(first: -1) { type } } } }`, "INVALID", "first must be between 0 and 500"},
+		{"a neighbourhood deeper than 3 is INVALID", nil, `{ neighborhood(id: "zone-a", depth: 4) { nodes { id } } }`, "INVALID", "depth must be between 1 and 3"},
+		{"a path longer than 6 is INVALID", nil, `{ shortestPath(from: "a", to: "b", maxDepth: 7) { length } }`, "INVALID", "maxDepth must be between 1 and 6"},
+		{"ordering a park list by area is INVALID", nil, `{ parks(orderBy: {field: AREA_KM2}) { nodes { id } } }`, "INVALID", "cannot be ordered by AREA_KM2"},
+		{"a malformed date bound is INVALID", nil, `{ zones(where: {establishedOn: {from: "March 2023"}}) { nodes { id } } }`, "INVALID", "must be YYYY"},
 		{"an unknown field fails validation", nil, `{ parks { nodes { secret } } }`, "GRAPHQL_VALIDATION_FAILED", "Cannot query field"},
 		{"a syntax error fails parsing", nil, `{ parks { `, "GRAPHQL_PARSE_FAILED", ""},
 		{"a query nested too deep is refused", nil, `{ parks { nodes { zone { parks { zone { parks { zone { parks { zone { parks { zone { parks { id } } } } } } } } } } } } }`, CodeDepthLimit, "deeper than the limit"},

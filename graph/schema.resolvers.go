@@ -32,8 +32,8 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 }
 
 // Zones is the resolver for the zones field.
-func (r *queryResolver) Zones(ctx context.Context, where *model.ZoneWhere, first *int, after *string) (*model.ZoneConnection, error) {
-	page, err := r.findPage(ctx, zoneFilter(where), first, after)
+func (r *queryResolver) Zones(ctx context.Context, where *model.ZoneWhere, orderBy *model.OrderBy, first *int, after *string) (*model.ZoneConnection, error) {
+	page, err := r.findPage(ctx, zoneFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -42,8 +42,8 @@ func (r *queryResolver) Zones(ctx context.Context, where *model.ZoneWhere, first
 }
 
 // Parks is the resolver for the parks field.
-func (r *queryResolver) Parks(ctx context.Context, where *model.ParkWhere, first *int, after *string) (*model.ParkConnection, error) {
-	page, err := r.findPage(ctx, parkFilter(where), first, after)
+func (r *queryResolver) Parks(ctx context.Context, where *model.ParkWhere, orderBy *model.OrderBy, first *int, after *string) (*model.ParkConnection, error) {
+	page, err := r.findPage(ctx, parkFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -52,8 +52,8 @@ func (r *queryResolver) Parks(ctx context.Context, where *model.ParkWhere, first
 }
 
 // Districts is the resolver for the districts field.
-func (r *queryResolver) Districts(ctx context.Context, where *model.DistrictWhere, first *int, after *string) (*model.DistrictConnection, error) {
-	page, err := r.findPage(ctx, districtFilter(where), first, after)
+func (r *queryResolver) Districts(ctx context.Context, where *model.DistrictWhere, orderBy *model.OrderBy, first *int, after *string) (*model.DistrictConnection, error) {
+	page, err := r.findPage(ctx, districtFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -62,8 +62,8 @@ func (r *queryResolver) Districts(ctx context.Context, where *model.DistrictWher
 }
 
 // Regions is the resolver for the regions field.
-func (r *queryResolver) Regions(ctx context.Context, where *model.RegionWhere, first *int, after *string) (*model.RegionConnection, error) {
-	page, err := r.findPage(ctx, regionFilter(where), first, after)
+func (r *queryResolver) Regions(ctx context.Context, where *model.RegionWhere, orderBy *model.OrderBy, first *int, after *string) (*model.RegionConnection, error) {
+	page, err := r.findPage(ctx, regionFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -72,8 +72,8 @@ func (r *queryResolver) Regions(ctx context.Context, where *model.RegionWhere, f
 }
 
 // Industries is the resolver for the industries field.
-func (r *queryResolver) Industries(ctx context.Context, where *model.IndustryWhere, first *int, after *string) (*model.IndustryConnection, error) {
-	page, err := r.findPage(ctx, industryFilter(where), first, after)
+func (r *queryResolver) Industries(ctx context.Context, where *model.IndustryWhere, orderBy *model.OrderBy, first *int, after *string) (*model.IndustryConnection, error) {
+	page, err := r.findPage(ctx, industryFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -82,8 +82,8 @@ func (r *queryResolver) Industries(ctx context.Context, where *model.IndustryWhe
 }
 
 // Companies is the resolver for the companies field.
-func (r *queryResolver) Companies(ctx context.Context, where *model.CompanyWhere, first *int, after *string) (*model.CompanyConnection, error) {
-	page, err := r.findPage(ctx, companyFilter(where), first, after)
+func (r *queryResolver) Companies(ctx context.Context, where *model.CompanyWhere, orderBy *model.OrderBy, first *int, after *string) (*model.CompanyConnection, error) {
+	page, err := r.findPage(ctx, companyFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -92,8 +92,8 @@ func (r *queryResolver) Companies(ctx context.Context, where *model.CompanyWhere
 }
 
 // Organizations is the resolver for the organizations field.
-func (r *queryResolver) Organizations(ctx context.Context, where *model.OrganizationWhere, first *int, after *string) (*model.OrganizationConnection, error) {
-	page, err := r.findPage(ctx, organizationFilter(where), first, after)
+func (r *queryResolver) Organizations(ctx context.Context, where *model.OrganizationWhere, orderBy *model.OrderBy, first *int, after *string) (*model.OrganizationConnection, error) {
+	page, err := r.findPage(ctx, organizationFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -104,8 +104,8 @@ func (r *queryResolver) Organizations(ctx context.Context, where *model.Organiza
 }
 
 // Events is the resolver for the events field.
-func (r *queryResolver) Events(ctx context.Context, where *model.EventWhere, first *int, after *string) (*model.EventConnection, error) {
-	page, err := r.findPage(ctx, eventFilter(where), first, after)
+func (r *queryResolver) Events(ctx context.Context, where *model.EventWhere, orderBy *model.OrderBy, first *int, after *string) (*model.EventConnection, error) {
+	page, err := r.findPage(ctx, eventFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -114,8 +114,8 @@ func (r *queryResolver) Events(ctx context.Context, where *model.EventWhere, fir
 }
 
 // Projects is the resolver for the projects field.
-func (r *queryResolver) Projects(ctx context.Context, where *model.ProjectWhere, first *int, after *string) (*model.ProjectConnection, error) {
-	page, err := r.findPage(ctx, projectFilter(where), first, after)
+func (r *queryResolver) Projects(ctx context.Context, where *model.ProjectWhere, orderBy *model.OrderBy, first *int, after *string) (*model.ProjectConnection, error) {
+	page, err := r.findPage(ctx, projectFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -124,8 +124,8 @@ func (r *queryResolver) Projects(ctx context.Context, where *model.ProjectWhere,
 }
 
 // Policies is the resolver for the policies field.
-func (r *queryResolver) Policies(ctx context.Context, where *model.PolicyWhere, first *int, after *string) (*model.PolicyConnection, error) {
-	page, err := r.findPage(ctx, policyFilter(where), first, after)
+func (r *queryResolver) Policies(ctx context.Context, where *model.PolicyWhere, orderBy *model.OrderBy, first *int, after *string) (*model.PolicyConnection, error) {
+	page, err := r.findPage(ctx, policyFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -134,8 +134,8 @@ func (r *queryResolver) Policies(ctx context.Context, where *model.PolicyWhere, 
 }
 
 // People is the resolver for the people field.
-func (r *queryResolver) People(ctx context.Context, where *model.PersonWhere, first *int, after *string) (*model.PersonConnection, error) {
-	page, err := r.findPage(ctx, personFilter(where), first, after)
+func (r *queryResolver) People(ctx context.Context, where *model.PersonWhere, orderBy *model.OrderBy, first *int, after *string) (*model.PersonConnection, error) {
+	page, err := r.findPage(ctx, personFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}

@@ -30,6 +30,25 @@ type EntityFilter struct {
 	ParticipatedIn string
 	// IssuedBy matches policies issued by the organisation.
 	IssuedBy string
+	// Ranges bound typed properties; all must hold.
+	Ranges []Range
+}
+
+// Range bounds one property. Nil bounds are open. Dates (YYYY, YYYY-MM or YYYY-MM-DD)
+// compare as text, and an upper bound includes everything it is a prefix of ("2023"
+// includes "2023-03-09"); numbers compare numerically. A property that holds several
+// values (sources disagree) matches when any value is in range.
+type Range struct {
+	Property string
+	Min, Max any
+	Date     bool
+}
+
+// Order sorts a list by Property (name when empty), ascending unless Desc, then by id.
+// Entities without the property come last.
+type Order struct {
+	Property string
+	Desc     bool
 }
 
 // TargetFilter matches one TARGETS edge: industry (with subsectors) and investor origin.
@@ -38,11 +57,12 @@ type TargetFilter struct {
 	InvestorOrigin *string `json:"investorOrigin,omitempty"`
 }
 
-// PageArgs asks for one page of a list ordered by name then id. After is an opaque
-// cursor from an earlier page; First is already clamped by the caller.
+// PageArgs asks for one page of a list in Order. After is an opaque cursor from an
+// earlier page of the same order; First is already clamped by the caller.
 type PageArgs struct {
 	First int
 	After string
+	Order Order
 }
 
 // EntityPage is one page of entities plus the cursor of each and the total count.

@@ -2,6 +2,13 @@
 
 package model
 
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+)
+
 type CompanyConnection struct {
 	Nodes      []*Company     `json:"nodes"`
 	Edges      []*CompanyEdge `json:"edges"`
@@ -19,6 +26,13 @@ type CompanyWhere struct {
 	Industry     *string `json:"industry,omitempty"`
 	// Hosted by this zone or park, or by anything part of it.
 	HostedIn *string `json:"hostedIn,omitempty"`
+}
+
+// Inclusive date bounds as YYYY, YYYY-MM or YYYY-MM-DD, compared as text; an upper bound
+// includes every date it is a prefix of ("2023" includes "2023-03-09").
+type DateRange struct {
+	From *string `json:"from,omitempty"`
+	To   *string `json:"to,omitempty"`
 }
 
 type DistrictConnection struct {
@@ -76,7 +90,16 @@ type EventEdge struct {
 type EventWhere struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Events in which this entity took part or that it organised.
-	Participant *string `json:"participant,omitempty"`
+	Participant  *string     `json:"participant,omitempty"`
+	HeldOn       *DateRange  `json:"heldOn,omitempty"`
+	ProjectCount *FloatRange `json:"projectCount,omitempty"`
+	AmountCny    *FloatRange `json:"amountCny,omitempty"`
+}
+
+// Inclusive numeric bounds. A property with several values (sources disagree) matches when any value is in range.
+type FloatRange struct {
+	Min *float64 `json:"min,omitempty"`
+	Max *float64 `json:"max,omitempty"`
 }
 
 type IndustryConnection struct {
@@ -95,6 +118,11 @@ type IndustryWhere struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Industries below this one (id, name or alias) at any depth.
 	SubsectorOf *string `json:"subsectorOf,omitempty"`
+}
+
+type OrderBy struct {
+	Field     OrderField     `json:"field"`
+	Direction OrderDirection `json:"direction"`
 }
 
 type OrganizationConnection struct {
@@ -241,6 +269,194 @@ type ZoneWhere struct {
 	Zone     *string `json:"zone,omitempty"`
 	District *string `json:"district,omitempty"`
 	// Region id, name or alias; containment at any depth.
-	Region  *string `json:"region,omitempty"`
-	Company *string `json:"company,omitempty"`
+	Region        *string     `json:"region,omitempty"`
+	Company       *string     `json:"company,omitempty"`
+	ApprovedOn    *DateRange  `json:"approvedOn,omitempty"`
+	EstablishedOn *DateRange  `json:"establishedOn,omitempty"`
+	AreaKm2       *FloatRange `json:"areaKm2,omitempty"`
+}
+
+type BreakdownKey string
+
+const (
+	BreakdownKeyIndustry       BreakdownKey = "INDUSTRY"
+	BreakdownKeyDistrict       BreakdownKey = "DISTRICT"
+	BreakdownKeyInvestorOrigin BreakdownKey = "INVESTOR_ORIGIN"
+	BreakdownKeyZone           BreakdownKey = "ZONE"
+	BreakdownKeyRegion         BreakdownKey = "REGION"
+)
+
+var AllBreakdownKey = []BreakdownKey{
+	BreakdownKeyIndustry,
+	BreakdownKeyDistrict,
+	BreakdownKeyInvestorOrigin,
+	BreakdownKeyZone,
+	BreakdownKeyRegion,
+}
+
+func (e BreakdownKey) IsValid() bool {
+	switch e {
+	case BreakdownKeyIndustry, BreakdownKeyDistrict, BreakdownKeyInvestorOrigin, BreakdownKeyZone, BreakdownKeyRegion:
+		return true
+	}
+	return false
+}
+
+func (e BreakdownKey) String() string {
+	return string(e)
+}
+
+func (e *BreakdownKey) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = BreakdownKey(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid BreakdownKey", str)
+	}
+	return nil
+}
+
+func (e BreakdownKey) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *BreakdownKey) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e BreakdownKey) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type OrderDirection string
+
+const (
+	OrderDirectionAsc  OrderDirection = "ASC"
+	OrderDirectionDesc OrderDirection = "DESC"
+)
+
+var AllOrderDirection = []OrderDirection{
+	OrderDirectionAsc,
+	OrderDirectionDesc,
+}
+
+func (e OrderDirection) IsValid() bool {
+	switch e {
+	case OrderDirectionAsc, OrderDirectionDesc:
+		return true
+	}
+	return false
+}
+
+func (e OrderDirection) String() string {
+	return string(e)
+}
+
+func (e *OrderDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OrderDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OrderDirection", str)
+	}
+	return nil
+}
+
+func (e OrderDirection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OrderDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OrderDirection) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Fields a list can be sorted by. NAME works on every list; APPROVED_ON and ESTABLISHED_ON
+// on zones; AREA_KM2 on zones, parks and districts; HELD_ON, PROJECT_COUNT and AMOUNT_CNY on
+// events. Entities without the
+// field come last; ties are broken by id.
+type OrderField string
+
+const (
+	OrderFieldName          OrderField = "NAME"
+	OrderFieldApprovedOn    OrderField = "APPROVED_ON"
+	OrderFieldEstablishedOn OrderField = "ESTABLISHED_ON"
+	OrderFieldAreaKm2       OrderField = "AREA_KM2"
+	OrderFieldHeldOn        OrderField = "HELD_ON"
+	OrderFieldProjectCount  OrderField = "PROJECT_COUNT"
+	OrderFieldAmountCny     OrderField = "AMOUNT_CNY"
+)
+
+var AllOrderField = []OrderField{
+	OrderFieldName,
+	OrderFieldApprovedOn,
+	OrderFieldEstablishedOn,
+	OrderFieldAreaKm2,
+	OrderFieldHeldOn,
+	OrderFieldProjectCount,
+	OrderFieldAmountCny,
+}
+
+func (e OrderField) IsValid() bool {
+	switch e {
+	case OrderFieldName, OrderFieldApprovedOn, OrderFieldEstablishedOn, OrderFieldAreaKm2, OrderFieldHeldOn, OrderFieldProjectCount, OrderFieldAmountCny:
+		return true
+	}
+	return false
+}
+
+func (e OrderField) String() string {
+	return string(e)
+}
+
+func (e *OrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OrderField", str)
+	}
+	return nil
+}
+
+func (e OrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -32,7 +32,7 @@ func (s *Store) FindDocuments(ctx context.Context, f model.DocumentFilter, page 
 	if f.Mentions != "" {
 		params["mentions"] = f.Mentions
 	}
-	if err := afterParams(page.After, params); err != nil {
+	if err := afterParams(page.After, model.Order{Property: "id"}, params); err != nil {
 		return nil, err
 	}
 	const match = `MATCH (d:Document)
@@ -71,7 +71,7 @@ RETURN total, docs`
 		}
 		d := documentOf(x.(neo4j.Node))
 		p.Documents = append(p.Documents, d)
-		p.Cursors = append(p.Cursors, EncodeCursor(d.ID, d.ID))
+		p.Cursors = append(p.Cursors, cursor{Property: "id", Key: d.ID, ID: d.ID}.encode())
 	}
 	return p, nil
 }

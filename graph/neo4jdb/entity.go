@@ -2,7 +2,6 @@ package neo4jdb
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
 	"strings"
 
@@ -14,7 +13,7 @@ import (
 // nodeKeys are the stored properties that are not facts.
 var nodeKeys = map[string]bool{
 	"id": true, "type": true, "name": true, "aliases": true, "description": true,
-	"keys": true, "evidenceDocs": true, "evidenceQuotes": true,
+	"keys": true, "aliasText": true, "evidenceDocs": true, "evidenceQuotes": true,
 }
 
 // entityOf maps a stored :Entity node to its model type. It returns nil for a node that
@@ -108,27 +107,42 @@ func hasLabel(n neo4j.Node, label string) bool {
 	return false
 }
 
-// FindEntities returns one page of the entities of f.Type that match f, ordered by name
-// then id, and the total number that match. An invalid page.After gives an INVALID error.
+// FindEntities returns one page of the entities of f.Type that match f, in page.Order
+// (by name when none is given; then by id), and the total number that match. An invalid
+// page.After gives an INVALID error.
 func (s *Store) FindEntities(ctx context.Context, f model.EntityFilter, page model.PageArgs) (*model.EntityPage, error) {
 	if !f.Type.IsValid() {
 		return nil, model.Errorf(model.CodeInvalid, "unknown entity type %q", f.Type)
 	}
+	order := page.Order
+	if order.Property == "" {
+		order.Property = "name"
+	}
 	where, params := entityWhere(f)
-	if err := afterParams(page.After, params); err != nil {
+	if err := afterParams(page.After, order, params); err != nil {
 		return nil, err
 	}
 	params["limit"] = page.First + 1
+	params["orderBy"] = order.Property
 	match := "MATCH (n:Entity:" + f.Type.Label() + ") WHERE " + where
+	after, direction := "k > $afterKey", "ASC"
+	if order.Desc {
+		after, direction = "k < $afterKey", "DESC"
+	}
+	// k is the sort key; a list (sources disagree) sorts by its first value. Entities
+	// without the key come last, in id order.
 	q := `
 CALL () { ` + match + ` RETURN count(n) AS total }
 CALL () {
   ` + match + `
-    AND ($afterKey IS NULL OR n.name > $afterKey OR (n.name = $afterKey AND n.id > $afterId))
-  WITH n ORDER BY n.name, n.id LIMIT $limit
-  RETURN collect(n) AS nodes
+  WITH n, CASE WHEN n[$orderBy] IS :: LIST<ANY> THEN n[$orderBy][0] ELSE n[$orderBy] END AS k
+  WHERE $afterId IS NULL
+     OR ($afterKey IS NULL AND k IS NULL AND n.id > $afterId)
+     OR ($afterKey IS NOT NULL AND (k IS NULL OR ` + after + ` OR (k = $afterKey AND n.id > $afterId)))
+  WITH n, k ORDER BY k IS NULL, k ` + direction + `, n.id LIMIT $limit
+  RETURN collect([n, k]) AS rows
 }
-RETURN total, nodes`
+RETURN total, rows`
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("find %s entities: %w", f.Type.Label(), err)
@@ -141,20 +155,21 @@ RETURN total, nodes`
 	if err != nil {
 		return nil, err
 	}
-	nodes, err := value[[]any](recs[0], "nodes")
+	rows, err := value[[]any](recs[0], "rows")
 	if err != nil {
 		return nil, err
 	}
 	p.TotalCount = int(total)
-	for i, x := range nodes {
+	for i, x := range rows {
 		if i == page.First {
 			p.HasNextPage = true
 			break
 		}
-		n, _ := x.(neo4j.Node)
+		row, _ := x.([]any)
+		n, _ := row[0].(neo4j.Node)
 		e := entityOf(n)
 		p.Entities = append(p.Entities, e)
-		p.Cursors = append(p.Cursors, EncodeCursor(e.Base().Name, e.GetID()))
+		p.Cursors = append(p.Cursors, cursor{Property: order.Property, Desc: order.Desc, Key: row[1], ID: e.GetID()}.encode())
 	}
 	return p, nil
 }
@@ -212,6 +227,16 @@ func entityWhere(f model.EntityFilter) (string, map[string]any) {
 	if f.IssuedBy != "" {
 		add(`EXISTS { MATCH (:Entity {id: $issuedBy})-[:ISSUED]->(n) }`, "issuedBy", f.IssuedBy)
 	}
+	for i, r := range f.Ranges {
+		p := fmt.Sprintf("range%d", i)
+		upper := "v <= $" + p + "max"
+		if r.Date {
+			upper = "(v <= $" + p + "max OR v STARTS WITH $" + p + "max)"
+		}
+		clauses = append(clauses, fmt.Sprintf(`any(v IN CASE WHEN n[$%[1]sprop] IS :: LIST<ANY> THEN n[$%[1]sprop] ELSE [n[$%[1]sprop]] END
+      WHERE ($%[1]smin IS NULL OR v >= $%[1]smin) AND ($%[1]smax IS NULL OR %[2]s))`, p, upper))
+		params[p+"prop"], params[p+"min"], params[p+"max"] = r.Property, r.Min, r.Max
+	}
 	return strings.Join(clauses, "\n    AND "), params
 }
 
@@ -223,25 +248,4 @@ func optionalKey(s *string) any {
 		return nil
 	}
 	return key(*s)
-}
-
-// EncodeCursor returns the opaque cursor of a list item ordered by sortKey then id.
-func EncodeCursor(sortKey, id string) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(sortKey + "\x00" + id))
-}
-
-// afterParams decodes cursor into the afterKey and afterId parameters (both null when
-// cursor is empty). A cursor that was not made by EncodeCursor gives an INVALID error.
-func afterParams(cursor string, params map[string]any) error {
-	params["afterKey"], params["afterId"] = nil, nil
-	if cursor == "" {
-		return nil
-	}
-	raw, err := base64.RawURLEncoding.DecodeString(cursor)
-	k, id, ok := strings.Cut(string(raw), "\x00")
-	if err != nil || !ok || id == "" {
-		return model.Errorf(model.CodeInvalid, "invalid cursor %q", cursor)
-	}
-	params["afterKey"], params["afterId"] = k, id
-	return nil
 }

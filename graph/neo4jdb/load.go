@@ -26,7 +26,8 @@ type LoadReport struct {
 	PropertiesSet                                   int
 }
 
-// ApplySchema creates the constraints and indexes of schema.cypher; it is idempotent.
+// ApplySchema creates the constraints and indexes of schema.cypher and waits until they
+// are online; it is idempotent.
 func (s *Store) ApplySchema(ctx context.Context) error {
 	for _, stmt := range strings.Split(schemaCypher, ";") {
 		stmt = strings.TrimSpace(stripComments(stmt))
@@ -39,6 +40,12 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("schema %q: %w", stmt, dbError(err))
 		}
+	}
+	s.queries.Add(1)
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, "CALL db.awaitIndexes(120)", nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.database))
+	if err != nil {
+		return fmt.Errorf("await indexes: %w", dbError(err))
 	}
 	return nil
 }
@@ -151,6 +158,7 @@ func (w *writer) entities(ents []*model.EntityRecord) {
 		}
 		p := evidenceProps(map[string]any{
 			"id": e.ID, "type": string(e.Type), "name": e.Name, "aliases": e.Aliases, "keys": keys,
+			"aliasText": strings.Join(e.Aliases, " | "),
 		}, e.Evidence)
 		if e.Description != nil {
 			p["description"] = *e.Description

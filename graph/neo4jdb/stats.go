@@ -7,6 +7,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/parkgraph/parkgraph/graph/model"
 )
 
 // Counts is the number of nodes by label and relationships by type.
@@ -78,4 +82,88 @@ func (s *Store) Fingerprint(ctx context.Context) (string, error) {
 		h.Write([]byte{'\n'})
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Stats counts the whole graph: nodes and relationships by label and type, documents,
+// facts and evidence items, in two queries.
+func (s *Store) Stats(ctx context.Context) (*model.GraphStats, error) {
+	c, err := s.Counts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	st := &model.GraphStats{Labels: sortedCounts(c.Labels), RelationshipTypes: sortedCounts(c.Relationships),
+		Documents: c.Labels["Document"], Facts: c.Labels["Fact"]}
+	for _, n := range c.Relationships {
+		st.Relationships += n
+	}
+	const q = `
+CALL () { MATCH (n) RETURN count(n) AS nodes, sum(size(coalesce(n.evidenceDocs, []))) AS onNodes }
+CALL () { MATCH ()-[r]->() RETURN sum(size(coalesce(r.evidenceDocs, []))) AS onRels }
+RETURN nodes, onNodes + onRels AS evidence`
+	recs, err := s.read(ctx, q, nil)
+	if err != nil {
+		return nil, fmt.Errorf("count evidence: %w", err)
+	}
+	if len(recs) == 1 {
+		nodes, err := value[int64](recs[0], "nodes")
+		if err != nil {
+			return nil, err
+		}
+		ev, err := value[int64](recs[0], "evidence")
+		if err != nil {
+			return nil, err
+		}
+		st.Nodes, st.Evidence = int(nodes), int(ev)
+	}
+	return st, nil
+}
+
+func sortedCounts(m map[string]int) []*model.Count {
+	out := make([]*model.Count, 0, len(m))
+	for k, n := range m {
+		out = append(out, &model.Count{Key: k, Count: n})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// breakdownPatterns says, for each breakdown key, how an entity n reaches the entity g it
+// is counted under.
+var breakdownPatterns = map[model.BreakdownKey]string{
+	model.BreakdownKeyIndustry:       `(n)-[:FOCUSES_ON|TARGETS]->(g:Industry)`,
+	model.BreakdownKeyDistrict:       `(n)-[:PART_OF|LOCATED_IN*1..8]->(g:District)`,
+	model.BreakdownKeyInvestorOrigin: `(n)-[:` + model.DerivedInvestorOrigin + `]->(g:Region)`,
+	model.BreakdownKeyZone:           `(n)-[:PART_OF*1..8]->(g:Zone)`,
+	model.BreakdownKeyRegion:         `(n)-[:PART_OF|LOCATED_IN*1..8]->(g:Region)`,
+}
+
+// Breakdown counts the entities of type of under each industry, district, investor
+// origin, zone or region they relate to, most first, at most first buckets.
+func (s *Store) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int) ([]*model.Bucket, error) {
+	pattern, ok := breakdownPatterns[by]
+	if !ok || !of.IsValid() {
+		return nil, model.Errorf(model.CodeInvalid, "cannot break %s down by %s", of, by)
+	}
+	q := `
+MATCH (n:Entity:` + of.Label() + `)
+MATCH ` + pattern + `
+WITH g, count(DISTINCT n) AS n
+RETURN g, n ORDER BY n DESC, g.name, g.id LIMIT $first`
+	recs, err := s.read(ctx, q, map[string]any{"first": first})
+	if err != nil {
+		return nil, fmt.Errorf("breakdown of %s by %s: %w", of, by, err)
+	}
+	out := make([]*model.Bucket, 0, len(recs))
+	for _, rec := range recs {
+		g, err := value[neo4j.Node](rec, "g")
+		if err != nil {
+			return nil, err
+		}
+		n, err := value[int64](rec, "n")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &model.Bucket{Entity: entityOf(g), Count: int(n)})
+	}
+	return out, nil
 }

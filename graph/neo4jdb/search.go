@@ -1,0 +1,151 @@
+package neo4jdb
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/parkgraph/parkgraph/graph/model"
+)
+
+// maxSearchWords bounds how many words of a query reach the index.
+const maxSearchWords = 16
+
+// words splits text into lower-cased runs of letters and digits; everything else
+// (quotes, brackets, colons, wildcards, operators) separates words and is dropped.
+func words(text string) []string {
+	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(ws) > maxSearchWords {
+		ws = ws[:maxSearchWords]
+	}
+	return ws
+}
+
+// luceneQuery turns free text into a Lucene query that matches any of its words, whole
+// or as a prefix. Words hold only letters and digits, so no user text can be read as
+// Lucene syntax. It returns "" when the text has no word.
+func luceneQuery(text string) string {
+	ws := words(text)
+	clauses := make([]string, len(ws))
+	for i, w := range ws {
+		clauses[i] = w + " OR " + w + "*"
+	}
+	return strings.Join(clauses, " OR ")
+}
+
+// Search finds entities whose name, aliases or description match query, optionally only
+// of the given types. Entities whose id, name or alias equals the query come first, then
+// by relevance. A query without letters or digits finds nothing.
+func (s *Store) Search(ctx context.Context, query string, types []model.EntityType, first int) ([]*model.SearchHit, error) {
+	lucene := luceneQuery(query)
+	if lucene == "" {
+		return []*model.SearchHit{}, nil
+	}
+	labels := make([]string, len(types))
+	for i, t := range types {
+		labels[i] = t.Label()
+	}
+	const q = `
+CALL db.index.fulltext.queryNodes('entity_text', $lucene, {limit: $fetch}) YIELD node, score
+WHERE size($labels) = 0 OR any(l IN labels(node) WHERE l IN $labels)
+WITH node, score, $exact IN node.keys AS exact
+RETURN node, score, exact
+ORDER BY exact DESC, score DESC, node.name, node.id
+LIMIT $first`
+	recs, err := s.read(ctx, q, map[string]any{
+		"lucene": lucene, "labels": labels, "exact": key(query), "first": first, "fetch": max(first*5, 100),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	hits := make([]*model.SearchHit, 0, len(recs))
+	for _, rec := range recs {
+		n, err := value[neo4j.Node](rec, "node")
+		if err != nil {
+			return nil, err
+		}
+		score, err := value[float64](rec, "score")
+		if err != nil {
+			return nil, err
+		}
+		exact, err := value[bool](rec, "exact")
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, &model.SearchHit{Entity: entityOf(n), Score: score, Exact: exact})
+	}
+	return hits, nil
+}
+
+// SearchDocuments finds documents whose title or text match query, by relevance, each
+// with a snippet around the first matching word.
+func (s *Store) SearchDocuments(ctx context.Context, query string, first int) ([]*model.DocumentHit, error) {
+	lucene := luceneQuery(query)
+	if lucene == "" {
+		return []*model.DocumentHit{}, nil
+	}
+	const q = `
+CALL db.index.fulltext.queryNodes('document_text', $lucene, {limit: $first}) YIELD node, score
+RETURN node, score
+ORDER BY score DESC, node.id`
+	recs, err := s.read(ctx, q, map[string]any{"lucene": lucene, "first": first})
+	if err != nil {
+		return nil, fmt.Errorf("search documents %q: %w", query, err)
+	}
+	hits := make([]*model.DocumentHit, 0, len(recs))
+	for _, rec := range recs {
+		n, err := value[neo4j.Node](rec, "node")
+		if err != nil {
+			return nil, err
+		}
+		score, err := value[float64](rec, "score")
+		if err != nil {
+			return nil, err
+		}
+		d := documentOf(n)
+		hits = append(hits, &model.DocumentHit{Document: d, Score: score, Snippet: snippet(d.Text, words(query), 240)})
+	}
+	return hits, nil
+}
+
+// snippet returns about width characters of text around the earliest whole or prefix
+// occurrence of any of ws, cut at spaces, with "…" where text was cut. Without an
+// occurrence it returns the start of text.
+func snippet(text string, ws []string, width int) string {
+	lower := strings.ToLower(text)
+	at := -1
+	for _, w := range ws {
+		if i := strings.Index(lower, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	start := max(0, at-width/3)
+	end := min(len(text), start+width)
+	for start > 0 && text[start-1] != ' ' && at-start < width/2 { // back to a word start
+		start--
+	}
+	for end < len(text) && text[end] != ' ' && end-start < width+40 {
+		end++
+	}
+	for start < end && !utf8Start(text[start]) {
+		start++
+	}
+	for end < len(text) && !utf8Start(text[end]) {
+		end++
+	}
+	out := strings.Join(strings.Fields(text[start:end]), " ")
+	if start > 0 {
+		out = "…" + out
+	}
+	if end < len(text) {
+		out += "…"
+	}
+	return out
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }

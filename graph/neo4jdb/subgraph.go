@@ -1,0 +1,231 @@
+package neo4jdb
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/parkgraph/parkgraph/graph/model"
+)
+
+// Bounds of the traversal methods.
+const (
+	MaxNeighborhoodDepth = 3
+	MaxPathDepth         = 6
+	MaxSubgraphNodes     = 500
+)
+
+// TraversalTypes are the relationship types traversals follow by default: the curated
+// ones and the derived TARGETS_INVESTORS_FROM, not MENTIONS or HAS_FACT.
+func TraversalTypes() []string {
+	types := make([]string, 0, len(model.RelationTypes))
+	for t := range model.RelationTypes {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	return types
+}
+
+// checkTypes returns types, or every traversal type when types is empty. An unknown
+// type is INVALID.
+func checkTypes(types []string) ([]string, error) {
+	if len(types) == 0 {
+		return TraversalTypes(), nil
+	}
+	for _, t := range types {
+		if _, ok := model.RelationTypes[t]; !ok {
+			return nil, model.Errorf(model.CodeInvalid, "unknown relationship type %q", t)
+		}
+	}
+	return types, nil
+}
+
+// Neighborhood returns the entities within depth hops of id over types, nearest first
+// and at most limit besides id, and every relationship of those types among them. An
+// unknown id gives an empty subgraph.
+func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []string, limit int) (*model.Subgraph, error) {
+	if depth < 1 || depth > MaxNeighborhoodDepth {
+		return nil, model.Errorf(model.CodeInvalid, "depth must be between 1 and %d", MaxNeighborhoodDepth)
+	}
+	if limit < 0 || limit > MaxSubgraphNodes {
+		return nil, model.Errorf(model.CodeInvalid, "limit must be between 0 and %d", MaxSubgraphNodes)
+	}
+	types, err := checkTypes(types)
+	if err != nil {
+		return nil, err
+	}
+	params := map[string]any{"id": id, "types": types, "limit": limit}
+	q := fmt.Sprintf(`
+MATCH (start:Entity {id: $id})
+OPTIONAL MATCH p = (start)-[rs*1..%d]-(m:Entity)
+WHERE m <> start AND all(r IN rs WHERE type(r) IN $types)
+WITH start, m, min(length(p)) AS d
+ORDER BY d, m.name, m.id
+WITH start, collect(m)[..$limit] AS ms
+WITH [start] + ms AS nodes
+UNWIND nodes AS a
+OPTIONAL MATCH (a)-[r]->(b:Entity)
+WHERE type(r) IN $types AND b IN nodes
+RETURN nodes, collect(r) AS rels`, depth)
+	g, err := s.subgraph(ctx, q, params)
+	if err != nil {
+		return nil, fmt.Errorf("neighborhood of %q: %w", id, err)
+	}
+	g.Cypher = browserCypher(fmt.Sprintf(`MATCH p = (start:Entity {id: $id})-[rs*1..%d]-(m:Entity)
+WHERE all(r IN rs WHERE type(r) IN $types)
+RETURN p LIMIT $limit`, depth), params)
+	return g, nil
+}
+
+// Subgraph returns the entities with the given ids and every relationship of types
+// among them. Unknown ids are left out.
+func (s *Store) Subgraph(ctx context.Context, ids []string, types []string) (*model.Subgraph, error) {
+	if len(ids) > MaxSubgraphNodes {
+		return nil, model.Errorf(model.CodeInvalid, "at most %d ids", MaxSubgraphNodes)
+	}
+	types, err := checkTypes(types)
+	if err != nil {
+		return nil, err
+	}
+	params := map[string]any{"ids": ids, "types": types}
+	const q = `
+MATCH (n:Entity) WHERE n.id IN $ids
+WITH collect(n) AS nodes
+UNWIND nodes AS a
+OPTIONAL MATCH (a)-[r]->(b:Entity)
+WHERE type(r) IN $types AND b IN nodes
+RETURN nodes, collect(r) AS rels`
+	g, err := s.subgraph(ctx, q, params)
+	if err != nil {
+		return nil, fmt.Errorf("subgraph of %d ids: %w", len(ids), err)
+	}
+	g.Cypher = browserCypher(`MATCH (n:Entity) WHERE n.id IN $ids
+OPTIONAL MATCH p = (n)-[r]->(m:Entity)
+WHERE m.id IN $ids AND type(r) IN $types
+RETURN n, p`, params)
+	return g, nil
+}
+
+// subgraph runs q, whose single row holds nodes and rels, and maps it.
+func (s *Store) subgraph(ctx context.Context, q string, params map[string]any) (*model.Subgraph, error) {
+	g := &model.Subgraph{Nodes: []model.Entity{}, Edges: []*model.Edge{}}
+	recs, err := s.read(ctx, q, params)
+	if err != nil || len(recs) == 0 {
+		return g, err
+	}
+	nodes, err := value[[]any](recs[0], "nodes")
+	if err != nil {
+		return nil, err
+	}
+	rels, err := value[[]any](recs[0], "rels")
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]string{} // element id -> entity id
+	for _, x := range nodes {
+		n, _ := x.(neo4j.Node)
+		if _, dup := ids[n.ElementId]; dup {
+			continue
+		}
+		ids[n.ElementId] = str(n.Props["id"])
+		g.Nodes = append(g.Nodes, entityOf(n))
+	}
+	seen := map[string]bool{}
+	for _, x := range rels {
+		r, _ := x.(neo4j.Relationship)
+		if !seen[r.ElementId] {
+			seen[r.ElementId] = true
+			g.Edges = append(g.Edges, edgeOf(r, ids))
+		}
+	}
+	return g, nil
+}
+
+// ShortestPath returns a shortest path from one entity to another over types of at most
+// maxDepth hops, or nil when there is none (or either id is unknown).
+func (s *Store) ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string) (*model.Path, error) {
+	if maxDepth < 1 || maxDepth > MaxPathDepth {
+		return nil, model.Errorf(model.CodeInvalid, "maxDepth must be between 1 and %d", MaxPathDepth)
+	}
+	if from == to {
+		return nil, model.Errorf(model.CodeInvalid, "from and to are the same entity")
+	}
+	types, err := checkTypes(types)
+	if err != nil {
+		return nil, err
+	}
+	params := map[string]any{"from": from, "to": to, "types": types}
+	match := fmt.Sprintf(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = shortestPath((a)-[*..%d]-(b))
+WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+RETURN p`, maxDepth)
+	recs, err := s.read(ctx, match, params)
+	if err != nil {
+		return nil, fmt.Errorf("shortest path %q to %q: %w", from, to, err)
+	}
+	if len(recs) == 0 {
+		return nil, nil
+	}
+	p, err := value[neo4j.Path](recs[0], "p")
+	if err != nil {
+		return nil, err
+	}
+	path := &model.Path{Cypher: browserCypher(match, params)}
+	ids := map[string]string{}
+	for _, n := range p.Nodes {
+		ids[n.ElementId] = str(n.Props["id"])
+		path.Nodes = append(path.Nodes, entityOf(n))
+	}
+	for _, r := range p.Relationships {
+		e := edgeOf(r, ids)
+		path.Steps = append(path.Steps, &model.Step{Relation: e, Evidence: e.Evidence})
+	}
+	return path, nil
+}
+
+// edgeOf maps a stored relationship; ids maps element ids to entity ids.
+func edgeOf(r neo4j.Relationship, ids map[string]string) *model.Edge {
+	rel := relationOf(r, neo4j.Node{}, model.DirectionOut)
+	return &model.Edge{ID: rel.ID, Type: r.Type, Source: ids[r.StartElementId], Target: ids[r.EndElementId],
+		Properties: rel.Properties, Evidence: rel.Evidence}
+}
+
+// browserCypher returns cypher preceded by one `:param name => value;` line per
+// parameter, in name order, ready to paste into Neo4j Browser.
+func browserCypher(cypher string, params map[string]any) string {
+	names := make([]string, 0, len(params))
+	for k := range params {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, k := range names {
+		fmt.Fprintf(&b, ":param %s => %s;\n", k, cypherLiteral(params[k]))
+	}
+	b.WriteString(cypher)
+	b.WriteString(";\n")
+	return b.String()
+}
+
+// cypherLiteral writes v as a Cypher literal: strings single-quoted with backslash
+// escapes, lists of them bracketed, numbers as they are.
+func cypherLiteral(v any) string {
+	switch x := v.(type) {
+	case string:
+		r := strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`, "\r", `\r`)
+		return "'" + r.Replace(x) + "'"
+	case []string:
+		parts := make([]string, len(x))
+		for i, s := range x {
+			parts[i] = cypherLiteral(s)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case int:
+		return strconv.Itoa(x)
+	}
+	return fmt.Sprint(v)
+}

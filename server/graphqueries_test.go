@@ -1,0 +1,419 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/seeds"
+)
+
+func TestThePathFromTaiwanToTheFulingParkShowsItsEvidence(t *testing.T) {
+	srv, _ := testServer(t)
+	var data struct {
+		ShortestPath struct {
+			Length int     `json:"length"`
+			Nodes  []named `json:"nodes"`
+			Steps  []struct {
+				Relation struct {
+					Type   string `json:"type"`
+					Source string `json:"source"`
+					Target string `json:"target"`
+				} `json:"relation"`
+				Evidence []evidence `json:"evidence"`
+			} `json:"steps"`
+			Cypher string `json:"cypher"`
+		} `json:"shortestPath"`
+	}
+	query(t, srv, `{ shortestPath(from: "taiwan", to: "fuling-district-industrial-park") {
+		length nodes { id } steps { relation { type source target } evidence { quote document { id text } } } cypher } }`, nil, &data)
+	p := data.ShortestPath
+	if p.Length != len(p.Steps) || len(p.Nodes) != p.Length+1 || p.Length == 0 {
+		t.Fatalf("inconsistent path: %+v", p)
+	}
+	if p.Nodes[0].ID != "taiwan" || p.Nodes[len(p.Nodes)-1].ID != "fuling-district-industrial-park" {
+		t.Errorf("path runs %s .. %s", p.Nodes[0].ID, p.Nodes[len(p.Nodes)-1].ID)
+	}
+	sawTaiwanese := false
+	for i, s := range p.Steps {
+		ends := map[string]bool{s.Relation.Source: true, s.Relation.Target: true}
+		if !ends[p.Nodes[i].ID] || !ends[p.Nodes[i+1].ID] {
+			t.Errorf("step %d (%s %s->%s) does not join %s and %s", i, s.Relation.Type, s.Relation.Source, s.Relation.Target, p.Nodes[i].ID, p.Nodes[i+1].ID)
+		}
+		if len(s.Evidence) == 0 {
+			t.Errorf("step %d has no evidence", i)
+		}
+		for _, e := range s.Evidence {
+			if !strings.Contains(e.Document.Text, e.Quote) {
+				t.Errorf("step %d quote %q not in %s", i, e.Quote, e.Document.ID)
+			}
+			sawTaiwanese = sawTaiwanese || strings.Contains(e.Quote, "Taiwanese biotechnology")
+		}
+	}
+	if !sawTaiwanese {
+		t.Errorf("no step cites the sentence about Taiwanese biotechnology: %+v", p.Steps)
+	}
+	for _, want := range []string{":param from => 'taiwan';", ":param to => 'fuling-district-industrial-park';", "shortestPath("} {
+		if !strings.Contains(p.Cypher, want) {
+			t.Errorf("cypher lacks %q:\n%s", want, p.Cypher)
+		}
+	}
+}
+
+func TestTheNeighbourhoodOfTheCrossStraitsZoneAtDepthTwo(t *testing.T) {
+	srv, _ := testServer(t)
+	var data struct {
+		Neighborhood struct {
+			Nodes []named `json:"nodes"`
+			Edges []struct {
+				ID       string     `json:"id"`
+				Type     string     `json:"type"`
+				Source   string     `json:"source"`
+				Target   string     `json:"target"`
+				Evidence []evidence `json:"evidence"`
+			} `json:"edges"`
+			Cypher string `json:"cypher"`
+		} `json:"neighborhood"`
+	}
+	const zone = "cross-straits-industrial-cooperation-zone-chongqing"
+	query(t, srv, `query($id: ID!) { neighborhood(id: $id, depth: 2) {
+		nodes { id name } edges { id type source target evidence { quote document { id text } } } cypher } }`, map[string]any{"id": zone}, &data)
+	g := data.Neighborhood
+	nodes := map[string]bool{}
+	for _, n := range g.Nodes {
+		if nodes[n.ID] {
+			t.Errorf("node %s listed twice", n.ID)
+		}
+		nodes[n.ID] = true
+	}
+	// Depth 1: the three parks; depth 2: their sub-parks.
+	for _, id := range []string{zone, "chongqing-high-tech-zone-industrial-park", "fuling-district-industrial-park", "yongchuan-district-industrial-park",
+		"xiyong-micro-electronics-park", "jinfeng-electronic-information-industrial-park", "fuling-high-tech-industrial-development-zone", "phoenix-lake-industrial-park"} {
+		if !nodes[id] {
+			t.Errorf("neighbourhood lacks %s", id)
+		}
+	}
+	edges := map[string]bool{}
+	for _, e := range g.Edges {
+		if edges[e.ID] {
+			t.Errorf("edge %s listed twice", e.ID)
+		}
+		edges[e.ID] = true
+		if !nodes[e.Source] || !nodes[e.Target] {
+			t.Errorf("edge %s joins nodes outside the subgraph", e.ID)
+		}
+		if len(e.Evidence) == 0 {
+			t.Errorf("edge %s has no evidence", e.ID)
+		}
+		for _, ev := range e.Evidence {
+			if !strings.Contains(ev.Document.Text, ev.Quote) {
+				t.Errorf("edge %s: quote %q not in %s", e.ID, ev.Quote, ev.Document.ID)
+			}
+		}
+	}
+	if !edges["part_of:fuling-high-tech-industrial-development-zone:fuling-district-industrial-park"] {
+		t.Errorf("the depth-2 PART_OF edge of the Fuling sub-park is missing")
+	}
+	if !strings.Contains(g.Cypher, ":param id => '"+zone+"';") || !strings.Contains(g.Cypher, "[rs*1..2]") {
+		t.Errorf("cypher:\n%s", g.Cypher)
+	}
+}
+
+func TestSubgraphReturnsEveryRelationshipAmongTheGivenEntities(t *testing.T) {
+	srv, _ := testServer(t)
+	var data struct {
+		Subgraph struct {
+			Nodes []named `json:"nodes"`
+			Edges []struct {
+				Type   string `json:"type"`
+				Source string `json:"source"`
+				Target string `json:"target"`
+			} `json:"edges"`
+		} `json:"subgraph"`
+	}
+	query(t, srv, `{ subgraph(ids: ["fuling-district-industrial-park", "biotechnology", "taiwan", "no-such-id"]) { nodes { id } edges { type source target } } }`, nil, &data)
+	equal(t, "subgraph nodes", ids(data.Subgraph.Nodes), []string{"biotechnology", "fuling-district-industrial-park", "taiwan"})
+	got := []string{}
+	for _, e := range data.Subgraph.Edges {
+		got = append(got, e.Source+" "+e.Type+" "+e.Target)
+	}
+	equal(t, "subgraph edges", sortedCopy(got), []string{
+		"fuling-district-industrial-park TARGETS biotechnology",
+		"fuling-district-industrial-park TARGETS_INVESTORS_FROM taiwan",
+	})
+}
+
+func sortedCopy(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := range out {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func TestSearchRanksExactAliasHitsFirstAndTreatsHostileInputAsText(t *testing.T) {
+	srv, _ := testServer(t)
+	type hit struct {
+		Entity struct {
+			ID   string `json:"id"`
+			Type string `json:"type"`
+		} `json:"entity"`
+		Score float64 `json:"score"`
+		Exact bool    `json:"exact"`
+	}
+	cases := []struct {
+		query     string
+		wantFirst string // "" when any result (or none) is fine
+		wantAmong string
+	}{
+		{"biotech", "biotechnology", ""},
+		{"Taiwanese", "taiwan", ""},
+		{"High-tech Zone", "chongqing-high-tech-zone", ""},
+		{"fuling", "", "fuling-district-industrial-park"},
+		{`foo" OR 1=1 //(`, "", ""},
+		{`*`, "", ""},
+		{`name:(biotech) AND type:"x"~2 \`, "", "biotechnology"},
+		{`)))`, "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.query, func(t *testing.T) {
+			var data struct {
+				Search []hit `json:"search"`
+			}
+			query(t, srv, `query($q: String!) { search(query: $q, first: 20) { entity { id type } score exact } }`, map[string]any{"q": c.query}, &data)
+			if c.wantFirst != "" && (len(data.Search) == 0 || data.Search[0].Entity.ID != c.wantFirst) {
+				t.Fatalf("first hit for %q: %+v, want %s", c.query, data.Search, c.wantFirst)
+			}
+			if c.wantFirst != "" && c.query != "High-tech Zone" && !data.Search[0].Exact {
+				t.Errorf("first hit for %q is not marked exact", c.query)
+			}
+			if c.wantAmong != "" {
+				found := false
+				for _, h := range data.Search {
+					found = found || h.Entity.ID == c.wantAmong
+				}
+				if !found {
+					t.Errorf("%q does not find %s: %+v", c.query, c.wantAmong, data.Search)
+				}
+			}
+		})
+	}
+	var typed struct {
+		Search []hit `json:"search"`
+	}
+	query(t, srv, `{ search(query: "chongqing", types: [PARK]) { entity { id type } } }`, nil, &typed)
+	if len(typed.Search) == 0 {
+		t.Fatal("no park matches chongqing")
+	}
+	for _, h := range typed.Search {
+		if h.Entity.Type != "PARK" {
+			t.Errorf("types: [PARK] returned %s %s", h.Entity.Type, h.Entity.ID)
+		}
+	}
+	var docs struct {
+		SearchDocuments []struct {
+			Document struct {
+				ID string `json:"id"`
+			} `json:"document"`
+			Snippet string `json:"snippet"`
+		} `json:"searchDocuments"`
+	}
+	query(t, srv, `{ searchDocuments(query: "matchmaking pillar") { document { id } snippet } }`, nil, &docs)
+	if len(docs.SearchDocuments) == 0 || docs.SearchDocuments[0].Document.ID != "doc-002" {
+		t.Fatalf("searchDocuments(matchmaking) = %+v, want doc-002 first", docs.SearchDocuments)
+	}
+	if s := strings.ToLower(docs.SearchDocuments[0].Snippet); !strings.Contains(s, "matchmaking") && !strings.Contains(s, "pillar") {
+		t.Errorf("snippet %q shows neither word", docs.SearchDocuments[0].Snippet)
+	}
+}
+
+func TestPagingThroughAllParksNeitherRepeatsNorSkips(t *testing.T) {
+	srv, _ := testServer(t)
+	ds, err := seeds.Load(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, e := range ds.Entities {
+		if e.Type == model.EntityTypePark {
+			want++
+		}
+	}
+	for _, dir := range []string{"ASC", "DESC"} {
+		seen := map[string]bool{}
+		var names []string
+		after := ""
+		for page := 0; page < 50; page++ {
+			var data struct {
+				Parks struct {
+					Nodes      []named `json:"nodes"`
+					TotalCount int     `json:"totalCount"`
+					PageInfo   struct {
+						HasNextPage bool   `json:"hasNextPage"`
+						EndCursor   string `json:"endCursor"`
+					} `json:"pageInfo"`
+				} `json:"parks"`
+			}
+			vars := map[string]any{"after": nil, "dir": dir}
+			if after != "" {
+				vars["after"] = after
+			}
+			query(t, srv, `query($after: String, $dir: OrderDirection!) { parks(first: 4, after: $after, orderBy: {field: NAME, direction: $dir}) {
+				nodes { id name } totalCount pageInfo { hasNextPage endCursor } } }`, vars, &data)
+			if data.Parks.TotalCount != want {
+				t.Fatalf("totalCount = %d, want %d", data.Parks.TotalCount, want)
+			}
+			for _, n := range data.Parks.Nodes {
+				if seen[n.ID] {
+					t.Fatalf("%s: page %d repeats %s", dir, page, n.ID)
+				}
+				seen[n.ID] = true
+				names = append(names, n.Name)
+			}
+			if !data.Parks.PageInfo.HasNextPage {
+				break
+			}
+			after = data.Parks.PageInfo.EndCursor
+		}
+		if len(seen) != want {
+			t.Errorf("%s walk saw %d parks, want %d", dir, len(seen), want)
+		}
+		for i := 1; i < len(names); i++ {
+			if dir == "ASC" && names[i] < names[i-1] || dir == "DESC" && names[i] > names[i-1] {
+				t.Errorf("%s order broken at %q, %q", dir, names[i-1], names[i])
+			}
+		}
+	}
+}
+
+func TestFiltersOnDatesAndNumbersAndOrderingByThem(t *testing.T) {
+	srv, _ := testServer(t)
+	var data struct {
+		Established struct {
+			Nodes []named `json:"nodes"`
+		} `json:"established"`
+		Events struct {
+			Nodes []named `json:"nodes"`
+		} `json:"events"`
+		Over71 struct {
+			Nodes []named `json:"nodes"`
+		} `json:"over71"`
+		Under71 struct {
+			Nodes []named `json:"nodes"`
+		} `json:"under71"`
+		ByArea struct {
+			Nodes []named `json:"nodes"`
+		} `json:"byArea"`
+	}
+	query(t, srv, `{
+		established: zones(where: {establishedOn: {from: "2023", to: "2023"}}) { nodes { id } }
+		events(where: {heldOn: {from: "2023-11", to: "2023-11"}, amountCny: {min: 1e11}}) { nodes { id } }
+		over71: zones(where: {areaKm2: {min: 71}}) { nodes { id } }
+		under71: zones(where: {areaKm2: {max: 71}}) { nodes { id } }
+		byArea: districts(orderBy: {field: AREA_KM2, direction: DESC}, first: 2) { nodes { id } }
+	}`, nil, &data)
+	equal(t, "zones established in 2023", ids(data.Established.Nodes), []string{"cross-straits-industrial-cooperation-zone-chongqing"})
+	equal(t, "events of November 2023 over 100 billion yuan", ids(data.Events.Nodes), []string{"china-industrial-transfer-matchmaking-chongqing"})
+	// Document 004 gives the High-tech Zone 73 km2 in one passage and 70 km2 in another:
+	// a range matches when any of the values is in it.
+	equal(t, "zones over 71 km2", ids(data.Over71.Nodes), []string{"chongqing-high-tech-zone"})
+	equal(t, "zones under 71 km2", ids(data.Under71.Nodes), []string{"chongqing-high-tech-zone"})
+	// The western development zones (53 or 50 km2) are larger than the eastern (20 km2).
+	got := []string{}
+	for _, n := range data.ByArea.Nodes {
+		got = append(got, n.ID)
+	}
+	if strings.Join(got, ",") != "chongqing-high-tech-zone-western-development-zone,chongqing-high-tech-zone-eastern-upgrading-zone" {
+		t.Errorf("districts by area, largest first: %v", got)
+	}
+}
+
+func TestStatsAndBreakdownsCountTheGraph(t *testing.T) {
+	srv, store := testServer(t)
+	counts, err := store.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data struct {
+		Stats struct {
+			Nodes     int `json:"nodes"`
+			Documents int `json:"documents"`
+			Facts     int `json:"facts"`
+			Evidence  int `json:"evidence"`
+			Labels    []struct {
+				Key   string `json:"key"`
+				Count int    `json:"count"`
+			} `json:"labels"`
+		} `json:"stats"`
+		ByOrigin []struct {
+			Entity named `json:"entity"`
+			Count  int   `json:"count"`
+		} `json:"byOrigin"`
+		ByIndustry []struct {
+			Entity named `json:"entity"`
+			Count  int   `json:"count"`
+		} `json:"byIndustry"`
+	}
+	query(t, srv, `{
+		stats { nodes documents facts evidence labels { key count } }
+		byOrigin: breakdown(of: PARK, by: INVESTOR_ORIGIN) { entity { id } count }
+		byIndustry: breakdown(of: PARK, by: INDUSTRY, first: 100) { entity { id } count }
+	}`, nil, &data)
+	if data.Stats.Documents != 5 || data.Stats.Facts != counts.Labels["Fact"] {
+		t.Errorf("stats = %+v, want 5 documents and %d facts", data.Stats, counts.Labels["Fact"])
+	}
+	for _, l := range data.Stats.Labels {
+		if l.Count != counts.Labels[l.Key] {
+			t.Errorf("label %s: %d, want %d", l.Key, l.Count, counts.Labels[l.Key])
+		}
+	}
+	if data.Stats.Evidence < counts.Relationships["PART_OF"] {
+		t.Errorf("evidence items %d fewer than PART_OF edges", data.Stats.Evidence)
+	}
+	// Document 000: the three parks of the Cross-Straits zone each seek Taiwanese investment.
+	if len(data.ByOrigin) != 1 || data.ByOrigin[0].Entity.ID != "taiwan" || data.ByOrigin[0].Count != 3 {
+		t.Errorf("parks by investor origin = %+v, want taiwan: 3", data.ByOrigin)
+	}
+	byIndustry := map[string]int{}
+	for _, b := range data.ByIndustry {
+		byIndustry[b.Entity.ID] = b.Count
+	}
+	if byIndustry["biotechnology"] < 1 {
+		t.Errorf("no park counted under biotechnology: %v", byIndustry)
+	}
+}
+
+func TestEveryReadmeExampleRunsAsPrinted(t *testing.T) {
+	srv, _ := testServer(t)
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile("(?s)```graphql\n(.*?)```").FindAllStringSubmatch(string(readme), -1)
+	if len(blocks) < 8 {
+		t.Fatalf("README has %d GraphQL examples, want at least 8", len(blocks))
+	}
+	for i, b := range blocks {
+		t.Run(fmt.Sprintf("example %d", i+1), func(t *testing.T) {
+			var data map[string]any
+			query(t, srv, b[1], nil, &data)
+			for field, v := range data {
+				if v == nil {
+					t.Errorf("%s is null", field)
+				}
+				if m, ok := v.(map[string]any); ok && len(m) == 0 {
+					t.Errorf("%s is empty", field)
+				}
+				if l, ok := v.([]any); ok && len(l) == 0 {
+					t.Errorf("%s is an empty list", field)
+				}
+			}
+		})
+	}
+}
