@@ -304,7 +304,7 @@ func TestErrorsCarryACodeAndHideInternals(t *testing.T) {
 		{"a negative relations limit is INVALID", nil, `{ parks(first: 1) { nodes { relations(first: -1) { type } } } }`, "INVALID", "first must be between 0 and 500"},
 		{"a neighbourhood deeper than 3 is INVALID", nil, `{ neighborhood(id: "zone-a", depth: 4) { nodes { id } } }`, "INVALID", "depth must be between 1 and 3"},
 		{"a path longer than 6 is INVALID", nil, `{ shortestPath(from: "a", to: "b", maxDepth: 7) { length } }`, "INVALID", "maxDepth must be between 1 and 6"},
-		{"ordering a park list by area is INVALID", nil, `{ parks(orderBy: {field: AREA_KM2}) { nodes { id } } }`, "INVALID", "cannot be ordered by AREA_KM2"},
+		{"ordering a park list by event date is INVALID", nil, `{ parks(orderBy: {field: HELD_ON}) { nodes { id } } }`, "INVALID", "cannot be ordered by HELD_ON"},
 		{"a malformed date bound is INVALID", nil, `{ zones(where: {establishedOn: {from: "March 2023"}}) { nodes { id } } }`, "INVALID", "must be YYYY"},
 		{"an unknown field fails validation", nil, `{ parks { nodes { secret } } }`, "GRAPHQL_VALIDATION_FAILED", "Cannot query field"},
 		{"a syntax error fails parsing", nil, `{ parks { `, "GRAPHQL_PARSE_FAILED", ""},

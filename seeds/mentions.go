@@ -1,6 +1,7 @@
 package seeds
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -15,18 +16,20 @@ const minMentionLength = 3
 
 // Mentions computes which documents mention which entities: a document mentions an
 // entity when its text contains the entity's name or one of its aliases as a whole word,
-// case-insensitively, or when it is cited as evidence for the entity. Count is the number
-// of name and alias occurrences (at least 1). The result is ordered by document, then entity.
+// case-insensitively, or when it is cited as evidence for the entity. Names are matched
+// longest first across all entities, so "Chongqing" inside "Chongqing High-tech Zone"
+// counts for the zone, not for the city. Count is the number of occurrences (at least 1).
+// The result is ordered by document, then entity.
 func Mentions(ds *model.Dataset) []model.Mention {
-	texts := make([]string, len(ds.Documents))
-	for i, d := range ds.Documents {
-		texts[i] = strings.ToLower(d.Text)
+	termsOf := make([][]string, len(ds.Entities))
+	for i, e := range ds.Entities {
+		termsOf[i] = terms(e)
 	}
 	var out []model.Mention
-	for _, e := range ds.Entities {
-		ts := terms(e)
-		for i, d := range ds.Documents {
-			n := countTerms(texts[i], ts)
+	for _, d := range ds.Documents {
+		counts := mentionCounts(strings.ToLower(d.Text), termsOf)
+		for i, e := range ds.Entities {
+			n := counts[i]
 			if n == 0 && citedIn(e, d.ID) {
 				n = 1
 			}
@@ -44,6 +47,40 @@ func Mentions(ds *model.Dataset) []model.Mention {
 	return out
 }
 
+// mentionCounts counts, for each entity's terms, the whole-word occurrences in text that
+// are not inside a longer occurrence of any term: occurrences are taken longest first
+// and an overlapping shorter one is dropped.
+func mentionCounts(text string, termsOf [][]string) []int {
+	type occurrence struct{ start, end, entity int }
+	var occ []occurrence
+	for i, ts := range termsOf {
+		for _, t := range ts {
+			for _, at := range wordIndexes(text, t) {
+				occ = append(occ, occurrence{at, at + len(t), i})
+			}
+		}
+	}
+	sort.Slice(occ, func(i, j int) bool {
+		li, lj := occ[i].end-occ[i].start, occ[j].end-occ[j].start
+		if li != lj {
+			return li > lj
+		}
+		return occ[i].start < occ[j].start
+	})
+	taken := make([]bool, len(text))
+	counts := make([]int, len(termsOf))
+	for _, o := range occ {
+		if slices.Contains(taken[o.start:o.end], true) {
+			continue
+		}
+		for k := o.start; k < o.end; k++ {
+			taken[k] = true
+		}
+		counts[o.entity]++
+	}
+	return counts
+}
+
 // terms returns the lower-cased name and aliases of e worth searching for, longest first,
 // without duplicates.
 func terms(e *model.EntityRecord) []string {
@@ -58,24 +95,6 @@ func terms(e *model.EntityRecord) []string {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
-}
-
-// countTerms counts the whole-word occurrences of terms (longest first) in text; an
-// occurrence inside a longer one already counted is not counted again.
-func countTerms(text string, terms []string) int {
-	var taken [][2]int
-	for _, t := range terms {
-		for _, at := range wordIndexes(text, t) {
-			overlaps := false
-			for _, iv := range taken {
-				overlaps = overlaps || (at < iv[1] && at+len(t) > iv[0])
-			}
-			if !overlaps {
-				taken = append(taken, [2]int{at, at + len(t)})
-			}
-		}
-	}
-	return len(taken)
 }
 
 // wordIndexes returns where term occurs in text as a whole word: not preceded or

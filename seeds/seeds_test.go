@@ -180,21 +180,26 @@ func TestMentionsFindNamesAndAliasesAsWholeWords(t *testing.T) {
 	}
 }
 
-func TestCountTermsCountsWholeWordsOnce(t *testing.T) {
+func TestMentionCountsTakeTheLongestNameFirst(t *testing.T) {
 	cases := []struct {
 		text  string
-		terms []string
-		want  int
+		terms [][]string
+		want  []int
 	}{
-		{"biotechnology and biotech", []string{"biotech"}, 1},
-		{"taiwan, taiwanese", []string{"taiwan"}, 1},
-		{"(fuling) fuling-district", []string{"fuling"}, 2},
-		{"fuling district industrial park in fuling", []string{"fuling district industrial park", "fuling"}, 2},
-		{"", []string{"x"}, 0},
+		{"biotechnology and biotech", [][]string{{"biotech"}}, []int{1}},
+		{"taiwan, taiwanese", [][]string{{"taiwan"}}, []int{1}},
+		{"(fuling) fuling-district", [][]string{{"fuling"}}, []int{2}},
+		{"fuling district industrial park in fuling", [][]string{{"fuling district industrial park"}, {"fuling"}}, []int{1, 1}},
+		{"the chongqing high-tech zone of chongqing", [][]string{{"chongqing"}, {"chongqing high-tech zone", "high-tech zone"}}, []int{1, 1}},
+		{"", [][]string{{"x"}}, []int{0}},
 	}
 	for _, c := range cases {
-		if got := countTerms(c.text, c.terms); got != c.want {
-			t.Errorf("countTerms(%q, %q) = %d, want %d", c.text, c.terms, got, c.want)
+		got := mentionCounts(c.text, c.terms)
+		for i := range c.want {
+			if got[i] != c.want[i] {
+				t.Errorf("mentionCounts(%q, %q) = %v, want %v", c.text, c.terms, got, c.want)
+				break
+			}
 		}
 	}
 }

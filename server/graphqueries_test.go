@@ -417,3 +417,89 @@ func TestEveryReadmeExampleRunsAsPrinted(t *testing.T) {
 		})
 	}
 }
+
+// syntheticParks is a dataset of n parks spread over five zones, each with a sub-park and
+// a TARGETS edge naming an investor origin, all citing one document.
+func syntheticParks(n int) *model.Dataset {
+	doc := &model.Document{ID: "doc-synthetic", File: "synthetic.txt", Title: "Synthetic", Text: "A synthetic park is part of a synthetic zone."}
+	ev := []*model.Evidence{{DocumentID: doc.ID, Quote: "A synthetic park is part of a synthetic zone."}}
+	ds := &model.Dataset{Documents: []*model.Document{doc}}
+	entity := func(t model.EntityType, id, name string) {
+		ds.Entities = append(ds.Entities, &model.EntityRecord{EntityBase: model.EntityBase{ID: id, Type: t, Name: name, Aliases: []string{}, Evidence: ev}})
+	}
+	relation := func(typ, from, to string, props map[string]any) {
+		r := &model.RelationRecord{Type: typ, From: from, To: to, Props: props, Evidence: ev}
+		r.ID = seeds.RelationID(r)
+		ds.Relations = append(ds.Relations, r)
+	}
+	entity(model.EntityTypeRegion, "origin", "Origin")
+	entity(model.EntityTypeIndustry, "industry", "Industry")
+	for z := 0; z < 5; z++ {
+		entity(model.EntityTypeZone, fmt.Sprintf("zone-%d", z), fmt.Sprintf("Zone %d", z))
+	}
+	for i := 0; i < n; i++ {
+		park, sub := fmt.Sprintf("park-%03d", i), fmt.Sprintf("sub-park-%03d", i)
+		entity(model.EntityTypePark, park, "Park "+park)
+		entity(model.EntityTypePark, sub, "Sub-park "+sub)
+		relation("PART_OF", park, fmt.Sprintf("zone-%d", i%5), map[string]any{})
+		relation("PART_OF", sub, park, map[string]any{})
+		relation("TARGETS", park, "industry", map[string]any{"investorOrigin": "origin"})
+	}
+	return ds
+}
+
+func TestANestedQueryCostsTheSameRoundTripsOverOneTenOrAHundredParks(t *testing.T) {
+	srv, store := testServer(t)
+	defer func() { // leave the seeds for the next test
+		ds := mustSeeds(t)
+		if _, err := store.Load(context.Background(), ds, seeds.Mentions(ds)); err != nil {
+			t.Error(err)
+		}
+	}()
+	const q = `query($n: Int) { parks(first: $n, where: {nameContains: "Park park-"}) { totalCount nodes { name
+		zone { name parks { name } }
+		subParks { name zone { name } }
+		targets { industry { name } investorOrigin { name } evidence { quote document { title } } }
+		relations { type node { name } }
+		facts { property }
+		mentionedIn { id } } } }`
+	cost := map[int]int64{}
+	for _, n := range []int{1, 10, 100} {
+		ds := syntheticParks(n)
+		if _, err := store.Load(context.Background(), ds, seeds.Mentions(ds)); err != nil {
+			t.Fatal(err)
+		}
+		var data struct {
+			Parks struct {
+				TotalCount int `json:"totalCount"`
+				Nodes      []struct {
+					Zone     *named  `json:"zone"`
+					SubParks []named `json:"subParks"`
+				} `json:"nodes"`
+			} `json:"parks"`
+		}
+		before := store.Queries()
+		query(t, srv, q, map[string]any{"n": n}, &data)
+		cost[n] = store.Queries() - before
+		if data.Parks.TotalCount != n || len(data.Parks.Nodes) != n {
+			t.Fatalf("%d parks: got %d of %d", n, len(data.Parks.Nodes), data.Parks.TotalCount)
+		}
+		for _, p := range data.Parks.Nodes {
+			if p.Zone == nil || len(p.SubParks) != 1 {
+				t.Fatalf("%d parks: a park lacks its zone or sub-park: %+v", n, p)
+			}
+		}
+		t.Logf("%3d parks: %d round trips", n, cost[n])
+	}
+	if cost[1] != cost[10] || cost[10] != cost[100] {
+		t.Errorf("round trips by number of parks = %v, want the same for 1, 10 and 100", cost)
+	}
+}
+
+func mustSeeds(t *testing.T) *model.Dataset {
+	ds, err := seeds.Load(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}

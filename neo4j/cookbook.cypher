@@ -1,0 +1,174 @@
+// parkgraph cookbook: read-only Cypher for exploring the knowledge graph in Neo4j Browser.
+//
+// Copy one query (from its `// N.` line down to the semicolon) into the Browser editor and
+// run it. Queries that return nodes, relationships or paths are drawn as a graph; switch to
+// the Table view for the other columns. Every value is a literal: edit the ids and names
+// in place to ask about something else (grep seeds/graph/*.yaml for ids).
+//
+// The model in brief (see neo4j/README.md): every entity is (:Entity:<Type>) with id, name,
+// aliases and keys (lowercased id, name and aliases, for matching); evidence lives in the
+// parallel lists evidenceDocs / evidenceQuotes on entities, facts and relationships;
+// (:Entity)-[:HAS_FACT]->(:Fact {property, value}); (:Document)-[:MENTIONS {count}]->(:Entity).
+// graph/neo4jdb/cookbook_test.go runs every query here against the real seeds and
+// requires at least one row from each.
+
+// 1. The graph at a glance
+// How many entities of each type, with a few example names?
+MATCH (e:Entity)
+WITH e.type AS type, e ORDER BY e.name
+RETURN type, count(*) AS entities, collect(e.name)[0..5] AS examples
+ORDER BY entities DESC, type;
+
+// 2. Find an entity by name or alias
+// Which entities have a name, alias or id containing a word (here "fuling")?
+MATCH (e:Entity)
+WHERE any(k IN e.keys WHERE k CONTAINS 'fuling')
+RETURN e.type AS type, e.id AS id, e.name AS name, e.aliases AS aliases, e.description AS description
+ORDER BY type, name;
+
+// 3. Parks targeting Taiwanese biotech (the headline question)
+// Which parks target investors from Taiwan in biotechnology or one of its subsectors, and in which zone?
+MATCH (sector:Industry) WHERE 'biotech' IN sector.keys
+MATCH (origin:Region) WHERE toLower('Taiwanese') IN origin.keys
+MATCH (industry:Industry)-[:SUBSECTOR_OF*0..]->(sector)
+MATCH (park:Park)-[t:TARGETS]->(industry)
+WHERE t.investorOrigin = origin.id
+OPTIONAL MATCH (park)-[:PART_OF*1..]->(zone:Zone)
+RETURN park.name AS park, industry.name AS industry, origin.name AS investorsFrom,
+       collect(DISTINCT zone.name) AS zones, t.evidenceDocs AS docs, t.evidenceQuotes AS quotes
+ORDER BY park;
+
+// 4. All evidence for one relationship
+// Which documents and verbatim quotes support "Fuling District Industrial Park TARGETS biotechnology"?
+MATCH (a:Entity {id: 'fuling-district-industrial-park'})-[r:TARGETS]->(b:Entity {id: 'biotechnology'})
+UNWIND range(0, size(r.evidenceQuotes) - 1) AS i
+MATCH (d:Document {id: r.evidenceDocs[i]})
+RETURN a.name AS from, type(r) AS relationship, b.name AS to, r.investorOrigin AS investorOrigin,
+       d.id AS doc, d.title AS title, r.evidenceQuotes[i] AS quote
+ORDER BY doc, i;
+
+// 5. A park with its zone and sub-parks
+// What contains the Chongqing High-tech Zone Industrial Park, and which sub-parks does it include? (drawn as a graph)
+MATCH (park:Park {id: 'chongqing-high-tech-zone-industrial-park'})
+OPTIONAL MATCH up = (park)-[:PART_OF|LOCATED_IN*1..3]->(container)
+WHERE container:Zone OR container:Park OR container:District
+OPTIONAL MATCH down = (sub:Park)-[:PART_OF*1..]->(park)
+RETURN park, up, down;
+
+// 6. Neighbourhood of the Cross-Straits zone
+// What do the Cross-Straits Industrial Cooperation Zone (Chongqing) and its parks connect to? (drawn as a graph)
+MATCH (zone:Zone {id: 'cross-straits-industrial-cooperation-zone-chongqing'})
+MATCH (member:Entity)-[:PART_OF*0..2]->(zone)
+MATCH p = (member)-[r]-(other:Entity)
+RETURN p;
+
+// 7. Shortest paths between two entities
+// How is Taiwan connected to Fuling District Industrial Park through curated relationships?
+// (MENTIONS and HAS_FACT lead to documents and facts and are left out, as is the derived
+// TARGETS_INVESTORS_FROM, which would make the answer a trivial single hop.)
+MATCH (a:Entity {id: 'taiwan'})
+MATCH (b:Entity {id: 'fuling-district-industrial-park'})
+MATCH p = allShortestPaths((a)-[:PART_OF|LOCATED_IN|FOCUSES_ON|TARGETS|HOSTS|SUBSECTOR_OF|PARTICIPATED_IN|ORGANIZED|ISSUED|SIGNED_PROJECTS|IMPLEMENTED_IN|COOPERATES_WITH|LEADS|MANAGES|APPLIES_TO*..8]-(b))
+RETURN p, [n IN nodes(p) | n.name] AS via, [r IN relationships(p) | type(r)] AS relationships;
+
+// 8. Industries by number of parks
+// Which industries do most parks (and zones) focus on or target?
+MATCH (place:Entity)-[:FOCUSES_ON|TARGETS]->(i:Industry)
+WHERE place:Park OR place:Zone
+WITH i, collect(DISTINCT CASE WHEN place:Park THEN place.name END) AS parks,
+     collect(DISTINCT CASE WHEN place:Zone THEN place.name END) AS zones
+RETURN i.name AS industry, size(parks) AS parkCount, parks, size(zones) AS zoneCount, zones
+ORDER BY parkCount DESC, zoneCount DESC, industry;
+
+// 9. The industry taxonomy tree
+// Which industries are subsectors of which, from each top-level sector down to its leaves?
+MATCH path = (leaf:Industry)-[:SUBSECTOR_OF*1..]->(top:Industry)
+WHERE NOT (top)-[:SUBSECTOR_OF]->() AND NOT ()-[:SUBSECTOR_OF]->(leaf)
+RETURN top.name AS sector, reverse([n IN nodes(path) | n.name]) AS branch, path
+ORDER BY sector, branch;
+
+// 10. Companies hosted in the Chongqing High-tech Zone
+// Which companies does the Chongqing High-tech Zone (or a park or area inside it) host, and on what evidence?
+MATCH (zone:Zone {id: 'chongqing-high-tech-zone'})
+MATCH (host:Entity)-[:PART_OF|LOCATED_IN*0..3]->(zone)
+MATCH (host)-[h:HOSTS]->(c:Company)
+RETURN c.name AS company, host.name AS hostedBy, h.facility AS facility, c.description AS description,
+       h.evidenceDocs AS docs, h.evidenceQuotes AS quotes
+ORDER BY company;
+
+// 11. Districts in the food and agricultural matchmaking
+// Which districts took part in the food and agricultural product processing matchmaking, and in what role?
+MATCH (ev:Event {id: 'food-agricultural-matchmaking-chongqing'})<-[p:PARTICIPATED_IN]-(d:District)
+OPTIONAL MATCH (ev)-[:PART_OF]->(parent:Event)
+RETURN d.name AS district, p.role AS role, ev.name AS event, parent.name AS partOf, p.evidenceQuotes AS quotes
+ORDER BY district;
+
+// 12. Projects signed per sector at the matchmaking event
+// How many projects were signed in each sector at the China Industrial Transfer matchmaking in Chongqing, against the event's total?
+MATCH (ev:Event {id: 'china-industrial-transfer-matchmaking-chongqing'})-[s:SIGNED_PROJECTS]->(sector:Entity)
+WITH ev, sector, s ORDER BY s.count DESC
+WITH ev, collect({sector: sector.name, projects: s.count, quote: s.evidenceQuotes[0]}) AS rows, sum(s.count) AS signedTotal
+UNWIND rows AS row
+RETURN row.sector AS sector, row.projects AS projects, signedTotal, ev.projectCount AS eventProjectCount,
+       ev.heldOn AS heldOn, row.quote AS quote;
+
+// 13. Contradictions between sources
+// Which properties have facts with different values, and what does each source say about each value?
+// likelyConflict is true when every value is a number or a date (e.g. areaKm2 73 vs 70); text
+// values such as positioning or designation are usually a list rather than a disagreement.
+MATCH (e:Entity)-[:HAS_FACT]->(f:Fact)
+WITH e, f.property AS property, collect(f) AS facts, collect(DISTINCT f.value) AS values
+WHERE size(values) > 1
+WITH e, property, facts,
+     all(v IN values WHERE toFloat(v) IS NOT NULL OR v =~ '\\d{4}(-\\d{2}){0,2}') AS likelyConflict
+UNWIND facts AS f
+UNWIND range(0, size(f.evidenceQuotes) - 1) AS i
+RETURN e.name AS entity, property, likelyConflict, f.value AS value,
+       f.evidenceDocs[i] AS doc, f.evidenceQuotes[i] AS quote
+ORDER BY likelyConflict DESC, entity, property, value, doc;
+
+// 14. Every fact about one entity, with its quotes
+// What does the graph state about the Cross-Straits Industrial Cooperation Zone (Chongqing), and where does each value come from?
+MATCH (e:Entity {id: 'cross-straits-industrial-cooperation-zone-chongqing'})-[:HAS_FACT]->(f:Fact)
+UNWIND range(0, size(f.evidenceQuotes) - 1) AS i
+RETURN f.property AS property, f.value AS value, f.evidenceDocs[i] AS doc, f.evidenceQuotes[i] AS quote
+ORDER BY property, value, doc;
+
+// 15. Timeline of dated facts
+// What happened when? (every fact whose value is a date such as 2023-03-09, 2022-11 or 1991-03)
+MATCH (e:Entity)-[:HAS_FACT]->(f:Fact)
+WHERE f.value =~ '\\d{4}-\\d{2}(-\\d{2})?'
+RETURN f.value AS date, e.name AS entity, e.type AS type, f.property AS property, f.evidenceQuotes[0] AS quote
+ORDER BY date, entity;
+
+// 16. What each document mentions
+// How many entities does each document mention, and which ones most often?
+MATCH (d:Document)-[m:MENTIONS]->(e:Entity)
+WITH d, e, m ORDER BY m.count DESC, e.name
+RETURN d.id AS doc, d.title AS title, count(e) AS entities,
+       collect(e.name + ' (' + toString(m.count) + ')')[0..8] AS mostMentioned
+ORDER BY doc;
+
+// 17. What each document is evidence for
+// How many entities, facts and curated relationships cite each document as evidence?
+MATCH (d:Document)
+RETURN d.id AS doc, d.title AS title, d.publishedOn AS publishedOn,
+       COUNT { MATCH (e:Entity) WHERE d.id IN e.evidenceDocs } AS entities,
+       COUNT { MATCH (f:Fact) WHERE d.id IN f.evidenceDocs } AS facts,
+       COUNT { MATCH (:Entity)-[r]->(:Entity) WHERE d.id IN r.evidenceDocs AND type(r) <> 'TARGETS_INVESTORS_FROM' } AS relationships
+ORDER BY doc;
+
+// 18. Entities without any relationship
+// Which entities are not linked to any other entity (only to their documents and facts)?
+MATCH (e:Entity)
+WHERE NOT (e)--(:Entity)
+RETURN e.type AS type, e.id AS id, e.name AS name,
+       COUNT { (e)-[:HAS_FACT]->() } AS facts, e.evidenceDocs AS docs, e.description AS description
+ORDER BY type, name;
+
+// 19. Mentioned but never cited
+// Which entities does a document mention by name without being cited as evidence for them? (leads for curation)
+MATCH (d:Document)-[m:MENTIONS]->(e:Entity)
+WHERE NOT d.id IN e.evidenceDocs
+RETURN d.id AS doc, e.type AS type, e.name AS entity, m.count AS mentions, e.evidenceDocs AS citedFrom
+ORDER BY doc, mentions DESC, entity;
