@@ -53,6 +53,7 @@ func companyFilter(w *model.CompanyWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypeCompany}
 	if w != nil {
 		f.NameContains, f.Industry, f.HostedIn = deref(w.NameContains), deref(w.Industry), deref(w.HostedIn)
+		f.District, f.Region = deref(w.District), deref(w.Region)
 	}
 	return f
 }
@@ -61,6 +62,7 @@ func organizationFilter(w *model.OrganizationWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypeOrganization}
 	if w != nil {
 		f.NameContains, f.HostedIn = deref(w.NameContains), deref(w.HostedIn)
+		f.District, f.Region = deref(w.District), deref(w.Region)
 	}
 	return f
 }
@@ -70,6 +72,7 @@ func eventFilter(w *model.EventWhere) model.EntityFilter {
 	if w != nil {
 		f.NameContains, f.Participant = deref(w.NameContains), deref(w.Participant)
 		f.Ranges = ranges(dates("heldOn", w.HeldOn), numbers("projectCount", w.ProjectCount), numbers("amountCny", w.AmountCny))
+		f.District, f.Region = deref(w.District), deref(w.Region)
 	}
 	return f
 }
@@ -78,6 +81,7 @@ func projectFilter(w *model.ProjectWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypeProject}
 	if w != nil {
 		f.NameContains, f.HostedIn = deref(w.NameContains), deref(w.HostedIn)
+		f.District, f.Region = deref(w.District), deref(w.Region)
 	}
 	return f
 }

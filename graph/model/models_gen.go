@@ -26,6 +26,10 @@ type CompanyWhere struct {
 	Industry     *string `json:"industry,omitempty"`
 	// Hosted by this zone or park, or by anything part of it.
 	HostedIn *string `json:"hostedIn,omitempty"`
+	// Located in (or part of) this district, directly or through a parent.
+	District *string `json:"district,omitempty"`
+	// Region id, name or alias; location or containment at any depth.
+	Region *string `json:"region,omitempty"`
 }
 
 // Inclusive date bounds as YYYY, YYYY-MM or YYYY-MM-DD, compared as text; an upper bound
@@ -94,6 +98,10 @@ type EventWhere struct {
 	HeldOn       *DateRange  `json:"heldOn,omitempty"`
 	ProjectCount *FloatRange `json:"projectCount,omitempty"`
 	AmountCny    *FloatRange `json:"amountCny,omitempty"`
+	// Located in (or part of) this district, directly or through a parent.
+	District *string `json:"district,omitempty"`
+	// Region id, name or alias; location or containment at any depth.
+	Region *string `json:"region,omitempty"`
 }
 
 // Inclusive numeric bounds. A property with several values (sources disagree) matches when any value is in range.
@@ -141,6 +149,10 @@ type OrganizationWhere struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Hosted by this zone or park, or by anything part of it.
 	HostedIn *string `json:"hostedIn,omitempty"`
+	// Located in (or part of) this district, directly or through a parent.
+	District *string `json:"district,omitempty"`
+	// Region id, name or alias; location or containment at any depth.
+	Region *string `json:"region,omitempty"`
 }
 
 type PageInfo struct {
@@ -224,6 +236,10 @@ type ProjectWhere struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	// Hosted by this zone or park, or by anything part of it.
 	HostedIn *string `json:"hostedIn,omitempty"`
+	// Located in (or part of) this district, directly or through a parent.
+	District *string `json:"district,omitempty"`
+	// Region id, name or alias; location or containment at any depth.
+	Region *string `json:"region,omitempty"`
 }
 
 // Where an industry filter argument is taken, it matches an industry id, name or alias

@@ -204,3 +204,41 @@ func TestAnUnreachableDatabaseIsUnavailable(t *testing.T) {
 		t.Fatalf("Ping on a closed port = %v, want UNAVAILABLE", err)
 	}
 }
+
+func TestAPageDoesNotShiftWhenDataIsAdded(t *testing.T) {
+	store := neo4jtest.Open(t)
+	ds := neo4jtest.LoadSeeds(t, store)
+	ctx := context.Background()
+	f := model.EntityFilter{Type: model.EntityTypePark}
+	first, err := store.FindEntities(ctx, f, model.PageArgs{First: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A park whose name sorts before every page seen so far arrives.
+	grown := *ds
+	grown.Entities = append(append([]*model.EntityRecord{}, ds.Entities...), &model.EntityRecord{EntityBase: model.EntityBase{
+		ID: "aaa-new-park", Type: model.EntityTypePark, Name: "AAA New Park", Aliases: []string{}, Evidence: ds.Entities[0].Evidence}})
+	if _, err := store.Load(ctx, &grown, seeds.Mentions(&grown)); err != nil {
+		t.Fatal(err)
+	}
+	defer neo4jtest.LoadSeeds(t, store)
+	rest, err := store.FindEntities(ctx, f, model.PageArgs{First: 100, After: first.Cursors[len(first.Cursors)-1]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, e := range append(first.Entities, rest.Entities...) {
+		if seen[e.GetID()] {
+			t.Errorf("%s appears on both pages", e.GetID())
+		}
+		seen[e.GetID()] = true
+	}
+	for _, e := range ds.Entities {
+		if e.Type == model.EntityTypePark && !seen[e.ID] {
+			t.Errorf("%s was skipped", e.ID)
+		}
+	}
+	if seen["aaa-new-park"] {
+		t.Error("the new park, sorting before the cursor, appeared after it")
+	}
+}
