@@ -11,14 +11,18 @@ import (
 
 // fixture reads testdata/valid into memory so that a case can change one file.
 func fixture(t *testing.T) fstest.MapFS {
+	return inMemory(t, os.DirFS("testdata/valid"))
+}
+
+// inMemory copies every file of fsys into a MapFS.
+func inMemory(t *testing.T, fsys fs.FS) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
-	root := os.DirFS("testdata/valid")
-	err := fs.WalkDir(root, ".", func(path string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		data, err := fs.ReadFile(root, path)
+		data, err := fs.ReadFile(fsys, path)
 		m[path] = &fstest.MapFile{Data: data}
 		return err
 	})
@@ -126,18 +130,7 @@ func TestTheRealSeedsAreValid(t *testing.T) {
 }
 
 func TestOneAlteredQuoteInTheRealSeedsIsRefusedWithFileAndLine(t *testing.T) {
-	m := fstest.MapFS{}
-	err := fs.WalkDir(FS, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(FS, path)
-		m[path] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := inMemory(t, FS)
 	const file = "graph/relations-targets.yaml"
 	lines := strings.Split(string(m[file].Data), "\n")
 	at := -1

@@ -64,22 +64,30 @@ LIMIT $first`
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
 	hits := make([]*model.SearchHit, 0, len(recs))
+	err = scored(recs, func(n neo4j.Node, score float64, rec *neo4j.Record) error {
+		exact, err := value[bool](rec, "exact")
+		hits = append(hits, &model.SearchHit{Entity: entityOf(n), Score: score, Exact: exact})
+		return err
+	})
+	return hits, err
+}
+
+// scored calls each with the node and score columns of every record of a full-text query.
+func scored(recs []*neo4j.Record, each func(n neo4j.Node, score float64, rec *neo4j.Record) error) error {
 	for _, rec := range recs {
 		n, err := value[neo4j.Node](rec, "node")
 		if err != nil {
-			return nil, err
+			return err
 		}
 		score, err := value[float64](rec, "score")
 		if err != nil {
-			return nil, err
+			return err
 		}
-		exact, err := value[bool](rec, "exact")
-		if err != nil {
-			return nil, err
+		if err := each(n, score, rec); err != nil {
+			return err
 		}
-		hits = append(hits, &model.SearchHit{Entity: entityOf(n), Score: score, Exact: exact})
 	}
-	return hits, nil
+	return nil
 }
 
 // SearchDocuments finds documents whose title or text match query, by relevance, each
@@ -98,19 +106,12 @@ ORDER BY score DESC, node.id`
 		return nil, fmt.Errorf("search documents %q: %w", query, err)
 	}
 	hits := make([]*model.DocumentHit, 0, len(recs))
-	for _, rec := range recs {
-		n, err := value[neo4j.Node](rec, "node")
-		if err != nil {
-			return nil, err
-		}
-		score, err := value[float64](rec, "score")
-		if err != nil {
-			return nil, err
-		}
+	err = scored(recs, func(n neo4j.Node, score float64, _ *neo4j.Record) error {
 		d := documentOf(n)
 		hits = append(hits, &model.DocumentHit{Document: d, Score: score, Snippet: snippet(d.Text, words(query), 240)})
-	}
-	return hits, nil
+		return nil
+	})
+	return hits, err
 }
 
 // snippet returns about width characters of text around the earliest whole or prefix
