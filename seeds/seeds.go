@@ -56,7 +56,7 @@ var (
 	datePattern = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 	reserved    = map[string]bool{
 		"id": true, "type": true, "name": true, "aliases": true, "description": true,
-		"evidence": true, "keys": true, "aliasText": true, "evidenceDocs": true, "evidenceQuotes": true,
+		"evidence": true, "keys": true, "aliasText": true, "dataset": true, "evidenceDocs": true, "evidenceQuotes": true,
 	}
 )
 

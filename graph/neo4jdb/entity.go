@@ -13,7 +13,7 @@ import (
 // nodeKeys are the stored properties that are not facts.
 var nodeKeys = map[string]bool{
 	"id": true, "type": true, "name": true, "aliases": true, "description": true,
-	"keys": true, "aliasText": true, "evidenceDocs": true, "evidenceQuotes": true,
+	"keys": true, "aliasText": true, "dataset": true, "evidenceDocs": true, "evidenceQuotes": true,
 }
 
 // entityOf maps a stored :Entity node to its model type. It returns nil for a node that

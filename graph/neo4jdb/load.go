@@ -2,7 +2,10 @@ package neo4jdb
 
 import (
 	"context"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -16,7 +19,7 @@ import (
 var schemaCypher string
 
 // batchSize is how many rows one UNWIND statement writes.
-const batchSize = 1000
+const batchSize = 2000
 
 // LoadReport counts what a load wrote.
 type LoadReport struct {
@@ -60,98 +63,78 @@ func stripComments(stmt string) string {
 	return strings.Join(keep, "\n")
 }
 
-// Load writes ds and its mentions in one write transaction, so a failure leaves the
-// database as it was. The result is exactly ds: entities, facts, documents and curated
-// relationships that are not in ds are deleted. Loading the same dataset twice gives the
-// same graph.
+// Load writes ds and its mentions so that the database holds exactly ds: what is not
+// in ds (entities, facts, documents, curated relationships, mentions) is deleted, and
+// loading the same dataset twice gives the same graph. Everything written carries the
+// property dataset, a digest of the whole dataset; pruning deletes what carries another.
+//
+// A dataset of up to SingleTransactionRows rows is written in one transaction, so a
+// failure leaves the database as it was. A larger one is written one batch per
+// transaction; a failure part-way leaves a partial load that running Load again with the
+// same dataset completes (the digest tells old from new).
 func (s *Store) Load(ctx context.Context, ds *model.Dataset, mentions []model.Mention) (*LoadReport, error) {
-	rep := &LoadReport{Documents: len(ds.Documents), Entities: len(ds.Entities),
-		Relations: len(ds.Relations), Mentions: len(mentions)}
+	stmts, facts := plan(ds, mentions)
+	digest := stamp(stmts)
+	total := 0
+	for _, st := range stmts {
+		total += len(st.rows)
+	}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
-	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		*rep = LoadReport{Documents: rep.Documents, Entities: rep.Entities, Relations: rep.Relations, Mentions: rep.Mentions}
-		w := &writer{ctx: ctx, tx: tx, rep: rep, store: s}
-		w.documents(ds.Documents)
-		w.entities(ds.Entities)
-		w.relations(ds.Relations)
-		w.mentions(mentions)
-		w.prune(ds, mentions)
-		return nil, w.err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("load: %w", dbError(err))
+	w := &writer{ctx: ctx, session: session, store: s}
+	newReport := func() {
+		w.rep = &LoadReport{Documents: len(ds.Documents), Entities: len(ds.Entities), Facts: facts,
+			Relations: len(ds.Relations), Mentions: len(mentions)}
 	}
-	return rep, nil
-}
-
-type writer struct {
-	ctx   context.Context
-	tx    neo4j.ManagedTransaction
-	rep   *LoadReport
-	store *Store
-	err   error
-}
-
-// run executes cypher once per batch of rows (as $rows).
-func (w *writer) run(cypher string, rows []map[string]any) {
-	for start := 0; start < len(rows); start += batchSize {
-		w.exec(cypher, map[string]any{"rows": rows[start:min(start+batchSize, len(rows))]})
+	if total <= SingleTransactionRows {
+		_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			newReport() // a retried transaction starts over
+			w.tx, w.err = tx, nil
+			w.write(stmts, digest)
+			return nil, w.err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("load: %w", dbError(err))
+		}
+		return w.rep, nil
 	}
-}
-
-// exec executes one statement, adding its counters to the report. After the first
-// error it does nothing.
-func (w *writer) exec(cypher string, params map[string]any) {
+	newReport()
+	w.write(stmts, digest)
 	if w.err != nil {
-		return
+		return nil, fmt.Errorf("load: %w", dbError(w.err))
 	}
-	w.store.queries.Add(1)
-	res, err := w.tx.Run(w.ctx, cypher, params)
-	if err != nil {
-		w.err = err
-		return
-	}
-	sum, err := res.Consume(w.ctx)
-	if err != nil {
-		w.err = err
-		return
-	}
-	c := sum.Counters()
-	w.rep.NodesCreated += c.NodesCreated()
-	w.rep.NodesDeleted += c.NodesDeleted()
-	w.rep.RelationshipsCreated += c.RelationshipsCreated()
-	w.rep.RelationshipsDeleted += c.RelationshipsDeleted()
-	w.rep.PropertiesSet += c.PropertiesSet()
+	return w.rep, nil
 }
 
-func evidenceProps(props map[string]any, ev []*model.Evidence) map[string]any {
-	docs, quotes := make([]string, len(ev)), make([]string, len(ev))
-	for i, e := range ev {
-		docs[i], quotes[i] = e.DocumentID, e.Quote
-	}
-	props["evidenceDocs"], props["evidenceQuotes"] = docs, quotes
-	return props
+// SingleTransactionRows is the largest dataset, in rows, that Load writes in one
+// transaction.
+const SingleTransactionRows = 20000
+
+// statement is one parameterised write and the rows it is run with, in batches.
+type statement struct {
+	cypher string
+	rows   []map[string]any
 }
 
-func (w *writer) documents(docs []*model.Document) {
-	rows := make([]map[string]any, len(docs))
-	for i, d := range docs {
+// plan turns a dataset into the statements that write it. Every row has a props map
+// that becomes the properties of what it writes. It also returns the number of facts.
+func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
+	var stmts []statement
+	docs := make([]map[string]any, len(ds.Documents))
+	for i, d := range ds.Documents {
 		p := map[string]any{"id": d.ID, "file": d.File, "title": d.Title, "text": d.Text}
 		for k, v := range map[string]*string{"publisher": d.Publisher, "author": d.Author, "publishedOn": d.PublishedOn} {
 			if v != nil {
 				p[k] = *v
 			}
 		}
-		rows[i] = p
+		docs[i] = map[string]any{"id": d.ID, "props": p}
 	}
-	w.run(`UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d = row`, rows)
-}
+	stmts = append(stmts, statement{`UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d = row.props`, docs})
 
-func (w *writer) entities(ents []*model.EntityRecord) {
 	byType := map[model.EntityType][]map[string]any{}
 	var facts []map[string]any
-	for _, e := range ents {
+	for _, e := range ds.Entities {
 		keys := []string{strings.ToLower(e.ID), strings.ToLower(e.Name)}
 		for _, a := range e.Aliases {
 			keys = append(keys, strings.ToLower(a))
@@ -175,15 +158,143 @@ func (w *writer) entities(ents []*model.EntityRecord) {
 	}
 	for _, t := range model.AllEntityTypes {
 		if rows := byType[t]; len(rows) > 0 {
-			w.run(`UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:`+t.Label()+
-				` REMOVE `+otherLabels(t), rows)
+			stmts = append(stmts, statement{`UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:` +
+				t.Label() + ` REMOVE ` + otherLabels(t), rows})
 		}
 	}
-	w.rep.Facts = len(facts)
-	w.run(`UNWIND $rows AS row
+	stmts = append(stmts, statement{`UNWIND $rows AS row
 MATCH (e:Entity {id: row.entity})
 MERGE (f:Fact {id: row.id}) SET f = row.props
-MERGE (e)-[:HAS_FACT]->(f)`, facts)
+MERGE (e)-[:HAS_FACT]->(f)`, facts})
+
+	byRel := map[string][]map[string]any{}
+	for _, r := range ds.Relations {
+		p := evidenceProps(map[string]any{"id": r.ID}, r.Evidence)
+		for k, v := range r.Props {
+			p[k] = v
+		}
+		byRel[r.Type] = append(byRel[r.Type], map[string]any{"from": r.From, "to": r.To, "id": r.ID, "props": p})
+	}
+	for _, t := range sortedKeys(model.RelationTypes) { // only known types reach Cypher
+		if rows := byRel[t]; len(rows) > 0 {
+			stmts = append(stmts, statement{`UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:` + t + ` {id: row.id}]->(b) SET r = row.props`, rows})
+		}
+	}
+
+	mentions := make([]map[string]any, len(ms))
+	for i, m := range ms {
+		mentions[i] = map[string]any{"doc": m.DocumentID, "entity": m.EntityID, "props": map[string]any{"count": m.Count}}
+	}
+	stmts = append(stmts, statement{`UNWIND $rows AS row
+MATCH (d:Document {id: row.doc})
+MATCH (e:Entity {id: row.entity})
+MERGE (d)-[m:MENTIONS]->(e) SET m = row.props`, mentions})
+	return stmts, len(facts)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// stamp returns a digest of every statement and row, and sets it as the dataset
+// property of every row.
+func stamp(stmts []statement) string {
+	h := sha256.New()
+	enc := json.NewEncoder(h) // encoding/json sorts map keys, so the digest is stable
+	for _, st := range stmts {
+		h.Write([]byte(st.cypher))
+		for _, row := range st.rows {
+			_ = enc.Encode(row)
+		}
+	}
+	digest := hex.EncodeToString(h.Sum(nil))[:16]
+	for _, st := range stmts {
+		for _, row := range st.rows {
+			row["props"].(map[string]any)["dataset"] = digest
+		}
+	}
+	return digest
+}
+
+// pruneStatements delete, 10,000 at a time, what an earlier dataset wrote.
+var pruneStatements = []string{
+	`MATCH (d:Document) WHERE d.dataset IS NULL OR d.dataset <> $digest WITH d LIMIT 10000 DETACH DELETE d`,
+	`MATCH (n:Entity) WHERE n.dataset IS NULL OR n.dataset <> $digest WITH n LIMIT 10000 DETACH DELETE n`,
+	`MATCH (f:Fact) WHERE f.dataset IS NULL OR f.dataset <> $digest WITH f LIMIT 10000 DETACH DELETE f`,
+	`MATCH (:Entity)-[r]->(:Entity) WHERE r.dataset IS NULL OR r.dataset <> $digest WITH r LIMIT 10000 DELETE r`,
+	`MATCH (:Document)-[m:MENTIONS]->() WHERE m.dataset IS NULL OR m.dataset <> $digest WITH m LIMIT 10000 DELETE m`,
+}
+
+type writer struct {
+	ctx     context.Context
+	session neo4j.SessionWithContext
+	tx      neo4j.ManagedTransaction // nil: each statement in its own transaction
+	rep     *LoadReport
+	store   *Store
+	err     error
+}
+
+// write runs every statement in batches, then prunes.
+func (w *writer) write(stmts []statement, digest string) {
+	for _, st := range stmts {
+		for start := 0; start < len(st.rows); start += batchSize {
+			w.exec(st.cypher, map[string]any{"rows": st.rows[start:min(start+batchSize, len(st.rows))]})
+		}
+	}
+	for _, q := range pruneStatements {
+		for w.err == nil && w.exec(q, map[string]any{"digest": digest}) > 0 {
+		}
+	}
+}
+
+// exec runs one statement, in w.tx or in a transaction of its own, adds its counters to
+// the report and returns how many nodes and relationships it deleted. After the first
+// error it does nothing.
+func (w *writer) exec(cypher string, params map[string]any) int {
+	if w.err != nil {
+		return 0
+	}
+	w.store.queries.Add(1)
+	run := func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(w.ctx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		return res.Consume(w.ctx)
+	}
+	var sum any
+	if w.tx != nil {
+		sum, w.err = run(w.tx)
+	} else {
+		sum, w.err = w.session.ExecuteWrite(w.ctx, run)
+	}
+	if w.err != nil {
+		return 0
+	}
+	c := sum.(neo4j.ResultSummary).Counters()
+	w.rep.NodesCreated += c.NodesCreated()
+	w.rep.NodesDeleted += c.NodesDeleted()
+	w.rep.RelationshipsCreated += c.RelationshipsCreated()
+	w.rep.RelationshipsDeleted += c.RelationshipsDeleted()
+	w.rep.PropertiesSet += c.PropertiesSet()
+	return c.NodesDeleted() + c.RelationshipsDeleted()
+}
+
+func evidenceProps(props map[string]any, ev []*model.Evidence) map[string]any {
+	docs, quotes := make([]string, len(ev)), make([]string, len(ev))
+	for i, e := range ev {
+		docs[i], quotes[i] = e.DocumentID, e.Quote
+	}
+	props["evidenceDocs"], props["evidenceQuotes"] = docs, quotes
+	return props
 }
 
 // otherLabels lists the entity labels other than t's, as "n:A:B:...", so that an entity
@@ -229,67 +340,4 @@ func factValues(facts []*model.FactRecord) map[string]any {
 		out[k] = ss
 	}
 	return out
-}
-
-func (w *writer) relations(rels []*model.RelationRecord) {
-	byType := map[string][]map[string]any{}
-	for _, r := range rels {
-		p := evidenceProps(map[string]any{"id": r.ID}, r.Evidence)
-		for k, v := range r.Props {
-			p[k] = v
-		}
-		byType[r.Type] = append(byType[r.Type], map[string]any{"from": r.From, "to": r.To, "id": r.ID, "props": p})
-	}
-	types := make([]string, 0, len(byType))
-	for t := range byType {
-		types = append(types, t)
-	}
-	sort.Strings(types)
-	for _, t := range types {
-		if _, ok := model.RelationTypes[t]; !ok {
-			w.err = fmt.Errorf("unknown relation type %q", t)
-			return
-		}
-		w.run(`UNWIND $rows AS row
-MATCH (a:Entity {id: row.from})
-MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:`+t+` {id: row.id}]->(b) SET r = row.props`, byType[t])
-	}
-}
-
-func (w *writer) mentions(ms []model.Mention) {
-	rows := make([]map[string]any, len(ms))
-	for i, m := range ms {
-		rows[i] = map[string]any{"doc": m.DocumentID, "entity": m.EntityID, "count": m.Count}
-	}
-	w.run(`UNWIND $rows AS row
-MATCH (d:Document {id: row.doc})
-MATCH (e:Entity {id: row.entity})
-MERGE (d)-[m:MENTIONS]->(e) SET m.count = row.count`, rows)
-}
-
-// prune deletes what the dataset no longer holds.
-func (w *writer) prune(ds *model.Dataset, ms []model.Mention) {
-	var docs, ents, facts, rels, mentions []string
-	for _, d := range ds.Documents {
-		docs = append(docs, d.ID)
-	}
-	for _, e := range ds.Entities {
-		ents = append(ents, e.ID)
-		for _, f := range e.Facts {
-			facts = append(facts, f.ID)
-		}
-	}
-	for _, r := range ds.Relations {
-		rels = append(rels, r.ID)
-	}
-	for _, m := range ms {
-		mentions = append(mentions, m.DocumentID+">"+m.EntityID)
-	}
-	params := map[string]any{"docs": docs, "ents": ents, "facts": facts, "rels": rels, "mentions": mentions}
-	w.exec(`MATCH (d:Document) WHERE NOT d.id IN $docs DETACH DELETE d`, params)
-	w.exec(`MATCH (n:Entity) WHERE NOT n.id IN $ents DETACH DELETE n`, params)
-	w.exec(`MATCH (f:Fact) WHERE NOT f.id IN $facts DETACH DELETE f`, params)
-	w.exec(`MATCH (:Entity)-[r]->(:Entity) WHERE NOT r.id IN $rels DELETE r`, params)
-	w.exec(`MATCH (d:Document)-[m:MENTIONS]->(e:Entity) WHERE NOT d.id + '>' + e.id IN $mentions DELETE m`, params)
 }

@@ -112,7 +112,7 @@ func relationOf(r neo4j.Relationship, b neo4j.Node, dir model.Direction) *model.
 	}
 	keys := make([]string, 0, len(r.Props))
 	for k, v := range r.Props {
-		if k != "id" && k != "evidenceDocs" && k != "evidenceQuotes" {
+		if k != "id" && k != "dataset" && k != "evidenceDocs" && k != "evidenceQuotes" {
 			rel.Values[k] = v
 			keys = append(keys, k)
 		}
