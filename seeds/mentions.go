@@ -25,9 +25,10 @@ func Mentions(ds *model.Dataset) []model.Mention {
 	for i, e := range ds.Entities {
 		termsOf[i] = terms(e)
 	}
+	idx := newTermIndex(termsOf)
 	var out []model.Mention
 	for _, d := range ds.Documents {
-		counts := mentionCounts(strings.ToLower(d.Text), termsOf)
+		counts := idx.count(strings.ToLower(d.Text))
 		for i, e := range ds.Entities {
 			n := counts[i]
 			if n == 0 && citedIn(e, d.ID) {
@@ -47,17 +48,102 @@ func Mentions(ds *model.Dataset) []model.Mention {
 	return out
 }
 
-// mentionCounts counts, for each entity's terms, the whole-word occurrences in text that
-// are not inside a longer occurrence of any term: occurrences are taken longest first
-// and an overlapping shorter one is dropped.
-func mentionCounts(text string, termsOf [][]string) []int {
-	type occurrence struct{ start, end, entity int }
-	var occ []occurrence
+// termIndex finds the terms of many entities in a text. Terms are looked up by their first
+// two words (or their only word), so the cost grows with the length of the text, not with
+// the number of entities.
+type termIndex struct {
+	entities int
+	byKey    map[string][]candidate
+	odd      []candidate // terms that do not start with a letter or digit
+}
+
+type candidate struct {
+	term   string
+	entity int
+}
+
+func newTermIndex(termsOf [][]string) *termIndex {
+	idx := &termIndex{entities: len(termsOf), byKey: map[string][]candidate{}}
 	for i, ts := range termsOf {
 		for _, t := range ts {
-			for _, at := range wordIndexes(text, t) {
-				occ = append(occ, occurrence{at, at + len(t), i})
+			if k := lookupKey(t); k != "" {
+				idx.byKey[k] = append(idx.byKey[k], candidate{t, i})
+			} else {
+				idx.odd = append(idx.odd, candidate{t, i})
 			}
+		}
+	}
+	return idx
+}
+
+// lookupKey returns s up to the end of its second word, or its only word; "" when s does
+// not start with a letter or digit.
+func lookupKey(s string) string {
+	end1 := wordEnd(s, 0)
+	if end1 == 0 {
+		return ""
+	}
+	start2 := end1
+	for start2 < len(s) {
+		r, size := utf8.DecodeRuneInString(s[start2:])
+		if wordRune(r) {
+			return s[:wordEnd(s, start2)]
+		}
+		start2 += size
+	}
+	return s[:end1]
+}
+
+// wordEnd returns the end of the run of letters and digits starting at from.
+func wordEnd(s string, from int) int {
+	for from < len(s) {
+		r, size := utf8.DecodeRuneInString(s[from:])
+		if !wordRune(r) {
+			break
+		}
+		from += size
+	}
+	return from
+}
+
+// mentionCounts counts the terms of each entity in text; see termIndex.count.
+func mentionCounts(text string, termsOf [][]string) []int {
+	return newTermIndex(termsOf).count(text)
+}
+
+// count counts, for each entity, the whole-word occurrences of its terms in text that are
+// not inside a longer occurrence of any term: occurrences are taken longest first and an
+// overlapping shorter one is dropped.
+func (idx *termIndex) count(text string) []int {
+	type occurrence struct{ start, end, entity int }
+	var occ []occurrence
+	try := func(start int, cs []candidate) {
+		for _, c := range cs {
+			end := start + len(c.term)
+			if strings.HasPrefix(text[start:], c.term) {
+				if after, _ := utf8.DecodeRuneInString(text[end:]); !wordRune(after) {
+					occ = append(occ, occurrence{start, end, c.entity})
+				}
+			}
+		}
+	}
+	for start := 0; start < len(text); {
+		r, size := utf8.DecodeRuneInString(text[start:])
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		if !wordRune(r) || wordRune(before) {
+			start += size
+			continue
+		}
+		end1 := wordEnd(text, start)
+		try(start, idx.byKey[text[start:end1]])
+		if k := lookupKey(text[start:]); len(k) > end1-start {
+			try(start, idx.byKey[k])
+		}
+		start = end1
+	}
+	for _, c := range idx.odd {
+		for _, at := range wordIndexes(text, c.term) {
+			occ = append(occ, occurrence{at, at + len(c.term), c.entity})
 		}
 	}
 	sort.Slice(occ, func(i, j int) bool {
@@ -68,7 +154,7 @@ func mentionCounts(text string, termsOf [][]string) []int {
 		return occ[i].start < occ[j].start
 	})
 	taken := make([]bool, len(text))
-	counts := make([]int, len(termsOf))
+	counts := make([]int, idx.entities)
 	for _, o := range occ {
 		if slices.Contains(taken[o.start:o.end], true) {
 			continue

@@ -63,7 +63,7 @@ var (
 // Load reads and validates the dataset in fsys. It returns every problem it finds as
 // Problems (each naming file and line), or the dataset when there is none.
 func Load(fsys fs.FS) (*model.Dataset, error) {
-	r := &reader{fsys: fsys, ids: map[string]string{}, rels: map[string]string{}}
+	r := &reader{fsys: fsys, ids: map[string]string{}, rels: map[string]string{}, found: map[model.Evidence]bool{}}
 	ds := &model.Dataset{}
 	r.readDocuments(ds)
 	files, err := fs.Glob(fsys, "graph/*.yaml")
@@ -140,6 +140,19 @@ type reader struct {
 	docs     map[string]*model.Document
 	types    map[string]model.EntityType
 	rels     map[string]string // relation id -> where
+	found    map[model.Evidence]bool
+}
+
+// quoteFound reports whether quote occurs verbatim in doc, remembering the answer: the
+// same sentence is often cited for several relations.
+func (r *reader) quoteFound(doc *model.Document, quote string) bool {
+	k := model.Evidence{DocumentID: doc.ID, Quote: quote}
+	ok, seen := r.found[k]
+	if !seen {
+		ok = strings.Contains(doc.Text, quote)
+		r.found[k] = ok
+	}
+	return ok
 }
 
 type pos struct {
@@ -313,7 +326,7 @@ func (r *reader) readEvidence(file string, n *yaml.Node, parent *yaml.Node, what
 		switch {
 		case !ok:
 			r.add(file, f["doc"].Line, "evidence cites unknown document %q", ev.DocumentID)
-		case !strings.Contains(doc.Text, ev.Quote):
+		case !r.quoteFound(doc, ev.Quote):
 			r.add(file, f["quote"].Line, "quote not found verbatim in %s: %q", ev.DocumentID, ev.Quote)
 		}
 		out = append(out, ev)
