@@ -3,6 +3,7 @@
 #   make run      start Neo4j (fetching it the first time), load the seeds, serve GraphQL;
 #                 Ctrl-C stops the server and the Neo4j that `make run` started
 #   make test     go test ./... against a throwaway Neo4j (bolt 17687), never the dev one
+#   make bench    benchmarks against @neo4j/graphql and raw Cypher (bench/README.md)
 #   make neo4j / neo4j-stop / neo4j-status / load / serve / dry-run / generate / check
 #
 # The dev instance lives in .neo4j/dev (see neo4j/neo4j.sh for its settings).
@@ -30,7 +31,7 @@ GOTESTFLAGS ?= -count=1 -p 1 $(if $(filter true 1,$(CI)),-v,)
 
 NEO4J := neo4j/neo4j.sh
 
-.PHONY: help neo4j neo4j-fetch neo4j-stop neo4j-status load serve run test generate check dry-run
+.PHONY: help neo4j neo4j-fetch neo4j-stop neo4j-status load serve run test generate check dry-run bench
 
 help:
 	@sed -n '3,8p' Makefile | sed 's/^# \{0,1\}//'
@@ -73,6 +74,16 @@ run:
 
 test:
 	$(NEO4J) with go test $(GOTESTFLAGS) ./...
+
+# Benchmarks against @neo4j/graphql and raw Cypher on a throwaway Neo4j with a larger heap;
+# writes bench/README.md and bench/results/. BENCHFLAGS passes flags to bench/run
+# (e.g. BENCHFLAGS="-sizes 1000,100000 -duration 5s").
+BENCHFLAGS ?=
+bench:
+	go build -o bin/ ./server
+	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
+	NEO4J_HEAP=4g NEO4J_PAGECACHE=2g NEO4J_TEST_BOLT_PORT=17787 NEO4J_TEST_HTTP_PORT=17574 \
+		$(NEO4J) with go run ./bench/run $(BENCHFLAGS)
 
 generate:
 	go run github.com/99designs/gqlgen generate

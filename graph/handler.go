@@ -74,7 +74,7 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 	if errors.As(err, &de) {
 		gerr.Message = de.Message
 		gerr.Extensions = map[string]any{"code": string(de.Code)}
-		if de.Code == model.CodeInternal || de.Code == model.CodeUnavailable {
+		if (de.Code == model.CodeInternal || de.Code == model.CodeUnavailable) && !errors.Is(err, context.Canceled) {
 			log.ErrorContext(ctx, "request failed", "code", de.Code, "path", gerr.Path.String(), "err", err)
 		}
 		return gerr

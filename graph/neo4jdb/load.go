@@ -341,3 +341,42 @@ func factValues(facts []*model.FactRecord) map[string]any {
 	}
 	return out
 }
+
+// LoadRowByRow writes ds the naive way, one row per statement and transaction, for at most
+// maxRows rows (0: all), and returns how many rows it wrote. It is the baseline the
+// batched Load is measured against; it does not prune.
+func (s *Store) LoadRowByRow(ctx context.Context, ds *model.Dataset, mentions []model.Mention, maxRows int) (int, error) {
+	stmts, _ := plan(ds, mentions)
+	stamp(stmts)
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	w := &writer{ctx: ctx, session: session, store: s, rep: &LoadReport{}}
+	rows := 0
+	for _, st := range stmts {
+		for _, row := range st.rows {
+			if maxRows > 0 && rows == maxRows {
+				return rows, nil
+			}
+			w.exec(st.cypher, map[string]any{"rows": []map[string]any{row}})
+			if w.err != nil {
+				return 0, fmt.Errorf("row-by-row load: %w", dbError(w.err))
+			}
+			rows++
+		}
+	}
+	return rows, nil
+}
+
+// Clear deletes every node and relationship, 10,000 at a time, each batch in its own
+// transaction. It is for benchmarks that start from an empty database.
+func (s *Store) Clear(ctx context.Context) error {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	w := &writer{ctx: ctx, session: session, store: s, rep: &LoadReport{}}
+	for w.exec(`MATCH (n) WITH n LIMIT 10000 DETACH DELETE n`, nil) > 0 {
+	}
+	if w.err != nil {
+		return fmt.Errorf("clear: %w", dbError(w.err))
+	}
+	return nil
+}

@@ -93,7 +93,7 @@ func dbError(err error) error {
 	transient := errors.As(err, &ne) && (strings.HasPrefix(ne.Code, "Neo.TransientError.") ||
 		strings.HasPrefix(ne.Code, "Neo.ClientError.Transaction.TransactionTimedOut"))
 	if neo4j.IsConnectivityError(err) || neo4j.IsTransactionExecutionLimit(err) || transient ||
-		errors.Is(err, context.DeadlineExceeded) {
+		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return &model.Error{Code: model.CodeUnavailable, Message: "the graph database is unavailable", Err: err}
 	}
 	return &model.Error{Code: model.CodeInternal, Message: "internal error", Err: err}
@@ -134,4 +134,12 @@ func readLists[T any](ctx context.Context, s *Store, q string, params map[string
 		}
 	}
 	return out, nil
+}
+
+// Read runs a read-only query in a read transaction with the store's driver and
+// settings and returns how many records it gave. It is for tools that measure the store
+// (benchmarks); the API never calls it with user text.
+func (s *Store) Read(ctx context.Context, cypher string, params map[string]any) (int, error) {
+	recs, err := s.read(ctx, cypher, params)
+	return len(recs), err
 }

@@ -1,0 +1,92 @@
+// Package loadgen runs one operation at a fixed concurrency for a fixed time after a
+// warm-up, and reports throughput, latency percentiles and errors. Every run is bounded
+// in time and stops by itself.
+package loadgen
+
+import (
+	"context"
+	"sort"
+	"sync"
+	"time"
+)
+
+// Result is what one run measured.
+type Result struct {
+	Concurrency int           `json:"concurrency"`
+	Requests    int           `json:"requests"`
+	Errors      int           `json:"errors"`
+	Seconds     float64       `json:"seconds"`
+	Throughput  float64       `json:"throughput"` // successful requests per second
+	P50         time.Duration `json:"p50"`
+	P99         time.Duration `json:"p99"`
+	FirstError  string        `json:"firstError,omitempty"`
+}
+
+// Run calls op from concurrency workers: first for warmup (not measured), then for
+// duration, and returns what the second phase measured. A call that returns an error
+// counts as an error, not as a latency sample.
+func Run(ctx context.Context, op func(context.Context) error, concurrency int, warmup, duration time.Duration) Result {
+	phase := func(d time.Duration, record bool) Result {
+		ctx, cancel := context.WithTimeout(ctx, d)
+		defer cancel()
+		var mu sync.Mutex
+		var lat []time.Duration
+		res := Result{Concurrency: concurrency}
+		var wg sync.WaitGroup
+		start := time.Now()
+		for w := 0; w < concurrency; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var mine []time.Duration
+				errs := 0
+				first := ""
+				for ctx.Err() == nil {
+					t := time.Now()
+					err := op(ctx)
+					if ctx.Err() != nil { // cut off by the end of the phase
+						break
+					}
+					if err != nil {
+						errs++
+						if first == "" {
+							first = err.Error()
+						}
+						continue
+					}
+					mine = append(mine, time.Since(t))
+				}
+				mu.Lock()
+				lat = append(lat, mine...)
+				res.Errors += errs
+				if res.FirstError == "" {
+					res.FirstError = first
+				}
+				mu.Unlock()
+			}()
+		}
+		wg.Wait()
+		if !record {
+			return res
+		}
+		res.Seconds = time.Since(start).Seconds()
+		res.Requests = len(lat) + res.Errors
+		res.Throughput = float64(len(lat)) / res.Seconds
+		sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+		res.P50, res.P99 = percentile(lat, 0.50), percentile(lat, 0.99)
+		return res
+	}
+	if warmup > 0 {
+		phase(warmup, false)
+	}
+	return phase(duration, true)
+}
+
+// percentile returns the p-th quantile of sorted latencies (nearest rank), 0 for none.
+func percentile(sorted []time.Duration, p float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(p*float64(len(sorted))+0.5) - 1
+	return sorted[min(max(i, 0), len(sorted)-1)]
+}

@@ -1,0 +1,47 @@
+package loadgen
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestRunCountsRequestsErrorsAndLatencies(t *testing.T) {
+	var n atomic.Int64
+	op := func(ctx context.Context) error {
+		time.Sleep(2 * time.Millisecond)
+		if n.Add(1)%10 == 0 {
+			return errors.New("every tenth call fails")
+		}
+		return nil
+	}
+	r := Run(context.Background(), op, 4, 50*time.Millisecond, 300*time.Millisecond)
+	if r.Requests == 0 || r.Errors == 0 || r.Errors > r.Requests/5 {
+		t.Fatalf("requests %d errors %d", r.Requests, r.Errors)
+	}
+	if r.P50 < 2*time.Millisecond || r.P99 < r.P50 {
+		t.Errorf("p50 %v p99 %v", r.P50, r.P99)
+	}
+	// Four workers sleeping 2 ms each can do at most about 2,000 calls a second.
+	if r.Throughput <= 0 || r.Throughput > 2100 {
+		t.Errorf("throughput %.0f/s", r.Throughput)
+	}
+	if r.FirstError != "every tenth call fails" {
+		t.Errorf("first error %q", r.FirstError)
+	}
+}
+
+func TestPercentileUsesNearestRank(t *testing.T) {
+	lat := []time.Duration{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+	if p := percentile(lat, 0.5); p != 5 {
+		t.Errorf("p50 = %v", p)
+	}
+	if p := percentile(lat, 0.99); p != 10 {
+		t.Errorf("p99 = %v", p)
+	}
+	if p := percentile(nil, 0.5); p != 0 {
+		t.Errorf("empty p50 = %v", p)
+	}
+}
