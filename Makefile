@@ -34,7 +34,7 @@ NEO4J := neo4j/neo4j.sh
 .PHONY: help neo4j neo4j-fetch neo4j-stop neo4j-status load serve run test generate check dry-run bench
 
 help:
-	@sed -n '3,8p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
 
 neo4j:
 	@$(NEO4J) start

@@ -32,19 +32,19 @@ func main() {
 
 // config is what one bench run does.
 type config struct {
-	sizes        []int
-	concurrency  []int
-	warmup       time.Duration
-	duration     time.Duration
-	naiveRows    int
-	out          string // directory for results.json and chart.svg
-	report       string // markdown report path
-	peer         bool
-	serverBin    string
-	neo4jURI     string
-	neo4jUser    string
-	neo4jPass    string
-	workDir      string
+	sizes       []int
+	concurrency []int
+	warmup      time.Duration
+	duration    time.Duration
+	naiveRows   int
+	out         string // directory for results.json and chart.svg
+	report      string // markdown report path
+	peer        bool
+	serverBin   string
+	neo4jURI    string
+	neo4jUser   string
+	neo4jPass   string
+	workDir     string
 }
 
 func parseConfig(args []string, getenv func(string) string) (config, error) {
