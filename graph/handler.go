@@ -70,11 +70,17 @@ func NewHandler(store Store, limits Limits, log *slog.Logger) *handler.Server {
 // anything else becomes INTERNAL with a generic message, and the cause is logged.
 func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Error {
 	gerr := graphql.DefaultErrorPresenter(ctx, err)
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		// The client went away or the request deadline passed: nothing to log.
+		gerr.Message = "the request was cancelled or timed out"
+		gerr.Extensions = map[string]any{"code": string(model.CodeUnavailable)}
+		return gerr
+	}
 	var de *model.Error
 	if errors.As(err, &de) {
 		gerr.Message = de.Message
 		gerr.Extensions = map[string]any{"code": string(de.Code)}
-		if (de.Code == model.CodeInternal || de.Code == model.CodeUnavailable) && !errors.Is(err, context.Canceled) {
+		if de.Code == model.CodeInternal || de.Code == model.CodeUnavailable {
 			log.ErrorContext(ctx, "request failed", "code", de.Code, "path", gerr.Path.String(), "err", err)
 		}
 		return gerr

@@ -11,6 +11,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -45,6 +46,7 @@ type config struct {
 	neo4jUser   string
 	neo4jPass   string
 	workDir     string
+	from        string // render the report from this results.json only
 }
 
 func parseConfig(args []string, getenv func(string) string) (config, error) {
@@ -60,6 +62,7 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	flags.BoolVar(&c.peer, "peer", true, "also measure the @neo4j/graphql peer (bench/peer)")
 	flags.StringVar(&c.serverBin, "server", "bin/server", "our server binary")
 	flags.StringVar(&c.workDir, "work", "", "directory for generated datasets (default: a temporary one)")
+	flags.StringVar(&c.from, "from", "", "only write the report from this results.json (no measuring)")
 	if err := flags.Parse(args); err != nil {
 		return c, err
 	}
@@ -71,7 +74,7 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 		return c, fmt.Errorf("-concurrency: %w", err)
 	}
 	c.neo4jURI, c.neo4jUser, c.neo4jPass = getenv("NEO4J_URI"), getenv("NEO4J_USERNAME"), getenv("NEO4J_PASSWORD")
-	if c.neo4jURI == "" {
+	if c.neo4jURI == "" && c.from == "" {
 		return c, fmt.Errorf("NEO4J_URI is not set (make bench starts a Neo4j and sets it)")
 	}
 	if c.neo4jUser == "" {
@@ -97,8 +100,17 @@ func run(ctx context.Context, args []string, getenv func(string) string) error {
 	if err != nil {
 		return err
 	}
-	res, err := measure(ctx, cfg)
-	if err != nil {
+	var res *results
+	if cfg.from != "" {
+		data, err := os.ReadFile(cfg.from)
+		if err != nil {
+			return err
+		}
+		res = &results{}
+		if err := json.Unmarshal(data, res); err != nil {
+			return fmt.Errorf("%s: %w", cfg.from, err)
+		}
+	} else if res, err = measure(ctx, cfg); err != nil {
 		return err
 	}
 	return writeReport(cfg, res)
