@@ -118,7 +118,7 @@ func (s *Store) FindEntities(ctx context.Context, f model.EntityFilter, page mod
 	if order.Property == "" {
 		order.Property = "name"
 	}
-	where, params := entityWhere(f)
+	prelude, sets, where, params := entityWhere(f)
 	if err := afterParams(page.After, order, params); err != nil {
 		return nil, err
 	}
@@ -131,9 +131,9 @@ func (s *Store) FindEntities(ctx context.Context, f model.EntityFilter, page mod
 	}
 	// k is the sort key; a list (sources disagree) sorts by its first value. Entities
 	// without the key come last, in id order.
-	q := `
-CALL () { ` + match + ` RETURN count(n) AS total }
-CALL () {
+	q := prelude + `
+CALL (` + sets + `) { ` + match + ` RETURN count(n) AS total }
+CALL (` + sets + `) {
   ` + match + `
   WITH n, CASE WHEN n[$orderBy] IS :: LIST<ANY> THEN n[$orderBy][0] ELSE n[$orderBy] END AS k
   WHERE $afterId IS NULL
@@ -174,28 +174,43 @@ RETURN total, rows`
 	return p, nil
 }
 
-// entityWhere compiles f into a Cypher predicate over n and its parameters. Every
-// filter is a constant fragment; user input travels only in parameters.
-func entityWhere(f model.EntityFilter) (string, map[string]any) {
+// entityWhere compiles f into a Cypher predicate over n and its parameters. Filters that
+// name an industry or region are resolved once, before the entities are scanned: prelude
+// holds the subqueries that compute those sets and sets their names, for the subqueries
+// that use them to import. Every filter is a constant fragment; user input travels only
+// in parameters.
+func entityWhere(f model.EntityFilter) (prelude, sets, where string, params map[string]any) {
 	clauses := []string{"true"}
-	params := map[string]any{}
+	var names []string
+	params = map[string]any{}
 	add := func(clause, key string, v any) {
 		clauses = append(clauses, clause)
 		params[key] = v
+	}
+	set := func(name, subquery string) {
+		prelude += "CALL () { " + subquery + " AS " + name + " }\n"
+		names = append(names, name)
+	}
+	// industries matching $p (id, name or alias) and every subsector below them
+	industries := func(p string) string {
+		return `MATCH (i:Industry) WHERE ` + p + ` IN i.keys
+  MATCH (s:Industry)-[:SUBSECTOR_OF*0..8]->(i) RETURN collect(DISTINCT s)`
 	}
 	if f.NameContains != "" {
 		add(`(toLower(n.name) CONTAINS $nameContains OR any(a IN n.aliases WHERE toLower(a) CONTAINS $nameContains))`,
 			"nameContains", strings.ToLower(f.NameContains))
 	}
 	if f.Industry != "" {
-		add(`EXISTS { MATCH (n)-[:FOCUSES_ON|TARGETS]->(:Industry)-[:SUBSECTOR_OF*0..8]->(i:Industry) WHERE $industry IN i.keys }`,
-			"industry", key(f.Industry))
+		set("industrySet", industries("$industry"))
+		add(`EXISTS { MATCH (n)-[:FOCUSES_ON|TARGETS]->(s:Industry) WHERE s IN industrySet }`, "industry", key(f.Industry))
 	}
 	if t := f.Targets; t != nil {
+		set("targetSet", industries("$targetIndustry"))
+		set("originIds", `MATCH (o:Region) WHERE $targetOrigin IN o.keys RETURN collect(o.id)`)
 		clauses = append(clauses, `EXISTS {
-    MATCH (n)-[t:TARGETS]->(:Industry)-[:SUBSECTOR_OF*0..8]->(i:Industry)
-    WHERE ($targetIndustry IS NULL OR $targetIndustry IN i.keys)
-      AND ($targetOrigin IS NULL OR EXISTS { MATCH (o:Region {id: t.investorOrigin}) WHERE $targetOrigin IN o.keys }) }`)
+    MATCH (n)-[t:TARGETS]->(s:Industry)
+    WHERE ($targetIndustry IS NULL OR s IN targetSet)
+      AND ($targetOrigin IS NULL OR t.investorOrigin IN originIds) }`)
 		params["targetIndustry"] = optionalKey(t.Industry)
 		params["targetOrigin"] = optionalKey(t.InvestorOrigin)
 	}
@@ -237,7 +252,7 @@ func entityWhere(f model.EntityFilter) (string, map[string]any) {
       WHERE ($%[1]smin IS NULL OR v >= $%[1]smin) AND ($%[1]smax IS NULL OR %[2]s))`, p, upper))
 		params[p+"prop"], params[p+"min"], params[p+"max"] = r.Property, r.Min, r.Max
 	}
-	return strings.Join(clauses, "\n    AND "), params
+	return prelude, strings.Join(names, ", "), strings.Join(clauses, "\n    AND "), params
 }
 
 // key normalises an id, name or alias for matching against the stored keys list.
