@@ -31,7 +31,7 @@ const (
 // neighbors returns the relations of entity id reached by h. The store is asked once for
 // id's whole sibling group, and the far ends become a sibling group in turn.
 func (r *Resolver) neighbors(ctx context.Context, id string, h model.Hop) ([]*model.Relation, error) {
-	field := fmt.Sprintf("hop:%v:%s:%s:%d:%d", h.Types, h.Direction, h.Label, h.MaxHops, h.First)
+	field := fmt.Sprintf("hop:%v:%s:%s:%d:%d:%v", h.Types, h.Direction, h.Label, h.MaxHops, h.First, h.Through)
 	return load(ctx, field, id, func(ids []string) (map[string][]*model.Relation, error) {
 		m, err := r.Store.Neighbors(ctx, ids, h)
 		if err != nil {

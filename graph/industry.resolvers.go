@@ -38,12 +38,12 @@ func (r *industryResolver) Subsectors(ctx context.Context, obj *model.Industry) 
 
 // Parks is the resolver for the parks field.
 func (r *industryResolver) Parks(ctx context.Context, obj *model.Industry) ([]*model.Park, error) {
-	return related[*model.Park](ctx, r.Resolver, obj.ID, model.Hop{Types: []string{"SUBSECTOR_OF", "FOCUSES_ON", "TARGETS"}, Direction: in, Label: model.EntityTypePark, MaxHops: 8})
+	return related[*model.Park](ctx, r.Resolver, obj.ID, model.Hop{Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: in, Label: model.EntityTypePark})
 }
 
 // Zones is the resolver for the zones field.
 func (r *industryResolver) Zones(ctx context.Context, obj *model.Industry) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, model.Hop{Types: []string{"SUBSECTOR_OF", "FOCUSES_ON", "TARGETS"}, Direction: in, Label: model.EntityTypeZone, MaxHops: 8})
+	return related[*model.Zone](ctx, r.Resolver, obj.ID, model.Hop{Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: in, Label: model.EntityTypeZone})
 }
 
 // Industry returns IndustryResolver implementation.

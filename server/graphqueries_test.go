@@ -503,3 +503,29 @@ func mustSeeds(t *testing.T) *model.Dataset {
 	}
 	return ds
 }
+
+func TestIndustryParksIncludeParksOfItsSubsectors(t *testing.T) {
+	srv, _ := testServer(t)
+	var data struct {
+		Node struct {
+			Subsectors []named `json:"subsectors"`
+			Parks      []named `json:"parks"`
+		} `json:"node"`
+	}
+	query(t, srv, `{ node(id: "manufacturing") { ... on Industry { subsectors { id } parks { id } } } }`, nil, &data)
+	subs := map[string]bool{}
+	for _, s := range data.Node.Subsectors {
+		subs[s.ID] = true
+	}
+	if !subs["electronic-information"] {
+		t.Fatalf("manufacturing subsectors = %v; document 002 puts electronic information under manufacturing", data.Node.Subsectors)
+	}
+	// The High-tech Zone Industrial Park targets electronic information (document 000).
+	found := false
+	for _, p := range data.Node.Parks {
+		found = found || p.ID == "chongqing-high-tech-zone-industrial-park"
+	}
+	if !found {
+		t.Errorf("manufacturing parks = %v, want the park that targets its subsector electronic information", data.Node.Parks)
+	}
+}

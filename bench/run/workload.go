@@ -16,10 +16,12 @@ var workload = []operation{
 	{
 		Name:  "headline",
 		Query: `{ parks(where: {targets: {industry: "biotech", investorOrigin: "Taiwan"}}) { nodes { id name } } }`,
-		Cypher: `MATCH (p:Park)
-WHERE EXISTS {
-  MATCH (p)-[t:TARGETS]->(:Industry)-[:SUBSECTOR_OF*0..8]->(i:Industry)
-  WHERE $industry IN i.keys AND EXISTS { MATCH (o:Region {id: t.investorOrigin}) WHERE $origin IN o.keys } }
+		Cypher: `CALL () { MATCH (i:Industry) WHERE $industry IN i.keys
+           MATCH (s:Industry)-[:SUBSECTOR_OF*0..8]->(i) RETURN collect(DISTINCT s) AS industries }
+CALL () { MATCH (o:Region) WHERE $origin IN o.keys RETURN collect(o.id) AS origins }
+UNWIND industries AS s
+MATCH (p:Park)-[t:TARGETS]->(s) WHERE t.investorOrigin IN origins
+WITH DISTINCT p
 RETURN p.id, p.name ORDER BY p.name, p.id LIMIT 20`,
 		Params: map[string]any{"industry": "biotech", "origin": "taiwan"},
 	},

@@ -106,4 +106,8 @@ type Hop struct {
 	Label     EntityType // empty means any entity
 	MaxHops   int        // 0 or 1 means one hop
 	First     int        // per start entity; 0 means the store's default
+	// Through, when set, first follows relationships of these types for 0 to 8 hops in
+	// Direction, then takes the one hop over Types: "this industry or any subsector, then
+	// the parks that target it". Results carry only the node, ordered by name.
+	Through []string
 }

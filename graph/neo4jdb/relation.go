@@ -32,6 +32,9 @@ func (s *Store) Neighbors(ctx context.Context, ids []string, hop model.Hop) (map
 	if hop.Types == nil {
 		params["types"] = []string{}
 	}
+	if len(hop.Through) > 0 {
+		return s.throughHop(ctx, hop, params)
+	}
 	if hop.MaxHops > 1 {
 		return s.multiHop(ctx, ids, hop, params)
 	}
@@ -96,6 +99,42 @@ RETURN id, list`, arrow[0], n, arrow[1])
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neighbors %v within %d hops: %w", hop.Types, n, err)
+	}
+	return out, nil
+}
+
+// throughHop answers a Hop with Through: the set reached over Through is expanded once,
+// without enumerating paths, then the final hop is taken from every member.
+func (s *Store) throughHop(ctx context.Context, hop model.Hop, params map[string]any) (map[string][]*model.Relation, error) {
+	arrows := map[model.Direction][2]string{
+		model.DirectionOut:  {"-", "->"},
+		model.DirectionIn:   {"<-", "-"},
+		model.DirectionBoth: {"-", "-"},
+	}[hop.Direction]
+	if arrows[0] == "" {
+		return nil, model.Errorf(model.CodeInvalid, "unknown direction %q", hop.Direction)
+	}
+	params["through"] = hop.Through
+	q := fmt.Sprintf(`
+UNWIND $ids AS id
+MATCH (a:Entity {id: id})
+CALL (a) {
+  MATCH (a)%[1]s[rs*0..%[3]d]%[2]s(x:Entity)
+  WHERE all(r IN rs WHERE type(r) IN $through)
+  WITH DISTINCT x
+  MATCH (x)%[1]s[r]%[2]s(b:Entity)
+  WHERE type(r) IN $types AND ($label IS NULL OR $label IN labels(b))
+  RETURN DISTINCT b
+}
+WITH id, b ORDER BY b.name, b.id
+WITH id, collect(b)[..$first] AS list
+RETURN id, list`, arrows[0], arrows[1], maxHops)
+	out, err := readLists(ctx, s, q, params, func(x any) *model.Relation {
+		b, _ := x.(neo4j.Node)
+		return &model.Relation{Direction: hop.Direction, Node: entityOf(b), Values: map[string]any{}}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("neighbors %v through %v: %w", hop.Types, hop.Through, err)
 	}
 	return out, nil
 }
