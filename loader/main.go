@@ -63,12 +63,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	if *dryRun {
 		return nil
 	}
-	store, err := neo4jdb.Open(neo4jdb.Config{
-		URI:      orDefault(getenv("NEO4J_URI"), "bolt://127.0.0.1:7687"),
-		Username: orDefault(getenv("NEO4J_USERNAME"), "neo4j"),
-		Password: getenv("NEO4J_PASSWORD"),
-		Database: orDefault(getenv("NEO4J_DATABASE"), "neo4j"),
-	})
+	store, err := neo4jdb.Open(neo4jdb.ConfigFromEnv(getenv))
 	if err != nil {
 		return err
 	}
@@ -86,11 +81,4 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		rep.NodesCreated, rep.Documents+rep.Entities+rep.Facts-rep.NodesCreated, rep.NodesDeleted,
 		rep.RelationshipsCreated, rep.Relations+rep.Facts+rep.Mentions-rep.RelationshipsCreated, rep.RelationshipsDeleted)
 	return nil
-}
-
-func orDefault(v, def string) string {
-	if v == "" {
-		return def
-	}
-	return v
 }

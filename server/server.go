@@ -35,13 +35,8 @@ type Config struct {
 // value does not parse.
 func loadConfig(getenv func(string) string) (Config, error) {
 	c := Config{
-		Addr: or(getenv("ADDR"), "127.0.0.1:8080"),
-		Neo4j: neo4jdb.Config{
-			URI:      or(getenv("NEO4J_URI"), "bolt://127.0.0.1:7687"),
-			Username: or(getenv("NEO4J_USERNAME"), "neo4j"),
-			Password: getenv("NEO4J_PASSWORD"),
-			Database: or(getenv("NEO4J_DATABASE"), "neo4j"),
-		},
+		Addr:        or(getenv("ADDR"), "127.0.0.1:8080"),
+		Neo4j:       neo4jdb.ConfigFromEnv(getenv),
 		CORSOrigins: split(or(getenv("CORS_ORIGINS"), "http://localhost:*,http://127.0.0.1:*")),
 		Limits:      graph.DefaultLimits,
 		GraphiQL:    true,

@@ -26,6 +26,23 @@ type Config struct {
 	QueryTimeout time.Duration
 }
 
+// ConfigFromEnv reads NEO4J_URI (default bolt://127.0.0.1:7687), NEO4J_USERNAME
+// (default neo4j), NEO4J_PASSWORD and NEO4J_DATABASE (default neo4j) through getenv.
+func ConfigFromEnv(getenv func(string) string) Config {
+	or := func(key, def string) string {
+		if v := getenv(key); v != "" {
+			return v
+		}
+		return def
+	}
+	return Config{
+		URI:      or("NEO4J_URI", "bolt://127.0.0.1:7687"),
+		Username: or("NEO4J_USERNAME", "neo4j"),
+		Password: getenv("NEO4J_PASSWORD"),
+		Database: or("NEO4J_DATABASE", "neo4j"),
+	}
+}
+
 // Store answers graph questions from one Neo4j database through one driver.
 type Store struct {
 	driver   neo4j.DriverWithContext

@@ -43,12 +43,7 @@ func run(ctx context.Context, args []string, getenv func(string) string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments: %q", fs.Args())
 	}
-	cfg := neo4jdb.Config{
-		URI:      or(getenv("NEO4J_URI"), "bolt://127.0.0.1:7687"),
-		Username: or(getenv("NEO4J_USERNAME"), "neo4j"),
-		Password: getenv("NEO4J_PASSWORD"),
-		Database: getenv("NEO4J_DATABASE"),
-	}
+	cfg := neo4jdb.ConfigFromEnv(getenv)
 	store, err := neo4jdb.Open(cfg)
 	if err != nil {
 		return err
@@ -76,11 +71,4 @@ func run(ctx context.Context, args []string, getenv func(string) string) error {
 		case <-time.After(*interval):
 		}
 	}
-}
-
-func or(v, def string) string {
-	if v == "" {
-		return def
-	}
-	return v
 }
