@@ -34,8 +34,9 @@ var DefaultLimits = Limits{MaxDepth: 12, MaxComplexity: 5000, Introspection: tru
 
 // NewHandler returns the GraphQL HTTP handler over store: POST and GET transports,
 // depth and complexity limits, per-operation batching, and an error presenter that maps
-// domain errors to extensions.code and hides internal details (logged to log).
-func NewHandler(store Store, limits Limits, log *slog.Logger) *handler.Server {
+// domain errors to extensions.code and hides internal details (logged to log). exts are
+// added after the limits (for example the server's logging and metrics).
+func NewHandler(store Store, limits Limits, log *slog.Logger, exts ...graphql.HandlerExtension) *handler.Server {
 	if limits.MaxDepth <= 0 {
 		limits.MaxDepth = DefaultLimits.MaxDepth
 	}
@@ -52,6 +53,9 @@ func NewHandler(store Store, limits Limits, log *slog.Logger) *handler.Server {
 	}
 	srv.Use(depthLimit(limits.MaxDepth))
 	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
+	for _, e := range exts {
+		srv.Use(e)
+	}
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(WithBatch(ctx))
 	})
