@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -18,31 +19,12 @@ import (
 	"github.com/parkgraph/parkgraph/graph/model"
 )
 
-// Limits bound what one operation may ask for. A violation is answered with a GraphQL
-// error before any database work starts.
-type Limits struct {
-	// MaxDepth is the deepest selection nesting allowed (default 12).
-	MaxDepth int
-	// MaxComplexity is the largest gqlgen complexity score allowed (default 5000).
-	MaxComplexity int
-	// Introspection allows __schema and __type queries (tools like GraphiQL need it).
-	Introspection bool
-}
-
-// DefaultLimits are the limits used when a field of Limits is zero.
-var DefaultLimits = Limits{MaxDepth: 12, MaxComplexity: 5000, Introspection: true}
-
 // NewHandler returns the GraphQL HTTP handler over store: POST and GET transports,
-// depth and complexity limits, per-operation batching, and an error presenter that maps
+// the operation limits (zero fields take DefaultLimits), per-operation batching, and an error presenter that maps
 // domain errors to extensions.code and hides internal details (logged to log). exts are
 // added after the limits (for example the server's logging and metrics).
 func NewHandler(store Store, limits Limits, log *slog.Logger, exts ...graphql.HandlerExtension) *handler.Server {
-	if limits.MaxDepth <= 0 {
-		limits.MaxDepth = DefaultLimits.MaxDepth
-	}
-	if limits.MaxComplexity <= 0 {
-		limits.MaxComplexity = DefaultLimits.MaxComplexity
-	}
+	limits = limits.withDefaults()
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{Store: store}}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
@@ -51,8 +33,9 @@ func NewHandler(store Store, limits Limits, log *slog.Logger, exts ...graphql.Ha
 	if limits.Introspection {
 		srv.Use(extension.Introspection{})
 	}
-	srv.Use(depthLimit(limits.MaxDepth))
-	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
+	srv.SetParserTokenLimit(limits.MaxTokens)
+	srv.SetDisableSuggestion(!limits.Suggestions)
+	srv.Use(operationLimits(limits))
 	for _, e := range exts {
 		srv.Use(e)
 	}
@@ -71,25 +54,29 @@ func NewHandler(store Store, limits Limits, log *slog.Logger, exts ...graphql.Ha
 
 // presentError gives every error an extensions.code. Domain errors keep their code and
 // client-safe message; errors gqlgen raised itself (parse, validation, limits) keep theirs;
-// anything else becomes INTERNAL with a generic message, and the cause is logged.
+// anything else becomes INTERNAL with a generic message, and the cause is logged. Errors
+// that the client cannot fix also carry extensions.requestId, which the logs repeat.
 func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Error {
 	gerr := graphql.DefaultErrorPresenter(ctx, err)
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		// The client went away or the request deadline passed: nothing to log.
-		gerr.Message = "the request was cancelled or timed out"
-		gerr.Extensions = map[string]any{"code": string(model.CodeUnavailable)}
-		return gerr
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		// The request deadline passed: the client learns it; nothing is broken.
+		return withCode(ctx, gerr, model.CodeTimeout, "the request took longer than its deadline allows")
+	case errors.Is(err, context.Canceled):
+		// The client went away: nobody reads this answer, nothing to log.
+		return withCode(ctx, gerr, model.CodeUnavailable, "the request was cancelled")
 	}
 	var de *model.Error
 	if errors.As(err, &de) {
-		gerr.Message = de.Message
-		gerr.Extensions = map[string]any{"code": string(de.Code)}
 		if de.Code == model.CodeInternal || de.Code == model.CodeUnavailable {
 			log.ErrorContext(ctx, "request failed", "code", de.Code, "path", gerr.Path.String(), "err", err)
 		}
-		return gerr
+		return withCode(ctx, gerr, de.Code, de.Message)
 	}
 	if code, ok := gerr.Extensions["code"].(string); ok && code != "" {
+		if code == errcode.ParseFailed && strings.HasPrefix(gerr.Message, "exceeded token limit") {
+			gerr.Extensions["code"] = CodeTokenLimit
+		}
 		return gerr
 	}
 	var ge *gqlerror.Error
@@ -99,7 +86,17 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 		return gerr
 	}
 	log.ErrorContext(ctx, "request failed", "code", model.CodeInternal, "path", gerr.Path.String(), "err", err)
-	gerr.Message = "internal error"
-	gerr.Extensions = map[string]any{"code": string(model.CodeInternal)}
+	return withCode(ctx, gerr, model.CodeInternal, "internal error")
+}
+
+// withCode sets gerr's message and code, replacing any other extensions, and adds the
+// request id for codes that point at the server rather than the request.
+func withCode(ctx context.Context, gerr *gqlerror.Error, code model.Code, message string) *gqlerror.Error {
+	gerr.Message = message
+	gerr.Extensions = map[string]any{"code": string(code)}
+	if r := model.RequestFrom(ctx); r != nil && r.ID != "" &&
+		(code == model.CodeInternal || code == model.CodeUnavailable || code == model.CodeTimeout) {
+		gerr.Extensions["requestId"] = r.ID
+	}
 	return gerr
 }

@@ -14,6 +14,8 @@ const (
 	CodeInvalid     Code = "INVALID"
 	CodeUnavailable Code = "UNAVAILABLE"
 	CodeInternal    Code = "INTERNAL"
+	// CodeTimeout: the request or its database transaction ran past its deadline.
+	CodeTimeout Code = "TIMEOUT"
 )
 
 // Error is an error with a domain code and a message that is safe to show to clients.
