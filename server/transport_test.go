@@ -1,0 +1,136 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// exchange sends one raw HTTP request to /graphql and returns the response with its body
+// decoded as a GraphQL response.
+func exchange(t *testing.T, method, target, contentType, accept, body string) (*http.Response, response) {
+	t.Helper()
+	req, err := http.NewRequest(method, target, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	if accept != "" {
+		req.Header.Set("Accept", accept)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	var r response
+	if err := json.Unmarshal(raw, &r); err != nil {
+		t.Fatalf("%s %s: status %d, body %q is not a GraphQL response", method, target, res.StatusCode, raw)
+	}
+	return res, r
+}
+
+func TestGraphQLOverHTTP(t *testing.T) {
+	srv, _ := testServer(t)
+	endpoint := srv.URL + "/graphql"
+	get := func(q string) string { return endpoint + "?query=" + url.QueryEscape(q) }
+	const ok = `{"query": "{ zones(first: 1) { nodes { id } } }"}`
+	cases := []struct {
+		name                               string
+		method, target, contentType, body  string
+		accept                             string
+		status                             int
+		code, message, allow, responseType string
+	}{
+		{name: "POST application/json answers", method: "POST", target: endpoint, contentType: "application/json", body: ok,
+			status: 200, responseType: "application/json"},
+		{name: "the graphql-response type when asked", method: "POST", target: endpoint, contentType: "application/json; charset=utf-8", body: ok,
+			accept: "application/graphql-response+json", status: 200, responseType: "application/graphql-response+json"},
+		{name: "GET answers a query", method: "GET", target: get(`{ zones(first: 1) { nodes { id } } }`), status: 200, responseType: "application/json"},
+		{name: "a mutation over GET is 405", method: "GET", target: get(`mutation { addZone(id: "x") }`),
+			status: 405, code: codeMethodNotAllowed, message: "mutation must be sent with POST", allow: "POST"},
+		{name: "a named mutation over GET is 405", method: "GET", target: get(`query a { zones { totalCount } } mutation b { x }`) + "&operationName=b",
+			status: 405, code: codeMethodNotAllowed, allow: "POST"},
+		{name: "GET without a query is 400", method: "GET", target: endpoint, status: 400, code: codeBadRequest, message: "needs a query"},
+		{name: "PUT is 405", method: "PUT", target: endpoint, contentType: "application/json", body: ok,
+			status: 405, code: codeMethodNotAllowed, allow: "GET, POST"},
+		{name: "a form body is 415", method: "POST", target: endpoint, contentType: "application/x-www-form-urlencoded", body: "query=x",
+			status: 415, code: codeUnsupportedMedia, message: "must be application/json"},
+		{name: "no content type is 415", method: "POST", target: endpoint, body: ok, status: 415, code: codeUnsupportedMedia},
+		{name: "malformed JSON is 400 and not echoed", method: "POST", target: endpoint, contentType: "application/json", body: `{"query": "{ secret-text`,
+			status: 400, code: codeBadRequest, message: "not valid JSON"},
+		{name: "a JSON array is 400", method: "POST", target: endpoint, contentType: "application/json", body: `[{"query": "{ zones { totalCount } }"}]`,
+			status: 400, code: codeBadRequest, message: "must be a JSON object"},
+		{name: "variables that are not an object are 400", method: "POST", target: endpoint, contentType: "application/json",
+			body: `{"query": "{ zones { totalCount } }", "variables": "x"}`, status: 400, code: codeBadRequest, message: `"variables"`},
+		{name: "a body without a query is 400", method: "POST", target: endpoint, contentType: "application/json", body: `{"operationName": "x"}`,
+			status: 400, code: codeBadRequest, message: "no query"},
+		{name: "two JSON values are 400", method: "POST", target: endpoint, contentType: "application/json", body: ok + ok,
+			status: 400, code: codeBadRequest, message: "more than one"},
+		{name: "an oversized body is 413", method: "POST", target: endpoint, contentType: "application/json",
+			body:   `{"query": "{ zones { totalCount } }", "variables": {"pad": "` + strings.Repeat("x", 200<<10) + `"}}`,
+			status: 413, code: codeRequestTooLarge, message: "larger than"},
+		{name: "a document that does not parse is 400", method: "POST", target: endpoint, contentType: "application/json", body: `{"query": "{ zones { "}`,
+			status: 400, code: "GRAPHQL_PARSE_FAILED"},
+		{name: "a document that does not parse is 400 as graphql-response too", method: "POST", target: endpoint, contentType: "application/json",
+			body: `{"query": "{ zones { "}`, accept: "application/graphql-response+json", status: 400, code: "GRAPHQL_PARSE_FAILED"},
+		{name: "an unknown field is 400", method: "POST", target: endpoint, contentType: "application/json", body: `{"query": "{ zones { nodes { secret } } }"}`,
+			status: 400, code: "GRAPHQL_VALIDATION_FAILED"},
+		{name: "an operation over a limit is 400", method: "POST", target: endpoint, contentType: "application/json",
+			body:   `{"query": "{ zones(first: 100) { nodes { parks { subParks { parks: subParks { zone { parks { id } } } } } } } }"}`,
+			status: 400, code: "COMPLEXITY_LIMIT_EXCEEDED"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, r := exchange(t, c.method, c.target, c.contentType, c.accept, c.body)
+			if res.StatusCode != c.status {
+				t.Errorf("status %d, want %d (%+v)", res.StatusCode, c.status, r.Errors)
+			}
+			if c.code == "" {
+				if len(r.Errors) > 0 || len(r.Data) < 10 {
+					t.Errorf("errors %+v, data %s", r.Errors, r.Data)
+				}
+			} else if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != c.code || !strings.Contains(r.Errors[0].Message, c.message) {
+				t.Errorf("errors %+v, want code %s with %q", r.Errors, c.code, c.message)
+			}
+			if got := res.Header.Get("Allow"); got != c.allow {
+				t.Errorf("Allow %q, want %q", got, c.allow)
+			}
+			if c.responseType != "" && res.Header.Get("Content-Type") != c.responseType {
+				t.Errorf("Content-Type %q, want %q", res.Header.Get("Content-Type"), c.responseType)
+			}
+			for _, r := range r.Errors {
+				if strings.Contains(r.Message, "secret-text") {
+					t.Errorf("the body is echoed back: %q", r.Message)
+				}
+			}
+		})
+	}
+}
+
+func TestOnlyConfiguredOriginsGetCORSHeaders(t *testing.T) {
+	srv, _ := testServer(t)
+	for origin, allowed := range map[string]bool{"https://dashboard.example": true, "https://evil.example": false, "http://localhost:3000": false} {
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(`{"query": "{ zones { totalCount } }"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Origin", origin)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		got := res.Header.Get("Access-Control-Allow-Origin")
+		if allowed && got != origin || !allowed && got != "" {
+			t.Errorf("POST from %s: Access-Control-Allow-Origin %q", origin, got)
+		}
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("POST from %s: status %d", origin, res.StatusCode)
+		}
+	}
+}
