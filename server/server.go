@@ -29,6 +29,8 @@ type Config struct {
 	RequestTimeout time.Duration  // REQUEST_TIMEOUT, default 15s
 	Limits         graph.Limits   // MAX_DEPTH, MAX_COMPLEXITY, INTROSPECTION
 	GraphiQL       bool           // GRAPHIQL, default true
+	LogLevel       slog.Level     // LOG_LEVEL, default info
+	Metrics        bool           // METRICS, default true: serve /metrics
 }
 
 // loadConfig reads Config from getenv. It returns an error naming the variable when a
@@ -66,6 +68,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 			}
 		}
 	}
+	if err := loadObserveConfig(&c, getenv); err != nil {
+		return c, err
+	}
 	bools := []struct {
 		name string
 		dst  *bool
@@ -88,7 +93,10 @@ func run(ctx context.Context, getenv func(string) string, logOut io.Writer) erro
 	if err != nil {
 		return err
 	}
-	log := slog.New(slog.NewTextHandler(logOut, nil))
+	log := newLogger(logOut, cfg.LogLevel)
+	if cfg.Metrics {
+		cfg.Neo4j.Observer = newMetrics()
+	}
 	store, err := neo4jdb.Open(cfg.Neo4j)
 	if err != nil {
 		return err
@@ -136,17 +144,25 @@ type pinger interface {
 }
 
 // newMux wires the routes: /graphql (with CORS and a request deadline), / (GraphiQL),
-// /healthz and /readyz.
+// /healthz, /readyz and /metrics (when cfg.Metrics; the metrics are cfg.Neo4j.Observer
+// when it is a *metrics, so that they include the store's queries), all behind observe.
 func newMux(cfg Config, store interface {
 	graph.Store
 	pinger
 }, log *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
-	gql := graph.NewHandler(store, cfg.Limits, log)
+	m, _ := cfg.Neo4j.Observer.(*metrics)
+	if !cfg.Metrics {
+		m = nil
+	} else if m == nil {
+		m = newMetrics()
+	}
+	gql := graph.NewHandler(store, cfg.Limits, log, graph.Observer{})
 	c := cors.New(cors.Options{
 		AllowedOrigins: cfg.CORSOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization"},
+		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization", requestIDHeader},
+		ExposedHeaders: []string{requestIDHeader},
 		MaxAge:         600,
 	})
 	mux.Handle("/graphql", c.Handler(withTimeout(gql, cfg.RequestTimeout)))
@@ -166,7 +182,10 @@ func newMux(cfg Config, store interface {
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready", "neo4j": "ok"})
 	})
-	return mux
+	if m != nil {
+		mux.Handle("GET /metrics", m.handler())
+	}
+	return observe(mux, log, m)
 }
 
 func withTimeout(h http.Handler, d time.Duration) http.Handler {

@@ -24,7 +24,23 @@ type Config struct {
 	Database string
 	// QueryTimeout bounds every read transaction; zero means 10 s.
 	QueryTimeout time.Duration
+	// Observer, when set, is told about every read round trip (for metrics).
+	Observer QueryObserver
 }
+
+// QueryObserver is told about the store's read round trips. Its methods are called from
+// many goroutines and must be fast.
+type QueryObserver interface {
+	// QueryStarted is called when a round trip starts.
+	QueryStarted()
+	// QueryDone is called when it ends, with its duration and its error (a *model.Error,
+	// or nil on success).
+	QueryDone(d time.Duration, err error)
+}
+
+// MaxConnectionPoolSize is the size of the driver's connection pool. The driver does not
+// report how many connections are in use; QueryObserver sees the queries in flight.
+const MaxConnectionPoolSize = 50
 
 // ConfigFromEnv reads NEO4J_URI (default bolt://127.0.0.1:7687), NEO4J_USERNAME
 // (default neo4j), NEO4J_PASSWORD and NEO4J_DATABASE (default neo4j) through getenv.
@@ -49,6 +65,7 @@ type Store struct {
 	database string
 	timeout  time.Duration
 	queries  atomic.Int64
+	observer QueryObserver
 }
 
 // Open creates the driver. It does not wait for Neo4j: a server may start before the
@@ -56,7 +73,7 @@ type Store struct {
 func Open(cfg Config) (*Store, error) {
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""),
 		func(c *config.Config) {
-			c.MaxConnectionPoolSize = 50
+			c.MaxConnectionPoolSize = MaxConnectionPoolSize
 			c.ConnectionAcquisitionTimeout = 5 * time.Second
 			c.SocketConnectTimeout = 3 * time.Second
 			c.MaxTransactionRetryTime = 3 * time.Second
@@ -64,7 +81,7 @@ func Open(cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver for %q: %w", cfg.URI, err)
 	}
-	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.QueryTimeout}
+	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.QueryTimeout, observer: cfg.Observer}
 	if s.database == "" {
 		s.database = "neo4j"
 	}
@@ -88,15 +105,29 @@ func (s *Store) Ping(ctx context.Context) error {
 // check that a request costs a bounded number of queries.
 func (s *Store) Queries() int64 { return s.queries.Load() }
 
-// read runs one query in a read transaction and returns all its records.
+// read runs one query in a read transaction and returns all its records. It times the
+// round trip (retries and connection acquisition included), adds it to the context's
+// model.Request and tells the store's QueryObserver, if any.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.queries.Add(1)
+	if s.observer != nil {
+		s.observer.QueryStarted()
+	}
+	start := time.Now()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.database),
 		neo4j.ExecuteQueryWithReadersRouting(),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout)))
+	d := time.Since(start)
+	model.RequestFrom(ctx).AddQuery(d)
 	if err != nil {
-		return nil, dbError(err)
+		err = dbError(err)
+	}
+	if s.observer != nil {
+		s.observer.QueryDone(d, err)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return res.Records, nil
 }

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/graph/neo4jdb"
+)
+
+// latencyBuckets are the histogram buckets, in seconds, of request and query durations:
+// from 1 ms to the default request timeout.
+var latencyBuckets = []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 15}
+
+// metrics holds the server's Prometheus collectors on a registry of its own, with the Go
+// runtime and process collectors. It is the store's neo4jdb.QueryObserver. A nil
+// *metrics records nothing.
+type metrics struct {
+	reg           *prometheus.Registry
+	requests      *prometheus.CounterVec   // operation, code
+	errors        *prometheus.CounterVec   // operation, code
+	duration      *prometheus.HistogramVec // operation
+	queryDuration prometheus.Histogram
+	queryErrors   *prometheus.CounterVec // code
+	inFlight      prometheus.Gauge
+	operations    *operationLabels
+}
+
+var _ neo4jdb.QueryObserver = (*metrics)(nil)
+
+func newMetrics() *metrics {
+	m := &metrics{
+		reg: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "parkgraph_graphql_requests_total",
+			Help: "GraphQL requests by operation and code: OK, or the code of the first error of the response.",
+		}, []string{"operation", "code"}),
+		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "parkgraph_graphql_errors_total",
+			Help: "Errors in GraphQL responses by operation and extensions.code.",
+		}, []string{"operation", "code"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "parkgraph_graphql_request_duration_seconds",
+			Help:    "Duration of GraphQL HTTP requests by operation.",
+			Buckets: latencyBuckets,
+		}, []string{"operation"}),
+		queryDuration: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "parkgraph_neo4j_query_duration_seconds",
+			Help:    "Duration of Neo4j read round trips, connection acquisition and retries included.",
+			Buckets: latencyBuckets,
+		}),
+		queryErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "parkgraph_neo4j_query_errors_total",
+			Help: "Failed Neo4j read round trips by domain code (UNAVAILABLE or INTERNAL).",
+		}, []string{"code"}),
+		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "parkgraph_neo4j_queries_in_flight",
+			Help: "Neo4j read round trips in progress, including those waiting for a pooled connection; compare with parkgraph_neo4j_pool_size.",
+		}),
+		operations: newOperationLabels(maxOperationLabels),
+	}
+	poolSize := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "parkgraph_neo4j_pool_size",
+		Help: "Maximum number of connections in the Neo4j driver's pool.",
+	})
+	poolSize.Set(neo4jdb.MaxConnectionPoolSize)
+	m.reg.MustRegister(m.requests, m.errors, m.duration, m.queryDuration, m.queryErrors, m.inFlight, poolSize,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}
+
+// handler serves the registry in the Prometheus text format.
+func (m *metrics) handler() http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg})
+}
+
+// QueryStarted counts a Neo4j round trip in flight.
+func (m *metrics) QueryStarted() {
+	if m != nil {
+		m.inFlight.Inc()
+	}
+}
+
+// QueryDone records a finished Neo4j round trip and its error code, if any.
+func (m *metrics) QueryDone(d time.Duration, err error) {
+	if m == nil {
+		return
+	}
+	m.inFlight.Dec()
+	m.queryDuration.Observe(d.Seconds())
+	if err != nil {
+		m.queryErrors.WithLabelValues(string(model.ErrorCode(err))).Inc()
+	}
+}
+
+// observeGraphQL records one GraphQL request that took d: its operation (see
+// operationLabels) and the codes req collected.
+func (m *metrics) observeGraphQL(req *model.Request, d time.Duration) {
+	if m == nil {
+		return
+	}
+	op := m.operations.label(req.Operation())
+	codes := req.ErrorCodes()
+	code := "OK"
+	if len(codes) > 0 {
+		code = codes[0]
+	}
+	m.requests.WithLabelValues(op, code).Inc()
+	for _, c := range codes {
+		m.errors.WithLabelValues(op, c).Inc()
+	}
+	m.duration.WithLabelValues(op).Observe(d.Seconds())
+}
+
+// maxOperationLabels is how many distinct operation names get a label of their own.
+const maxOperationLabels = 100
+
+// maxOperationName is the longest operation name kept; longer ones are cut.
+const maxOperationName = 64
+
+// operationName returns the name to log and label an operation by: "anonymous" for "",
+// "invalid" for a name that is not a GraphQL name, and at most maxOperationName bytes.
+func operationName(name string) string {
+	if name == "" {
+		return "anonymous"
+	}
+	for i, c := range name {
+		if !(c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && '0' <= c && c <= '9') {
+			return "invalid"
+		}
+	}
+	if len(name) > maxOperationName {
+		name = name[:maxOperationName]
+	}
+	return name
+}
+
+// operationLabels bounds the cardinality of the operation label. Clients choose
+// operation names, so only the first max distinct names (after operationName) get a
+// label of their own; every later new name is labelled "other". "anonymous" and
+// "invalid" are always labels and take no slot. Safe for concurrent use.
+type operationLabels struct {
+	mu   sync.Mutex
+	max  int
+	seen map[string]bool
+}
+
+func newOperationLabels(max int) *operationLabels {
+	return &operationLabels{max: max, seen: map[string]bool{}}
+}
+
+// label returns the label value for the operation name.
+func (o *operationLabels) label(name string) string {
+	name = operationName(name)
+	if name == "anonymous" || name == "invalid" {
+		return name
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.seen[name] {
+		return name
+	}
+	if len(o.seen) >= o.max {
+		return "other"
+	}
+	o.seen[name] = true
+	return name
+}

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/parkgraph/parkgraph/graph/model"
+)
+
+// loadObserveConfig reads LOG_LEVEL (debug, info, warn or error; default info) and
+// METRICS (default true) into c. It returns an error naming the variable when a value
+// does not parse.
+func loadObserveConfig(c *Config, getenv func(string) string) error {
+	c.LogLevel = slog.LevelInfo
+	if v := getenv("LOG_LEVEL"); v != "" {
+		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
+			return fmt.Errorf("LOG_LEVEL=%q: want debug, info, warn or error", v)
+		}
+	}
+	c.Metrics = true
+	if v := getenv("METRICS"); v != "" {
+		var err error
+		if c.Metrics, err = strconv.ParseBool(v); err != nil {
+			return fmt.Errorf("METRICS=%q: want true or false", v)
+		}
+	}
+	return nil
+}
+
+// newLogger returns a logger writing JSON lines to w from level up. Every record logged
+// with a context that carries a model.Request gets its id as request_id.
+func newLogger(w io.Writer, level slog.Leveler) *slog.Logger {
+	return slog.New(requestIDHandler{slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level})})
+}
+
+// requestIDHandler adds request_id to records whose context carries a model.Request.
+type requestIDHandler struct{ slog.Handler }
+
+func (h requestIDHandler) Handle(ctx context.Context, r slog.Record) error {
+	if req := model.RequestFrom(ctx); req != nil {
+		r = r.Clone()
+		r.AddAttrs(slog.String("request_id", req.ID))
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h requestIDHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return requestIDHandler{h.Handler.WithAttrs(attrs)}
+}
+
+func (h requestIDHandler) WithGroup(name string) slog.Handler {
+	return requestIDHandler{h.Handler.WithGroup(name)}
+}
+
+// requestIDHeader carries the request id in and out.
+const requestIDHeader = "X-Request-Id"
+
+// requestID returns the incoming id when it is 1 to 64 letters, digits and '-', '_',
+// '.', ':'; otherwise a new random one (26 base32 characters).
+func requestID(incoming string) string {
+	ok := len(incoming) > 0 && len(incoming) <= 64
+	for _, c := range incoming {
+		if !ok {
+			break
+		}
+		ok = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':'
+	}
+	if ok {
+		return incoming
+	}
+	return rand.Text()
+}
+
+// quietPaths are probes and scrapes, logged at debug level only.
+var quietPaths = []string{"/healthz", "/readyz", "/metrics"}
+
+// observe wraps h. Every request gets a model.Request in its context whose id (see
+// requestID) is echoed in the X-Request-Id response header, and one log line when it
+// ends: method, path, status, duration, database time and round trips, and for /graphql
+// the operation and the error codes of the response. The line is at info level, warn when
+// the response has an INTERNAL, UNAVAILABLE or TIMEOUT error, debug for probes and scrapes.
+// GraphQL requests (GET and POST /graphql) are also recorded in m, which may be nil.
+func observe(h http.Handler, log *slog.Logger, m *metrics) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		ctx, req := model.WithRequest(r.Context(), requestID(r.Header.Get(requestIDHeader)))
+		w.Header().Set(requestIDHeader, req.ID)
+		sw := &statusWriter{ResponseWriter: w}
+		h.ServeHTTP(sw, r.WithContext(ctx))
+		d := time.Since(start)
+
+		if sw.status == 0 {
+			sw.status = http.StatusOK
+		}
+		graphQL := r.URL.Path == "/graphql" && (r.Method == http.MethodGet || r.Method == http.MethodPost)
+		if graphQL {
+			m.observeGraphQL(req, d)
+		}
+		level := slog.LevelInfo
+		if slices.Contains(quietPaths, r.URL.Path) {
+			level = slog.LevelDebug
+		}
+		attrs := []slog.Attr{
+			slog.String("method", r.Method),
+			slog.String("path", r.URL.Path),
+			slog.Int("status", sw.status),
+			slog.Float64("duration_ms", float64(d)/float64(time.Millisecond)),
+			slog.Float64("db_ms", float64(req.DBTime())/float64(time.Millisecond)),
+			slog.Int64("db_queries", req.Queries()),
+		}
+		if graphQL {
+			codes := req.ErrorCodes()
+			if slices.ContainsFunc(codes, func(c string) bool {
+				return c == string(model.CodeInternal) || c == string(model.CodeUnavailable) || c == string(model.CodeTimeout)
+			}) {
+				level = slog.LevelWarn
+			}
+			attrs = append(attrs, slog.String("operation", operationName(req.Operation())), slog.Any("codes", codes))
+		}
+		log.LogAttrs(ctx, level, "request", attrs...)
+	})
+}
+
+// statusWriter remembers the status code written through it.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
