@@ -18,7 +18,9 @@ type Limits struct {
 	// MaxComplexity is the largest cost allowed. A field costs 1 plus its children's
 	// cost, times its page size when it returns many items: the value of its first or
 	// limit argument (or the argument's default), and DefaultListSize for other lists.
-	// Introspection fields cost nothing: the schema bounds them.
+	// Introspection fields cost nothing: the schema bounds them. The cost bounds the
+	// objects an operation could return; the default admits a page of 100 parks with
+	// their relations, evidence and documents, and refuses lists nested five deep.
 	MaxComplexity int
 	// MaxAliases is the most aliased fields an operation may hold (counting fragments
 	// at every place they are spread).
@@ -36,7 +38,7 @@ type Limits struct {
 // DefaultLimits are the limits used when a field of Limits is zero.
 var DefaultLimits = Limits{
 	MaxDepth:      12,
-	MaxComplexity: 50000,
+	MaxComplexity: 2000000,
 	MaxAliases:    30,
 	MaxRootFields: 20,
 	MaxTokens:     5000,

@@ -27,21 +27,25 @@ type Config struct {
 	Neo4j          neo4jdb.Config // NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE, QUERY_TIMEOUT
 	CORSOrigins    []string       // CORS_ORIGINS, comma-separated; default local dev origins
 	RequestTimeout time.Duration  // REQUEST_TIMEOUT, default 15s
-	Limits         graph.Limits   // MAX_DEPTH, MAX_COMPLEXITY, INTROSPECTION
-	GraphiQL       bool           // GRAPHIQL, default true
-	LogLevel       slog.Level     // LOG_LEVEL, default info
-	Metrics        bool           // METRICS, default true: serve /metrics
+	MaxBodyBytes   int            // MAX_BODY_BYTES, default 131072
+	// MAX_DEPTH, MAX_COMPLEXITY, MAX_ALIASES, MAX_ROOT_FIELDS, MAX_TOKENS, INTROSPECTION,
+	// FIELD_SUGGESTIONS; defaults in graph.DefaultLimits
+	Limits   graph.Limits
+	GraphiQL bool       // GRAPHIQL, default true
+	LogLevel slog.Level // LOG_LEVEL, default info
+	Metrics  bool       // METRICS, default true: serve /metrics
 }
 
 // loadConfig reads Config from getenv. It returns an error naming the variable when a
 // value does not parse.
 func loadConfig(getenv func(string) string) (Config, error) {
 	c := Config{
-		Addr:        or(getenv("ADDR"), "127.0.0.1:8080"),
-		Neo4j:       neo4jdb.ConfigFromEnv(getenv),
-		CORSOrigins: split(or(getenv("CORS_ORIGINS"), "http://localhost:*,http://127.0.0.1:*")),
-		Limits:      graph.DefaultLimits,
-		GraphiQL:    true,
+		Addr:         or(getenv("ADDR"), "127.0.0.1:8080"),
+		Neo4j:        neo4jdb.ConfigFromEnv(getenv),
+		CORSOrigins:  split(or(getenv("CORS_ORIGINS"), "http://localhost:*,http://127.0.0.1:*")),
+		Limits:       graph.DefaultLimits,
+		MaxBodyBytes: 128 << 10,
+		GraphiQL:     true,
 	}
 	var err error
 	durations := []struct {
@@ -60,7 +64,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	ints := []struct {
 		name string
 		dst  *int
-	}{{"MAX_DEPTH", &c.Limits.MaxDepth}, {"MAX_COMPLEXITY", &c.Limits.MaxComplexity}}
+	}{{"MAX_DEPTH", &c.Limits.MaxDepth}, {"MAX_COMPLEXITY", &c.Limits.MaxComplexity},
+		{"MAX_ALIASES", &c.Limits.MaxAliases}, {"MAX_ROOT_FIELDS", &c.Limits.MaxRootFields},
+		{"MAX_TOKENS", &c.Limits.MaxTokens}, {"MAX_BODY_BYTES", &c.MaxBodyBytes}}
 	for _, i := range ints {
 		if v := getenv(i.name); v != "" {
 			if *i.dst, err = strconv.Atoi(v); err != nil || *i.dst <= 0 {
@@ -74,7 +80,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	bools := []struct {
 		name string
 		dst  *bool
-	}{{"INTROSPECTION", &c.Limits.Introspection}, {"GRAPHIQL", &c.GraphiQL}}
+	}{{"INTROSPECTION", &c.Limits.Introspection}, {"FIELD_SUGGESTIONS", &c.Limits.Suggestions}, {"GRAPHIQL", &c.GraphiQL}}
 	for _, b := range bools {
 		if v := getenv(b.name); v != "" {
 			if *b.dst, err = strconv.ParseBool(v); err != nil {
@@ -143,7 +149,8 @@ type pinger interface {
 	Ping(ctx context.Context) error
 }
 
-// newMux wires the routes: /graphql (with CORS and a request deadline), / (GraphiQL),
+// newMux wires the routes: /graphql (with CORS, the GraphQL-over-HTTP rules and a
+// request deadline), / (GraphiQL),
 // /healthz, /readyz and /metrics (when cfg.Metrics; the metrics are cfg.Neo4j.Observer
 // when it is a *metrics, so that they include the store's queries), all behind observe.
 func newMux(cfg Config, store interface {
@@ -165,7 +172,7 @@ func newMux(cfg Config, store interface {
 		ExposedHeaders: []string{requestIDHeader},
 		MaxAge:         600,
 	})
-	mux.Handle("/graphql", c.Handler(withTimeout(gql, cfg.RequestTimeout)))
+	mux.Handle("/graphql", c.Handler(graphQLOverHTTP(withTimeout(gql, cfg.RequestTimeout), int64(cfg.MaxBodyBytes))))
 	if cfg.GraphiQL {
 		mux.Handle("GET /{$}", playground.Handler("parkgraph", "/graphql"))
 	}

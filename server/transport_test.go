@@ -83,7 +83,7 @@ func TestGraphQLOverHTTP(t *testing.T) {
 		{name: "an unknown field is 400", method: "POST", target: endpoint, contentType: "application/json", body: `{"query": "{ zones { nodes { secret } } }"}`,
 			status: 400, code: "GRAPHQL_VALIDATION_FAILED"},
 		{name: "an operation over a limit is 400", method: "POST", target: endpoint, contentType: "application/json",
-			body:   `{"query": "{ zones(first: 100) { nodes { parks { subParks { parks: subParks { zone { parks { id } } } } } } } }"}`,
+			body:   `{"query": "{ zones(first: 100) { nodes { parks { subParks { subParks { subParks { subParks { zone { parks { id } } } } } } } } } }"}`,
 			status: 400, code: "COMPLEXITY_LIMIT_EXCEEDED"},
 	}
 	for _, c := range cases {
