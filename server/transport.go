@@ -11,6 +11,8 @@ import (
 
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
+
+	"github.com/parkgraph/parkgraph/graph/model"
 )
 
 // The extensions.code of requests refused by the HTTP layer, before GraphQL sees them.
@@ -39,7 +41,7 @@ func graphQLOverHTTP(next http.Handler, maxBody int64) http.Handler {
 		case http.MethodPost:
 			mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 			if err != nil || mt != "application/json" {
-				refuse(w, http.StatusUnsupportedMediaType, codeUnsupportedMedia,
+				refuse(w, r, http.StatusUnsupportedMediaType, codeUnsupportedMedia,
 					fmt.Sprintf("Content-Type must be application/json, not %q", r.Header.Get("Content-Type")))
 				return
 			}
@@ -47,33 +49,33 @@ func graphQLOverHTTP(next http.Handler, maxBody int64) http.Handler {
 			var tooLarge *http.MaxBytesError
 			switch {
 			case errors.As(err, &tooLarge):
-				refuse(w, http.StatusRequestEntityTooLarge, codeRequestTooLarge,
+				refuse(w, r, http.StatusRequestEntityTooLarge, codeRequestTooLarge,
 					fmt.Sprintf("the request body is larger than %d bytes", maxBody))
 				return
 			case err != nil:
-				refuse(w, http.StatusBadRequest, codeBadRequest, "the request body could not be read")
+				refuse(w, r, http.StatusBadRequest, codeBadRequest, "the request body could not be read")
 				return
 			}
 			if msg := checkBody(body); msg != "" {
-				refuse(w, http.StatusBadRequest, codeBadRequest, msg)
+				refuse(w, r, http.StatusBadRequest, codeBadRequest, msg)
 				return
 			}
 			r.Body = io.NopCloser(bytes.NewReader(body))
 		case http.MethodGet:
 			q := r.URL.Query()
 			if q.Get("query") == "" {
-				refuse(w, http.StatusBadRequest, codeBadRequest, "a GET request needs a query parameter")
+				refuse(w, r, http.StatusBadRequest, codeBadRequest, "a GET request needs a query parameter")
 				return
 			}
 			if op := operationType(q.Get("query"), q.Get("operationName")); op != "" && op != ast.Query {
 				w.Header().Set("Allow", http.MethodPost)
-				refuse(w, http.StatusMethodNotAllowed, codeMethodNotAllowed,
+				refuse(w, r, http.StatusMethodNotAllowed, codeMethodNotAllowed,
 					fmt.Sprintf("a %s must be sent with POST", op))
 				return
 			}
 		default:
 			w.Header().Set("Allow", "GET, POST")
-			refuse(w, http.StatusMethodNotAllowed, codeMethodNotAllowed, "GraphQL is served over GET and POST")
+			refuse(w, r, http.StatusMethodNotAllowed, codeMethodNotAllowed, "GraphQL is served over GET and POST")
 			return
 		}
 		next.ServeHTTP(&requestErrorStatus{ResponseWriter: w}, r)
@@ -142,8 +144,10 @@ func (w *requestErrorStatus) WriteHeader(status int) {
 
 func (w *requestErrorStatus) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// refuse writes a GraphQL-shaped error response with the given status and code.
-func refuse(w http.ResponseWriter, status int, code, message string) {
+// refuse writes a GraphQL-shaped error response with the given status and code, and
+// records the code on the request for its log line and metrics.
+func refuse(w http.ResponseWriter, r *http.Request, status int, code, message string) {
+	model.RequestFrom(r.Context()).AddErrorCode(code)
 	writeJSON(w, status, map[string]any{"errors": []map[string]any{
 		{"message": message, "extensions": map[string]string{"code": code}},
 	}})
