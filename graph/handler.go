@@ -58,20 +58,19 @@ func NewHandler(store Store, limits Limits, log *slog.Logger, exts ...graphql.Ha
 // that the client cannot fix also carry extensions.requestId, which the logs repeat.
 func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Error {
 	gerr := graphql.DefaultErrorPresenter(ctx, err)
+	var de *model.Error
 	switch {
-	case errors.Is(err, context.DeadlineExceeded):
-		// The request deadline passed: the client learns it; nothing is broken.
-		return withCode(ctx, gerr, model.CodeTimeout, "the request took longer than its deadline allows")
 	case errors.Is(err, context.Canceled):
 		// The client went away: nobody reads this answer, nothing to log.
 		return withCode(ctx, gerr, model.CodeUnavailable, "the request was cancelled")
-	}
-	var de *model.Error
-	if errors.As(err, &de) {
+	case errors.As(err, &de):
 		if de.Code == model.CodeInternal || de.Code == model.CodeUnavailable {
 			log.ErrorContext(ctx, "request failed", "code", de.Code, "path", gerr.Path.String(), "err", err)
 		}
 		return withCode(ctx, gerr, de.Code, de.Message)
+	case errors.Is(err, context.DeadlineExceeded):
+		// The request deadline passed: the client learns it; nothing is broken.
+		return withCode(ctx, gerr, model.CodeTimeout, "the request took longer than its deadline allows")
 	}
 	if code, ok := gerr.Extensions["code"].(string); ok && code != "" {
 		if code == errcode.ParseFailed && strings.HasPrefix(gerr.Message, "exceeded token limit") {

@@ -114,14 +114,24 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 		s.observer.QueryStarted()
 	}
 	start := time.Now()
+	// The transaction may run until the store's timeout or the request's deadline,
+	// whichever comes first: Neo4j then stops it, not just the client.
+	timeout := s.timeout
+	if dl, ok := ctx.Deadline(); ok {
+		timeout = max(min(timeout, time.Until(dl)), time.Millisecond)
+	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.database),
 		neo4j.ExecuteQueryWithReadersRouting(),
-		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout)))
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(timeout)))
 	d := time.Since(start)
 	model.RequestFrom(ctx).AddQuery(d)
 	if err != nil {
 		err = dbError(err)
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			// The driver reports a passed deadline as a connectivity error.
+			err = &model.Error{Code: model.CodeTimeout, Message: timedOut, Err: err}
+		}
 	}
 	if s.observer != nil {
 		s.observer.QueryDone(d, err)
@@ -132,17 +142,22 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 	return res.Records, nil
 }
 
+const timedOut = "the query took longer than its time limit"
+
 // dbError maps a driver error to a domain error: UNAVAILABLE when Neo4j cannot be
-// reached, is not ready (a transient error), the deadline passed or the transaction
-// timed out; INTERNAL otherwise. The cause stays in the error for logs; clients see only
-// the message.
+// reached or is not ready (a transient error), even if the deadline passed meanwhile;
+// TIMEOUT when the transaction ran past its time limit or the request's deadline passed;
+// INTERNAL otherwise. The cause stays in the error for logs; clients see only the message.
 func dbError(err error) error {
 	var ne *neo4j.Neo4jError
-	transient := errors.As(err, &ne) && (strings.HasPrefix(ne.Code, "Neo.TransientError.") ||
-		strings.HasPrefix(ne.Code, "Neo.ClientError.Transaction.TransactionTimedOut"))
-	if neo4j.IsConnectivityError(err) || neo4j.IsTransactionExecutionLimit(err) || transient ||
-		errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+	isNeo := errors.As(err, &ne)
+	switch {
+	case neo4j.IsConnectivityError(err) || neo4j.IsTransactionExecutionLimit(err) || errors.Is(err, context.Canceled) ||
+		isNeo && strings.HasPrefix(ne.Code, "Neo.TransientError."):
 		return &model.Error{Code: model.CodeUnavailable, Message: "the graph database is unavailable", Err: err}
+	case errors.Is(err, context.DeadlineExceeded) ||
+		isNeo && strings.HasPrefix(ne.Code, "Neo.ClientError.Transaction.TransactionTimedOut"):
+		return &model.Error{Code: model.CodeTimeout, Message: timedOut, Err: err}
 	}
 	return &model.Error{Code: model.CodeInternal, Message: "internal error", Err: err}
 }

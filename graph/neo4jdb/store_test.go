@@ -242,3 +242,50 @@ func TestAPageDoesNotShiftWhenDataIsAdded(t *testing.T) {
 		t.Error("the new park, sorting before the cursor, appeared after it")
 	}
 }
+
+// slowQuery counts for many seconds on any machine: it stands for a read that runs away.
+const slowQuery = `UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n`
+
+func TestNeo4jStopsAReadThatPassesItsTimeLimit(t *testing.T) {
+	cfg := neo4jtest.Config(t)
+	cfg.QueryTimeout = 300 * time.Millisecond
+	store, err := neo4jdb.Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close(context.Background())
+	if err := store.Ping(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// No client deadline: only the transaction timeout sent to Neo4j can end this read.
+	start := time.Now()
+	_, err = store.Read(context.Background(), slowQuery, nil)
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("the read ran %v with a 300 ms limit", took)
+	}
+	if code := model.ErrorCode(err); code != model.CodeTimeout {
+		t.Fatalf("err = %v (code %s), want TIMEOUT", err, code)
+	}
+}
+
+func TestARequestDeadlineBoundsTheTransaction(t *testing.T) {
+	store := neo4jtest.Open(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := store.Read(ctx, slowQuery, nil)
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("the read ran %v past a 300 ms deadline", took)
+	}
+	if code := model.ErrorCode(err); code != model.CodeTimeout {
+		t.Fatalf("err = %v (code %s), want TIMEOUT", err, code)
+	}
+	// Neo4j itself stopped the transaction: no query of ours is still running there.
+	n, err := store.Read(context.Background(), `SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'range(1, 2000000000)' AND NOT currentQuery CONTAINS 'SHOW' RETURN currentQuery`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("%d runaway transactions still run in Neo4j", n)
+	}
+}
