@@ -124,7 +124,7 @@ func (s *Store) FindEntities(ctx context.Context, f model.EntityFilter, page mod
 	}
 	params["limit"] = page.First + 1
 	params["orderBy"] = order.Property
-	match := "MATCH (n:Entity:" + f.Type.Label() + ") WHERE " + where
+	match := candidates(f) + " WHERE " + where
 	after, direction := "k > $afterKey", "ASC"
 	if order.Desc {
 		after, direction = "k < $afterKey", "DESC"
@@ -253,6 +253,25 @@ func entityWhere(f model.EntityFilter) (prelude, sets, where string, params map[
 		params[p+"prop"], params[p+"min"], params[p+"max"] = r.Property, r.Min, r.Max
 	}
 	return prelude, strings.Join(names, ", "), strings.Join(clauses, "\n    AND "), params
+}
+
+// candidates is the clause that binds n to the entities FindEntities checks against the
+// filter: every entity of f.Type, or, when a filter names something that reaches few of
+// them, only those reached from it (the filter clauses still decide). It uses the sets
+// and parameters of entityWhere.
+func candidates(f model.EntityFilter) string {
+	n := "(n:Entity:" + f.Type.Label() + ")"
+	switch {
+	case f.Targets != nil && optionalKey(f.Targets.Industry) != nil:
+		return "UNWIND targetSet AS s MATCH " + n + "-[:TARGETS]->(s) WITH DISTINCT n"
+	case f.Industry != "":
+		return "UNWIND industrySet AS s MATCH " + n + "-[:FOCUSES_ON|TARGETS]->(s) WITH DISTINCT n"
+	case f.Targets != nil && optionalKey(f.Targets.InvestorOrigin) != nil:
+		return "MATCH " + n + "-[:" + model.DerivedInvestorOrigin + "]->(o:Region) WHERE o.id IN originIds WITH DISTINCT n"
+	case f.Zone != "":
+		return "MATCH " + n + "-[:PART_OF*1..8]->(:Zone {id: $zone}) WITH DISTINCT n"
+	}
+	return "MATCH " + n
 }
 
 // key normalises an id, name or alias for matching against the stored keys list.

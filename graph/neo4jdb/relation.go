@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -25,32 +26,32 @@ func (s *Store) Neighbors(ctx context.Context, ids []string, hop model.Hop) (map
 	if first <= 0 || first > MaxRelations {
 		first = MaxRelations
 	}
-	params := map[string]any{"ids": ids, "types": hop.Types, "label": nil, "first": first}
+	types, ok := typePattern(hop.Types)
+	if !ok {
+		return map[string][]*model.Relation{}, nil // no relationship has an unknown type
+	}
+	label := ":Entity"
 	if hop.Label != "" {
-		params["label"] = hop.Label.Label()
+		if !hop.Label.IsValid() {
+			return nil, model.Errorf(model.CodeInvalid, "unknown entity type %q", hop.Label)
+		}
+		label += ":" + hop.Label.Label()
 	}
-	if hop.Types == nil {
-		params["types"] = []string{}
-	}
+	params := map[string]any{"ids": ids, "first": first}
 	if len(hop.Through) > 0 {
-		return s.throughHop(ctx, hop, params)
+		return s.throughHop(ctx, hop, types, label, params)
 	}
 	if hop.MaxHops > 1 {
-		return s.multiHop(ctx, ids, hop, params)
+		return s.multiHop(ctx, hop, types, label, params)
 	}
-	pattern := map[model.Direction]string{
-		model.DirectionOut:  "(a)-[r]->(b:Entity)",
-		model.DirectionIn:   "(a)<-[r]-(b:Entity)",
-		model.DirectionBoth: "(a)-[r]-(b:Entity)",
-	}[hop.Direction]
-	if pattern == "" {
+	arrows, ok := arrowsOf[hop.Direction]
+	if !ok {
 		return nil, model.Errorf(model.CodeInvalid, "unknown direction %q", hop.Direction)
 	}
 	q := `
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
-MATCH ` + pattern + `
-WHERE (size($types) = 0 OR type(r) IN $types) AND ($label IS NULL OR $label IN labels(b))
+MATCH (a)` + arrows[0] + `[r` + types + `]` + arrows[1] + `(b` + label + `)
 WITH id, r, b, startNode(r) = a AS out
 ORDER BY type(r), b.name, b.id
 WITH id, collect({r: r, b: b, out: out})[..$first] AS list
@@ -71,28 +72,48 @@ RETURN id, list`
 	return out, nil
 }
 
-func (s *Store) multiHop(ctx context.Context, ids []string, hop model.Hop, params map[string]any) (map[string][]*model.Relation, error) {
-	n := hop.MaxHops
-	if n > maxHops {
-		n = maxHops
+// arrowsOf gives the two halves of a relationship pattern for each direction.
+var arrowsOf = map[model.Direction][2]string{
+	model.DirectionOut:  {"-", "->"},
+	model.DirectionIn:   {"<-", "-"},
+	model.DirectionBoth: {"-", "-"},
+}
+
+// typePattern turns relationship type names into a pattern such as ":PART_OF|LOCATED_IN"
+// (empty for no names: any type). Only known type names are written into Cypher, so a
+// typed pattern lets Neo4j expand just those relationships; unknown names are dropped,
+// and ok is false when names were given but none is known (nothing can match).
+func typePattern(names []string) (pattern string, ok bool) {
+	if len(names) == 0 {
+		return "", true
 	}
-	arrow := map[model.Direction][2]string{
-		model.DirectionOut:  {"-", "->"},
-		model.DirectionIn:   {"<-", "-"},
-		model.DirectionBoth: {"-", "-"},
-	}[hop.Direction]
-	if arrow[0] == "" {
+	var known []string
+	for _, n := range names {
+		if _, curated := model.RelationTypes[n]; curated || n == "MENTIONS" || n == "HAS_FACT" {
+			known = append(known, n)
+		}
+	}
+	if len(known) == 0 {
+		return "", false
+	}
+	return ":" + strings.Join(known, "|"), true
+}
+
+// multiHop answers a Hop of up to hop.MaxHops hops: the reachable entities, nearest first.
+func (s *Store) multiHop(ctx context.Context, hop model.Hop, types, label string, params map[string]any) (map[string][]*model.Relation, error) {
+	arrows, ok := arrowsOf[hop.Direction]
+	if !ok {
 		return nil, model.Errorf(model.CodeInvalid, "unknown direction %q", hop.Direction)
 	}
+	n := min(hop.MaxHops, maxHops)
 	q := fmt.Sprintf(`
 UNWIND $ids AS id
-MATCH p = (a:Entity {id: id})%s[rs*1..%d]%s(b:Entity)
-WHERE b <> a AND all(r IN rs WHERE size($types) = 0 OR type(r) IN $types)
-  AND ($label IS NULL OR $label IN labels(b))
+MATCH p = (a:Entity {id: id})%s[%s*1..%d]%s(b%s)
+WHERE b <> a
 WITH id, b, min(length(p)) AS d
 ORDER BY d, b.name, b.id
 WITH id, collect(b)[..$first] AS list
-RETURN id, list`, arrow[0], n, arrow[1])
+RETURN id, list`, arrows[0], types, n, arrows[1], label)
 	out, err := readLists(ctx, s, q, params, func(x any) *model.Relation {
 		b, _ := x.(neo4j.Node)
 		return &model.Relation{Direction: hop.Direction, Node: entityOf(b), Values: map[string]any{}}
@@ -105,30 +126,24 @@ RETURN id, list`, arrow[0], n, arrow[1])
 
 // throughHop answers a Hop with Through: the set reached over Through is expanded once,
 // without enumerating paths, then the final hop is taken from every member.
-func (s *Store) throughHop(ctx context.Context, hop model.Hop, params map[string]any) (map[string][]*model.Relation, error) {
-	arrows := map[model.Direction][2]string{
-		model.DirectionOut:  {"-", "->"},
-		model.DirectionIn:   {"<-", "-"},
-		model.DirectionBoth: {"-", "-"},
-	}[hop.Direction]
-	if arrows[0] == "" {
-		return nil, model.Errorf(model.CodeInvalid, "unknown direction %q", hop.Direction)
+func (s *Store) throughHop(ctx context.Context, hop model.Hop, types, label string, params map[string]any) (map[string][]*model.Relation, error) {
+	arrows, ok := arrowsOf[hop.Direction]
+	through, known := typePattern(hop.Through)
+	if !ok || !known {
+		return nil, model.Errorf(model.CodeInvalid, "unknown direction %q or types %v", hop.Direction, hop.Through)
 	}
-	params["through"] = hop.Through
 	q := fmt.Sprintf(`
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
 CALL (a) {
-  MATCH (a)%[1]s[rs*0..%[3]d]%[2]s(x:Entity)
-  WHERE all(r IN rs WHERE type(r) IN $through)
+  MATCH (a)%[1]s[%[3]s*0..%[4]d]%[2]s(x:Entity)
   WITH DISTINCT x
-  MATCH (x)%[1]s[r]%[2]s(b:Entity)
-  WHERE type(r) IN $types AND ($label IS NULL OR $label IN labels(b))
+  MATCH (x)%[1]s[%[5]s]%[2]s(b%[6]s)
   RETURN DISTINCT b
 }
 WITH id, b ORDER BY b.name, b.id
 WITH id, collect(b)[..$first] AS list
-RETURN id, list`, arrows[0], arrows[1], maxHops)
+RETURN id, list`, arrows[0], arrows[1], through, maxHops, types, label)
 	out, err := readLists(ctx, s, q, params, func(x any) *model.Relation {
 		b, _ := x.(neo4j.Node)
 		return &model.Relation{Direction: hop.Direction, Node: entityOf(b), Values: map[string]any{}}
