@@ -52,11 +52,17 @@ func TestTheBenchRunsAtTinySize(t *testing.T) {
 			}
 		}
 	}
+	for _, op := range workload {
+		p := s.Profile[op.Name]
+		if p.Requests != profileRequests || p.RoundTrips < 1 || p.DBms <= 0 || p.Totalms <= 0 {
+			t.Errorf("profile of %s = %+v", op.Name, p)
+		}
+	}
 	if s.PeakRSS["ours"] <= 0 {
 		t.Error("no RSS sampled for our server")
 	}
 	report, err := os.ReadFile(filepath.Join(dir, "README.md"))
-	if err != nil || !strings.Contains(string(report), "## 300 relationships") {
+	if err != nil || !strings.Contains(string(report), "## 300 relationships") || !strings.Contains(string(report), "Where our time goes") {
 		t.Errorf("report: %v\n%s", err, report)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "chart.svg")); err != nil {

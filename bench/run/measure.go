@@ -37,14 +37,26 @@ type results struct {
 }
 
 type sizeResult struct {
-	Target    int              `json:"target"`
-	Documents int              `json:"documents"`
-	Entities  int              `json:"entities"`
-	Relations int              `json:"relations"` // curated, as generated
-	Load      loadResult       `json:"load"`
-	Runs      []runResult      `json:"runs"`
-	PeakRSS   map[string]int64 `json:"peakRss"` // bytes, by process: ours, peer
+	Target    int                `json:"target"`
+	Documents int                `json:"documents"`
+	Entities  int                `json:"entities"`
+	Relations int                `json:"relations"` // curated, as generated
+	Load      loadResult         `json:"load"`
+	Runs      []runResult        `json:"runs"`
+	PeakRSS   map[string]int64   `json:"peakRss"` // bytes, by process: ours, peer
+	Profile   map[string]profile `json:"profile"` // by operation: where our time goes
 }
+
+// profile is where the time of one of our requests goes, averaged over profileRequests
+// sequential requests and read from our server's own metrics.
+type profile struct {
+	Requests   int     `json:"requests"`
+	RoundTrips float64 `json:"roundTrips"` // Neo4j round trips per request
+	DBms       float64 `json:"dbMs"`       // time in Neo4j round trips per request
+	Totalms    float64 `json:"totalMs"`    // time in the GraphQL handler per request
+}
+
+const profileRequests = 20
 
 type loadResult struct {
 	ParseSeconds       float64 `json:"parseSeconds"`
@@ -117,7 +129,8 @@ func measureSize(ctx context.Context, cfg config, store *neo4jdb.Store, size int
 	if err != nil {
 		return nil, err
 	}
-	sr := &sizeResult{Target: size, Documents: counts.Documents, Entities: counts.Entities, Relations: counts.Relations, PeakRSS: map[string]int64{}}
+	sr := &sizeResult{Target: size, Documents: counts.Documents, Entities: counts.Entities, Relations: counts.Relations,
+		PeakRSS: map[string]int64{}, Profile: map[string]profile{}}
 	logf("size %d: %d entities, %d relations", size, counts.Entities, counts.Relations)
 
 	start := time.Now()
@@ -164,7 +177,9 @@ func measureSize(ctx context.Context, cfg config, store *neo4jdb.Store, size int
 	if err != nil {
 		return nil, err
 	}
-	ours, err := startProcess(ctx, exec.Command(cfg.serverBin), append(env, "ADDR=127.0.0.1:"+ourPort), "http://127.0.0.1:"+ourPort+"/graphql")
+	// Request logs go to the server's stderr at level warn: the bench measures serving,
+	// not writing a log line per request to a terminal.
+	ours, err := startProcess(ctx, exec.Command(cfg.serverBin), append(env, "ADDR=127.0.0.1:"+ourPort, "LOG_LEVEL=warn"), "http://127.0.0.1:"+ourPort+"/graphql")
 	if err != nil {
 		return nil, fmt.Errorf("our server: %w", err)
 	}
@@ -197,6 +212,11 @@ func measureSize(ctx context.Context, cfg config, store *neo4jdb.Store, size int
 			sr.Runs = append(sr.Runs, runResult{op.Name, "cypher", r})
 			logf("size %d %-13s c=%-2d %s", size, op.Name, c, summary(sr.Runs, op.Name, c))
 		}
+		pr, err := profileOf(ctx, client, ours.url, op.Query)
+		if err != nil {
+			return nil, fmt.Errorf("profile %s: %w", op.Name, err)
+		}
+		sr.Profile[op.Name] = pr
 	}
 	for name, p := range targets {
 		sr.PeakRSS[name] = p.peakRSS()
@@ -401,4 +421,70 @@ func versions() map[string]string {
 		}
 	}
 	return v
+}
+
+// profileOf sends query to our server profileRequests times, one after another, and
+// reads from its /metrics how many Neo4j round trips and how much time they took.
+func profileOf(ctx context.Context, client *http.Client, url, query string) (profile, error) {
+	metricsURL := strings.TrimSuffix(url, "/graphql") + "/metrics"
+	before, err := scrape(ctx, client, metricsURL)
+	if err != nil {
+		return profile{}, err
+	}
+	op := graphqlOp(client, url, query)
+	for range profileRequests {
+		if err := op(ctx); err != nil {
+			return profile{}, err
+		}
+	}
+	after, err := scrape(ctx, client, metricsURL)
+	if err != nil {
+		return profile{}, err
+	}
+	d := func(name string) float64 { return after[name] - before[name] }
+	n := float64(profileRequests)
+	return profile{
+		Requests:   profileRequests,
+		RoundTrips: d("parkgraph_neo4j_query_duration_seconds_count") / n,
+		DBms:       d("parkgraph_neo4j_query_duration_seconds_sum") / n * 1000,
+		Totalms:    d("parkgraph_graphql_request_duration_seconds_sum") / n * 1000,
+	}, nil
+}
+
+// scrape reads a Prometheus text exposition and sums each metric name's samples over
+// their labels.
+func scrape(ctx context.Context, client *http.Client, url string) (map[string]float64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s: status %d", url, res.StatusCode)
+	}
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]float64{}
+	for _, line := range strings.Split(string(body), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Fields(line)
+		if len(fields) < 2 {
+			continue
+		}
+		name, _, _ := strings.Cut(fields[0], "{")
+		v, err := strconv.ParseFloat(fields[len(fields)-1], 64)
+		if err != nil {
+			continue
+		}
+		out[name] += v
+	}
+	return out, nil
 }

@@ -133,6 +133,21 @@ func markdown(res *results, chartPath string) string {
 				w("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d/%d/%d |\n", op.Name, c, ot, o50, o99, pt, p50, p99, ct, c50, c99, oe, pe, ce)
 			}
 		}
+		if len(s.Profile) > 0 {
+			w("\nWhere our time goes (mean of %d sequential requests per operation, from the server's /metrics): Neo4j round trips per request, the time inside them (summed: round trips of sibling fields overlap), the time in the GraphQL handler, and the floor, the Cypher p50 at c=1.\n\n", profileRequests)
+			w("| operation | round trips | Neo4j ms | handler ms | floor p50 ms |\n|---|---|---|---|---|\n")
+			for _, op := range workload {
+				p, ok := s.Profile[op.Name]
+				if !ok {
+					continue
+				}
+				floor := "–"
+				if c := s.find(op.Name, "cypher", 1); c != nil {
+					floor = ms(c.P50)
+				}
+				w("| %s | %.1f | %.2f | %.2f | %s |\n", op.Name, p.RoundTrips, p.DBms, p.Totalms, floor)
+			}
+		}
 	}
 	if len(res.PeerNotes) > 0 {
 		w("\n## What the peer cannot express\n\n")
