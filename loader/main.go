@@ -2,10 +2,12 @@
 //
 // It reads and checks the whole dataset first (every problem is reported with file and
 // line); on any problem it writes nothing and exits 1. Otherwise it applies the schema
-// (constraints and indexes) and writes everything in one transaction. Loading the same
-// dataset twice gives the same graph.
+// (constraints and indexes) and writes everything: in one transaction up to
+// neo4jdb.SingleTransactionRows rows, one transaction per batch above, printing the rows
+// committed at most once a second (-progress). Loading the same dataset twice gives the
+// same graph, and running it again after it stopped part-way (even killed) completes it.
 //
-// Usage: loader [-dir DIR] [-dry-run]
+// Usage: loader [-dir DIR] [-dry-run] [-progress DURATION]
 //
 // Without -dir it loads the dataset built into the binary (seeds/). Neo4j is reached
 // through NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE.
@@ -41,6 +43,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	flags := flag.NewFlagSet("loader", flag.ContinueOnError)
 	dir := flags.String("dir", "", "dataset directory (documents.yaml, documents/, graph/); default: the built-in seeds")
 	dryRun := flags.Bool("dry-run", false, "validate only; do not connect to Neo4j")
+	every := flags.Duration("progress", time.Second, "least time between two progress lines; 0: a line per committed transaction")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -72,7 +75,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		return err
 	}
 	start = time.Now()
-	rep, err := store.Load(ctx, ds, mentions)
+	last := start
+	progress := func(p neo4jdb.LoadProgress) {
+		if time.Since(last) < *every {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(out, "committed %d of %d rows; deleted %d nodes and relationships of other datasets (dataset %s, %s)\n",
+			p.Written, p.Total, p.Deleted, p.Dataset, time.Since(start).Round(time.Millisecond))
+	}
+	rep, err := store.LoadWithProgress(ctx, ds, mentions, progress)
 	if err != nil {
 		return err
 	}

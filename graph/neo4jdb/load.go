@@ -70,9 +70,23 @@ func stripComments(stmt string) string {
 //
 // A dataset of up to SingleTransactionRows rows is written in one transaction, so a
 // failure leaves the database as it was. A larger one is written one batch per
-// transaction; a failure part-way leaves a partial load that running Load again with the
-// same dataset completes (the digest tells old from new).
+// transaction; a failure part-way (or a killed process) leaves a partial load that
+// running Load again with the same dataset completes (the digest tells old from new).
 func (s *Store) Load(ctx context.Context, ds *model.Dataset, mentions []model.Mention) (*LoadReport, error) {
+	return s.LoadWithProgress(ctx, ds, mentions, nil)
+}
+
+// LoadProgress says how far a load has come.
+type LoadProgress struct {
+	Dataset        string // the digest stamped on everything the load writes
+	Written, Total int    // rows committed so far, rows of the dataset
+	Deleted        int    // nodes and relationships of other datasets deleted so far
+}
+
+// LoadWithProgress is Load that calls progress, when not nil, after every committed
+// transaction: after each batch and each prune step of a batched load, once at the end
+// of a load in one transaction.
+func (s *Store) LoadWithProgress(ctx context.Context, ds *model.Dataset, mentions []model.Mention, progress func(LoadProgress)) (*LoadReport, error) {
 	stmts, facts := plan(ds, mentions)
 	digest := stamp(stmts)
 	total := 0
@@ -81,7 +95,7 @@ func (s *Store) Load(ctx context.Context, ds *model.Dataset, mentions []model.Me
 	}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
-	w := &writer{ctx: ctx, session: session, store: s}
+	w := &writer{ctx: ctx, session: session, store: s, progress: progress, at: LoadProgress{Dataset: digest, Total: total}}
 	newReport := func() {
 		w.rep = &LoadReport{Documents: len(ds.Documents), Entities: len(ds.Entities), Facts: facts,
 			Relations: len(ds.Relations), Mentions: len(mentions)}
@@ -95,6 +109,10 @@ func (s *Store) Load(ctx context.Context, ds *model.Dataset, mentions []model.Me
 		})
 		if err != nil {
 			return nil, fmt.Errorf("load: %w", dbError(err))
+		}
+		if progress != nil {
+			progress(LoadProgress{Dataset: digest, Written: total, Total: total,
+				Deleted: w.rep.NodesDeleted + w.rep.RelationshipsDeleted})
 		}
 		return w.rep, nil
 	}
@@ -240,19 +258,36 @@ type writer struct {
 	rep     *LoadReport
 	store   *Store
 	err     error
+
+	progress func(LoadProgress) // nil: no reports
+	at       LoadProgress       // what is committed so far, when each statement commits alone
 }
 
 // write runs every statement in batches, then prunes.
 func (w *writer) write(stmts []statement, digest string) {
 	for _, st := range stmts {
 		for start := 0; start < len(st.rows); start += batchSize {
-			w.exec(st.cypher, map[string]any{"rows": st.rows[start:min(start+batchSize, len(st.rows))]})
+			batch := st.rows[start:min(start+batchSize, len(st.rows))]
+			w.exec(st.cypher, map[string]any{"rows": batch})
+			w.committed(len(batch))
 		}
 	}
 	for _, q := range pruneStatements {
 		for w.err == nil && w.exec(q, map[string]any{"digest": digest}) > 0 {
+			w.committed(0)
 		}
 	}
+}
+
+// committed reports, after a statement that ran in a transaction of its own, the rows
+// written so far and the items deleted so far.
+func (w *writer) committed(rows int) {
+	if w.err != nil || w.tx != nil || w.progress == nil {
+		return
+	}
+	w.at.Written += rows
+	w.at.Deleted = w.rep.NodesDeleted + w.rep.RelationshipsDeleted
+	w.progress(w.at)
 }
 
 // exec runs one statement, in w.tx or in a transaction of its own, adds its counters to
@@ -365,6 +400,34 @@ func (s *Store) LoadRowByRow(ctx context.Context, ds *model.Dataset, mentions []
 		}
 	}
 	return rows, nil
+}
+
+// Stamps counts the nodes and relationships that carry each dataset digest (see Load);
+// those that carry none (HAS_FACT relationships, anything the loader did not write) are
+// counted under "". After a completed load there is one digest besides ""; a load that
+// stopped part-way leaves its own digest on what it committed and the earlier digest on
+// what it had not yet rewritten or pruned.
+func (s *Store) Stamps(ctx context.Context) (map[string]int, error) {
+	const q = `
+CALL () { MATCH (n) RETURN n.dataset AS d UNION ALL MATCH ()-[r]->() RETURN r.dataset AS d }
+RETURN coalesce(d, '') AS d, count(*) AS n`
+	recs, err := s.read(ctx, q, nil)
+	if err != nil {
+		return nil, fmt.Errorf("count dataset stamps: %w", err)
+	}
+	out := make(map[string]int, len(recs))
+	for _, rec := range recs {
+		d, err := value[string](rec, "d")
+		if err != nil {
+			return nil, err
+		}
+		n, err := value[int64](rec, "n")
+		if err != nil {
+			return nil, err
+		}
+		out[d] = int(n)
+	}
+	return out, nil
 }
 
 // Clear deletes every node and relationship, 10,000 at a time, each batch in its own
