@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -183,7 +184,9 @@ func (r *reader) parse(file string) *yaml.Node {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		line := 0
-		fmt.Sscanf(msg, "line %d:", &line)
+		if _, err := fmt.Sscanf(msg, "line %d:", &line); err != nil {
+			line = yamlErrorLine(string(data), msg)
+		}
 		r.add(file, line, "malformed YAML: %s", msg)
 		return nil
 	}
@@ -196,6 +199,29 @@ func (r *reader) parse(file string) *yaml.Node {
 		return nil
 	}
 	return root
+}
+
+// yamlErrorLine returns the line of a YAML error whose message names none: yaml.v3 leaves
+// the line out of errors on the first line, of unknown aliases and of bytes its reader
+// refuses (invalid UTF-8, control characters). It returns the line of the alias or of the
+// first refused byte, and 1 otherwise.
+func yamlErrorLine(data, msg string) int {
+	lineAt := func(i int) int { return 1 + strings.Count(data[:i], "\n") }
+	if rest, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
+		name, _, _ := strings.Cut(rest, "' referenced")
+		if i := strings.Index(data, "*"+name); i >= 0 {
+			return lineAt(i)
+		}
+	}
+	for i, c := range data {
+		invalid := c == utf8.RuneError && !strings.HasPrefix(data[i:], "\uFFFD")
+		printable := c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0x7e || c == 0x85 ||
+			c >= 0xa0 && c <= 0xd7ff || c >= 0xe000 && c <= 0xfffd || c >= 0x10000
+		if invalid || !printable {
+			return lineAt(i)
+		}
+	}
+	return 1
 }
 
 // fields checks that mapping node n has only keys from allowed and returns the value
@@ -272,7 +298,7 @@ func (r *reader) readDocuments(ds *model.Dataset) {
 	root := r.parse(file)
 	if root == nil {
 		if len(r.problems) == 0 {
-			r.add(file, 0, "no documents")
+			r.add(file, 1, "no documents")
 		}
 		return
 	}
