@@ -3,6 +3,7 @@ package neo4jdb
 import (
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 
 	"github.com/parkgraph/parkgraph/graph/model"
 )
@@ -33,6 +34,11 @@ func afterParams(s string, order model.Order, params map[string]any) error {
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err == nil {
 		err = json.Unmarshal(raw, &c)
+	}
+	switch c.Key.(type) {
+	case nil, string, float64, bool: // the sort keys this package encodes
+	default:
+		err = errors.New("the sort key is not a single value")
 	}
 	if err != nil || c.ID == "" {
 		return model.Errorf(model.CodeInvalid, "invalid cursor %q", s)

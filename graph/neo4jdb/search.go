@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -14,14 +15,28 @@ import (
 // maxSearchWords bounds how many words of a query reach the index.
 const maxSearchWords = 16
 
+// maxWordBytes bounds the length of a word: Lucene refuses a prefix query whose
+// automaton has more than 1000 states (one per byte), and the index splits longer tokens.
+const maxWordBytes = 255
+
 // words splits text into lower-cased runs of letters and digits; everything else
-// (quotes, brackets, colons, wildcards, operators) separates words and is dropped.
+// (quotes, brackets, colons, wildcards, operators) separates words and is dropped. A
+// word longer than maxWordBytes is cut to its first maxWordBytes bytes of whole characters.
 func words(text string) []string {
 	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	if len(ws) > maxSearchWords {
 		ws = ws[:maxSearchWords]
+	}
+	for i, w := range ws {
+		if len(w) > maxWordBytes {
+			cut := maxWordBytes
+			for !utf8.RuneStart(w[cut]) {
+				cut--
+			}
+			ws[i] = w[:cut]
+		}
 	}
 	return ws
 }
@@ -125,6 +140,9 @@ func snippet(text string, ws []string, width int) string {
 			at = i
 		}
 	}
+	if at >= 0 {
+		at = textOffset(text, at)
+	}
 	start := max(0, at-width/3)
 	end := min(len(text), start+width)
 	for start > 0 && text[start-1] != ' ' && at-start < width/2 { // back to a word start
@@ -147,6 +165,22 @@ func snippet(text string, ws []string, width int) string {
 		out += "…"
 	}
 	return out
+}
+
+// textOffset converts a byte offset in strings.ToLower(text) to the offset of the same
+// character in text: lower-casing changes the length of some characters (İ, Ⱥ) and
+// turns each invalid byte into U+FFFD.
+func textOffset(text string, lowerAt int) int {
+	lower := 0
+	for i := 0; i < len(text); {
+		if lower >= lowerAt {
+			return i
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		lower += utf8.RuneLen(unicode.ToLower(r))
+		i += n
+	}
+	return len(text)
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }

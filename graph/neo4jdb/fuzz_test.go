@@ -1,0 +1,387 @@
+package neo4jdb
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parkgraph/parkgraph/graph/model"
+)
+
+// The fuzz targets below need no database: they check the pure functions that stand
+// between client text and the Cypher and Lucene that reach Neo4j. Their seed corpora
+// (hostile inputs and every failing input found so far) are in testdata/fuzz.
+
+// filterOf builds an EntityFilter whose fields hold a or b as the bits of shape select.
+// Bits 14 and 15 give the number of ranges (0 to 3), bit 16 makes them date ranges,
+// bits 17 and 18 set their bounds and bit 19 their property.
+func filterOf(shape uint32, a, b string) model.EntityFilter {
+	on := func(bit uint) bool { return shape&(1<<bit) != 0 }
+	pick := func(bit uint, v string) string {
+		if on(bit) {
+			return v
+		}
+		return ""
+	}
+	f := model.EntityFilter{
+		Type:           model.EntityTypePark,
+		NameContains:   pick(0, a),
+		Industry:       pick(1, b),
+		Zone:           pick(5, a),
+		District:       pick(6, b),
+		Region:         pick(7, a),
+		Company:        pick(8, b),
+		HostedIn:       pick(9, a),
+		SubsectorOf:    pick(10, b),
+		Participant:    pick(11, a),
+		ParticipatedIn: pick(12, b),
+		IssuedBy:       pick(13, a),
+	}
+	if on(2) {
+		f.Targets = &model.TargetFilter{}
+		if on(3) {
+			f.Targets.Industry = &a
+		}
+		if on(4) {
+			f.Targets.InvestorOrigin = &b
+		}
+	}
+	for range (shape >> 14) & 3 {
+		r := model.Range{Property: "areaKm2", Date: on(16)}
+		if on(17) {
+			r.Min = a
+		}
+		if on(18) {
+			r.Max = b
+		}
+		if on(19) {
+			r.Property = b
+		}
+		f.Ranges = append(f.Ranges, r)
+	}
+	return f
+}
+
+// placeholder stands for s in a filter of the same shape: empty stays empty (an empty
+// field does not filter), blank becomes one space (a blank target condition is no
+// condition), anything else becomes fixed text.
+func placeholder(s, fixed string) string {
+	switch {
+	case s == "":
+		return ""
+	case strings.TrimSpace(s) == "":
+		return " "
+	}
+	return fixed
+}
+
+var paramName = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
+
+// FuzzEntityWhere checks that entityWhere and candidates keep client text out of the
+// Cypher they build: the Cypher for a filter equals the Cypher for the same filter with
+// every value replaced by fixed text, so no byte of a value reaches it; every value
+// travels as a parameter, unchanged apart from the documented normalisation (lower case,
+// trimmed); every parameter the Cypher names is given and every one given is named; and
+// the brackets of the Cypher balance.
+func FuzzEntityWhere(f *testing.F) {
+	f.Add(uint32(1<<0|1<<2|1<<3|1<<4), "biotech", "Taiwanese")
+	f.Fuzz(func(t *testing.T, shape uint32, a, b string) {
+		filter := filterOf(shape, a, b)
+		prelude, sets, where, params := entityWhere(filter)
+		cypher := prelude + "\n" + sets + "\n" + candidates(filter) + " WHERE " + where
+		same := filterOf(shape, placeholder(a, "placeholder-a"), placeholder(b, "placeholder-b"))
+		p0, s0, w0, _ := entityWhere(same)
+		if want := p0 + "\n" + s0 + "\n" + candidates(same) + " WHERE " + w0; cypher != want {
+			t.Fatalf("the Cypher depends on the values, not only on which fields are set:\n%s\n-- with placeholders --\n%s", cypher, want)
+		}
+		named := map[string]bool{}
+		for _, m := range paramName.FindAllStringSubmatch(cypher, -1) {
+			named[m[1]] = true
+			if _, ok := params[m[1]]; !ok {
+				t.Errorf("the Cypher names $%s, which is not given:\n%s", m[1], cypher)
+			}
+		}
+		allowed := map[string]bool{"areaKm2": true, a: true, b: true, strings.ToLower(a): true, strings.ToLower(b): true, key(a): true, key(b): true}
+		for k, v := range params {
+			if !named[k] {
+				t.Errorf("parameter %s is given but the Cypher does not name it", k)
+			}
+			switch v := v.(type) {
+			case nil:
+			case string:
+				if !allowed[v] {
+					t.Errorf("parameter %s = %q is neither value (normalised)", k, v)
+				}
+			default:
+				t.Errorf("parameter %s has unexpected type %T", k, v)
+			}
+		}
+		if err := balanced(cypher); err != nil {
+			t.Errorf("%v in:\n%s", err, cypher)
+		}
+	})
+}
+
+// FuzzTypePattern checks the one place where relationship type names are written into
+// Cypher: the pattern holds only known type names, each one given, and every known name
+// given; it is empty with ok only when no name is given, and not ok when names are given
+// but none is known. names are the fuzzed text split at commas.
+func FuzzTypePattern(f *testing.F) {
+	f.Add("PART_OF,LOCATED_IN")
+	f.Fuzz(func(t *testing.T, list string) {
+		var names []string
+		if list != "" {
+			names = strings.Split(list, ",")
+		}
+		known := func(n string) bool {
+			_, curated := model.RelationTypes[n]
+			return curated || n == "MENTIONS" || n == "HAS_FACT"
+		}
+		var want []string
+		for _, n := range names {
+			if known(n) {
+				want = append(want, n)
+			}
+		}
+		pattern, ok := typePattern(names)
+		switch {
+		case len(names) == 0:
+			if pattern != "" || !ok {
+				t.Fatalf("no names gave %q, %v; want any type", pattern, ok)
+			}
+		case len(want) == 0:
+			if pattern != "" || ok {
+				t.Fatalf("%q gave %q, %v; want nothing to match", names, pattern, ok)
+			}
+		default:
+			if !ok || pattern != ":"+strings.Join(want, "|") {
+				t.Fatalf("%q gave %q, %v; want :%s", names, pattern, ok, strings.Join(want, "|"))
+			}
+			if !typePatternSyntax.MatchString(pattern) {
+				t.Fatalf("pattern %q is not a list of type names", pattern)
+			}
+		}
+	})
+}
+
+var typePatternSyntax = regexp.MustCompile(`^:[A-Z][A-Z_]*(\|[A-Z][A-Z_]*)*$`)
+
+// balanced reports the first bracket of s that does not pair up.
+func balanced(s string) error {
+	pairs := map[rune]rune{')': '(', ']': '[', '}': '{'}
+	var stack []rune
+	for i, c := range s {
+		switch c {
+		case '(', '[', '{':
+			stack = append(stack, c)
+		case ')', ']', '}':
+			if len(stack) == 0 || stack[len(stack)-1] != pairs[c] {
+				return fmt.Errorf("unpaired %q at byte %d", c, i)
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+	if len(stack) > 0 {
+		return fmt.Errorf("%d unclosed brackets", len(stack))
+	}
+	return nil
+}
+
+// FuzzAfterCursor checks cursors: a cursor this package encodes decodes to the same sort
+// key and id for the same order, and to an INVALID error for another order; any other
+// text gives either an INVALID error or scalar parameters with a non-empty id. Decoding
+// never panics.
+func FuzzAfterCursor(f *testing.F) {
+	f.Add("areaKm2", true, "73", "chongqing-high-tech-zone", "")
+	f.Fuzz(func(t *testing.T, property string, desc bool, sortKey, id, raw string) {
+		order := model.Order{Property: property, Desc: desc}
+		encoded := cursor{Property: property, Desc: desc, Key: sortKey, ID: id}.encode()
+		params := map[string]any{}
+		err := afterParams(encoded, order, params)
+		switch {
+		case id == "":
+			if model.ErrorCode(err) != model.CodeInvalid {
+				t.Errorf("a cursor without id gave %v, want INVALID", err)
+			}
+		case utf8.ValidString(property) && utf8.ValidString(sortKey) && utf8.ValidString(id):
+			if err != nil || params["afterKey"] != sortKey || params["afterId"] != id {
+				t.Errorf("cursor round trip gave %v, %v: %v", params["afterKey"], params["afterId"], err)
+			}
+			other := model.Order{Property: property, Desc: !desc}
+			if err := afterParams(encoded, other, map[string]any{}); model.ErrorCode(err) != model.CodeInvalid {
+				t.Errorf("a cursor of another order gave %v, want INVALID", err)
+			}
+		}
+		params = map[string]any{}
+		if err := afterParams(raw, order, params); err != nil {
+			if model.ErrorCode(err) != model.CodeInvalid {
+				t.Errorf("cursor %q gave %v, want INVALID", raw, err)
+			}
+			return
+		}
+		if s, ok := params["afterId"].(string); raw != "" && (!ok || s == "") {
+			t.Errorf("cursor %q accepted without an id: %v", raw, params)
+		}
+		switch k := params["afterKey"].(type) {
+		case nil, string, float64, bool:
+		default:
+			t.Errorf("cursor %q gives a sort key of type %T", raw, k)
+		}
+	})
+}
+
+// FuzzLuceneQuery checks search escaping: words are non-empty runs of letters and digits,
+// at most maxSearchWords of them, each found in the lower-cased text and short enough
+// for a Lucene prefix query (whose automaton may not exceed 1000 states, one per byte); the
+// Lucene query is "" exactly when there is no word, and otherwise reads
+// "w1 OR w1* OR w2 OR w2* ..." with nothing else: no Lucene syntax of the client's, no
+// operator but OR, no bracket, quote, colon, escape or fuzzy/boost marker.
+func FuzzLuceneQuery(f *testing.F) {
+	f.Add("Taiwanese biotech")
+	f.Fuzz(func(t *testing.T, text string) {
+		ws := words(text)
+		if len(ws) > maxSearchWords {
+			t.Errorf("%d words, want at most %d", len(ws), maxSearchWords)
+		}
+		lower := strings.ToLower(text)
+		for _, w := range ws {
+			if w == "" || !strings.Contains(lower, w) {
+				t.Errorf("word %q is empty or not in the lower-cased text", w)
+			}
+			if len(w)+1 >= 1000 {
+				t.Errorf("a word of %d bytes makes a prefix automaton Lucene refuses", len(w))
+			}
+			for _, r := range w {
+				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					t.Errorf("word %q holds %q, which is neither letter nor digit", w, r)
+				}
+			}
+		}
+		q := luceneQuery(text)
+		if (q == "") != (len(ws) == 0) {
+			t.Fatalf("luceneQuery(%q) = %q for %d words", text, q, len(ws))
+		}
+		if q == "" {
+			return
+		}
+		terms := strings.Split(q, " OR ")
+		if len(terms) != 2*len(ws) {
+			t.Fatalf("luceneQuery(%q) = %q: %d terms for %d words", text, q, len(terms), len(ws))
+		}
+		for i, term := range terms {
+			w := ws[i/2]
+			if i%2 == 1 {
+				w += "*"
+			}
+			if term != w {
+				t.Errorf("term %d of %q is %q, want %q", i, q, term, w)
+			}
+			switch strings.TrimSuffix(term, "*") {
+			case "AND", "OR", "NOT", "TO":
+				t.Errorf("term %q of %q reads as a Lucene operator", term, q)
+			}
+		}
+		for _, r := range q {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' ' && r != '*' {
+				t.Errorf("luceneQuery(%q) = %q holds %q", text, q, r)
+			}
+		}
+	})
+}
+
+// FuzzSnippet checks snippet over any document text and query: it never panics; for
+// valid UTF-8 text it returns valid UTF-8 of bounded length whose text, without the
+// "…" marks, is a piece of the document's text (spaces collapsed); and it shows the
+// first occurrence of a short query word.
+func FuzzSnippet(f *testing.F) {
+	f.Add("The Example Zone was launched on March 9. It focuses on biotechnology.", "biotech")
+	f.Fuzz(func(t *testing.T, text, query string) {
+		const width = 240
+		ws := words(query)
+		out := snippet(text, ws, width)
+		if !utf8.ValidString(text) {
+			return
+		}
+		if !utf8.ValidString(out) {
+			t.Fatalf("snippet is not valid UTF-8: %q", out)
+		}
+		if len(out) > 2*width+64 {
+			t.Errorf("snippet has %d bytes, want about %d", len(out), width)
+		}
+		core := strings.TrimSuffix(strings.TrimPrefix(out, "…"), "…")
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), core) {
+			t.Errorf("snippet %q is not a piece of the text", core)
+		}
+		lower := strings.ToLower(text)
+		first, at := "", -1
+		for _, w := range ws {
+			if i := strings.Index(lower, w); i >= 0 && (at < 0 || i < at) {
+				first, at = w, i
+			}
+		}
+		if at >= 0 && len(first) < width/4 && !strings.Contains(strings.ToLower(out), first) {
+			t.Errorf("snippet %q does not show %q", out, first)
+		}
+	})
+}
+
+// FuzzBrowserCypher checks the Cypher handed to Neo4j Browser, the one place where
+// client text is written into Cypher: each parameter is one `:param name => literal;`
+// line whose literal is a single-quoted Cypher string that reads back as the value.
+func FuzzBrowserCypher(f *testing.F) {
+	f.Add("taiwan")
+	f.Fuzz(func(t *testing.T, id string) {
+		if !utf8.ValidString(id) {
+			return // GraphQL strings are valid UTF-8
+		}
+		out := browserCypher("MATCH (n:Entity {id: $id}) WHERE n.id IN $ids RETURN n", map[string]any{"id": id, "ids": []string{id, "x"}, "limit": 5})
+		lines := strings.Split(out, "\n")
+		want := []string{":param id => ", ":param ids => ", ":param limit => 5;", "MATCH (n:Entity {id: $id}) WHERE n.id IN $ids RETURN n;", ""}
+		if len(lines) != len(want) {
+			t.Fatalf("browser Cypher has %d lines, want %d:\n%s", len(lines), len(want), out)
+		}
+		for i, w := range want {
+			if !strings.HasPrefix(lines[i], w) || !strings.HasSuffix(lines[i], ";") && w != "" {
+				t.Errorf("line %d = %q, want %q...;", i, lines[i], w)
+			}
+		}
+		lit := strings.TrimSuffix(strings.TrimPrefix(lines[0], ":param id => "), ";")
+		got, rest, err := readCypherString(lit)
+		if err != nil || rest != "" || got != id {
+			t.Errorf("literal %s reads as %q (rest %q, %v), want %q", lit, got, rest, err, id)
+		}
+		list := strings.TrimSuffix(strings.TrimPrefix(lines[1], ":param ids => "), ";")
+		first, rest, err := readCypherString(strings.TrimPrefix(list, "["))
+		if err != nil || first != id || rest != ", 'x']" {
+			t.Errorf("list literal %s reads as %q then %q (%v)", list, first, rest, err)
+		}
+	})
+}
+
+// readCypherString reads the single-quoted Cypher string literal at the start of s and
+// returns its value and what follows it.
+func readCypherString(s string) (value, rest string, err error) {
+	if !strings.HasPrefix(s, "'") {
+		return "", s, fmt.Errorf("no opening quote")
+	}
+	var b strings.Builder
+	escapes := map[byte]string{'\\': `\`, '\'': `'`, '"': `"`, 'n': "\n", 'r': "\r", 't': "\t", 'b': "\b", 'f': "\f"}
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
+		case '\'':
+			return b.String(), s[i+1:], nil
+		case '\\':
+			if i+1 == len(s) || escapes[s[i+1]] == "" {
+				return "", "", fmt.Errorf("bad escape at byte %d", i)
+			}
+			b.WriteString(escapes[s[i+1]])
+			i++
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return "", "", fmt.Errorf("no closing quote")
+}
