@@ -4,6 +4,7 @@
 #                 Ctrl-C stops the server and the Neo4j that `make run` started
 #   make test     go test ./... against a throwaway Neo4j (bolt 17687), never the dev one
 #   make bench    benchmarks against @neo4j/graphql and raw Cypher (bench/README.md)
+#   make fuzz     every fuzz target for FUZZTIME (default 30s) each; no database needed
 #   make neo4j / neo4j-stop / neo4j-status / load / serve / dry-run / generate / check
 #
 # The dev instance lives in .neo4j/dev (see neo4j/neo4j.sh for its settings).
@@ -31,10 +32,10 @@ GOTESTFLAGS ?= -count=1 -p 1 $(if $(filter true 1,$(CI)),-v,)
 
 NEO4J := neo4j/neo4j.sh
 
-.PHONY: help neo4j neo4j-fetch neo4j-stop neo4j-status load serve run test generate check dry-run bench
+.PHONY: help neo4j neo4j-fetch neo4j-stop neo4j-status load serve run test generate check dry-run bench fuzz
 
 help:
-	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,10p' Makefile | sed 's/^# \{0,1\}//'
 
 neo4j:
 	@$(NEO4J) start
@@ -74,6 +75,19 @@ run:
 
 test:
 	$(NEO4J) with go test $(GOTESTFLAGS) ./...
+
+# Fuzzes every Fuzz* target of the packages that have a fuzz_test.go, one after the other,
+# for FUZZTIME each; a failing input is written to the package's testdata/fuzz/ (commit it
+# with the fix). New interesting inputs are minimised for at most 5 s, so that the time
+# goes to fuzzing.
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$(find . -name fuzz_test.go -not -path './.*' -exec dirname {} \; | sort); do \
+		for target in $$(go test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "== $$target in $$pkg"; \
+			go test -run='^$$' -fuzz="^$$target\$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s $$pkg; \
+		done; \
+	done
 
 # Benchmarks against @neo4j/graphql and raw Cypher on a throwaway Neo4j with a larger heap;
 # writes bench/README.md and bench/results/. BENCHFLAGS passes flags to bench/run
