@@ -101,6 +101,35 @@ func load[T any](ctx context.Context, field, id string, fetch func(ids []string)
 	return m[id], nil
 }
 
+// prime records result as field's answer for the sibling group of ids, as if load had
+// fetched it, and reports whether it did: only when ids are exactly one group and the
+// field was not fetched for it yet (otherwise load fetches as usual).
+func prime[T any](ctx context.Context, field string, ids []string, result map[string]T) bool {
+	if len(ids) == 0 {
+		return false
+	}
+	b := batchFrom(ctx)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	g, ok := b.groups[ids[0]]
+	if !ok || len(g.ids) != len(ids) {
+		return false
+	}
+	for _, id := range ids {
+		if b.groups[id] != g {
+			return false
+		}
+	}
+	k := callKey{field, g}
+	if _, started := b.calls[k]; started {
+		return false
+	}
+	c := &call{done: make(chan struct{}), result: result}
+	close(c.done)
+	b.calls[k] = c
+	return true
+}
+
 // registerEntities registers es as siblings, and the documents cited as their evidence.
 func registerEntities[T model.Entity](ctx context.Context, es []T) {
 	ids := make([]string, 0, len(es))

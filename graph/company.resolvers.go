@@ -28,12 +28,12 @@ func (r *companyResolver) MentionedIn(ctx context.Context, obj *model.Company) (
 
 // HostedIn is the resolver for the hostedIn field.
 func (r *companyResolver) HostedIn(ctx context.Context, obj *model.Company) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, hop(in, any_, "HOSTS"))
+	return related[model.Entity](ctx, r.Resolver, obj.ID, fieldHops["Company.hostedIn"])
 }
 
 // Focuses is the resolver for the focuses field.
 func (r *companyResolver) Focuses(ctx context.Context, obj *model.Company) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, hop(out, model.EntityTypeIndustry, "FOCUSES_ON"))
+	return r.neighbors(ctx, obj.ID, fieldHops["Company.focuses"])
 }
 
 // Company returns CompanyResolver implementation.

@@ -61,8 +61,8 @@ func orderOf(t model.EntityType, orderBy *model.OrderBy) (model.Order, error) {
 	return model.Order{Property: f.property, Desc: orderBy.Direction == model.OrderDirectionDesc}, nil
 }
 
-// findPage validates the arguments, fetches one page of entities of f.Type and
-// registers them as siblings.
+// findPage validates the arguments, fetches one page of entities of f.Type together with
+// the fields asked on every entity that lookahead finds, and registers them as siblings.
 func (r *Resolver) findPage(ctx context.Context, f model.EntityFilter, orderBy *model.OrderBy, first *int, after *string) (*model.EntityPage, error) {
 	args, err := pageArgs(first, after)
 	if err != nil {
@@ -78,11 +78,13 @@ func (r *Resolver) findPage(ctx context.Context, f model.EntityFilter, orderBy *
 			}
 		}
 	}
+	args.With = lookahead(ctx, f.Type)
 	page, err := r.Store.FindEntities(ctx, f, args)
 	if err != nil {
 		return nil, err
 	}
 	registerEntities(ctx, page.Entities)
+	primeHops(ctx, args.With, page)
 	return page, nil
 }
 

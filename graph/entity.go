@@ -21,6 +21,63 @@ func within(dir model.Direction, label model.EntityType, types ...string) model.
 	return model.Hop{Types: append([]string{"PART_OF"}, types...), Direction: dir, Label: label, MaxHops: 8}
 }
 
+// fieldHops are the hops behind the fields that list or pick related entities, keyed by
+// "Type.field". Resolvers read them here, and list resolvers use them to fetch those
+// fields of a whole page in the page's own query (see lookahead.go).
+var fieldHops = map[string]model.Hop{
+	"Company.hostedIn":     hop(in, any_, "HOSTS"),
+	"Company.focuses":      hop(out, model.EntityTypeIndustry, "FOCUSES_ON"),
+	"District.regions":     within(out, model.EntityTypeRegion, "LOCATED_IN"),
+	"District.parks":       hop(in, model.EntityTypePark, "LOCATED_IN"),
+	"District.zones":       hop(in, model.EntityTypeZone, "LOCATED_IN"),
+	"District.focuses":     hop(out, model.EntityTypeIndustry, "FOCUSES_ON"),
+	"District.targets":     hop(out, model.EntityTypeIndustry, "TARGETS"),
+	"District.events":      hop(out, model.EntityTypeEvent, "PARTICIPATED_IN", "ORGANIZED"),
+	"Event.participants":   hop(in, any_, "PARTICIPATED_IN"),
+	"Event.organizers":     hop(in, any_, "ORGANIZED"),
+	"Event.signedProjects": hop(out, any_, "SIGNED_PROJECTS"),
+	"Event.parent":         hop(out, model.EntityTypeEvent, "PART_OF"),
+	"Event.subEvents":      hop(in, model.EntityTypeEvent, "PART_OF"),
+	"Industry.parents":     hop(out, model.EntityTypeIndustry, "SUBSECTOR_OF"),
+	"Industry.subsectors":  hop(in, model.EntityTypeIndustry, "SUBSECTOR_OF"),
+	// An industry's parks and zones include those of its subsectors.
+	"Industry.parks":        {Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: in, Label: model.EntityTypePark},
+	"Industry.zones":        {Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: in, Label: model.EntityTypeZone},
+	"Organization.leaders":  hop(in, model.EntityTypePerson, "LEADS"),
+	"Organization.issued":   hop(out, model.EntityTypePolicy, "ISSUED"),
+	"Organization.events":   hop(out, model.EntityTypeEvent, "PARTICIPATED_IN", "ORGANIZED"),
+	"Organization.hostedIn": hop(in, any_, "HOSTS"),
+	"Park.zone":             within(out, model.EntityTypeZone),
+	"Park.zones":            within(out, model.EntityTypeZone),
+	"Park.parent":           hop(out, model.EntityTypePark, "PART_OF"),
+	"Park.subParks":         hop(in, model.EntityTypePark, "PART_OF"),
+	"Park.districts":        within(out, model.EntityTypeDistrict, "LOCATED_IN"),
+	"Park.focuses":          hop(out, model.EntityTypeIndustry, "FOCUSES_ON"),
+	"Park.targets":          hop(out, model.EntityTypeIndustry, "TARGETS"),
+	"Park.companies":        hop(out, model.EntityTypeCompany, "HOSTS"),
+	"Park.hosts":            hop(out, any_, "HOSTS"),
+	"Person.positions":      hop(out, any_, "LEADS"),
+	"Policy.issuedBy":       hop(in, model.EntityTypeOrganization, "ISSUED"),
+	"Policy.appliesTo":      hop(out, any_, "APPLIES_TO"),
+	"Policy.focuses":        hop(out, model.EntityTypeIndustry, "FOCUSES_ON"),
+	"Policy.targets":        hop(out, model.EntityTypeIndustry, "TARGETS"),
+	"Project.implementedIn": hop(out, any_, "IMPLEMENTED_IN"),
+	"Project.hostedIn":      hop(in, any_, "HOSTS"),
+	"Region.parents":        hop(out, model.EntityTypeRegion, "PART_OF"),
+	"Region.subregions":     hop(in, model.EntityTypeRegion, "PART_OF"),
+	"Region.districts":      hop(in, model.EntityTypeDistrict, "PART_OF", "LOCATED_IN"),
+	"Zone.parks":            hop(in, model.EntityTypePark, "PART_OF"),
+	"Zone.parentZones":      hop(out, model.EntityTypeZone, "PART_OF"),
+	"Zone.subZones":         hop(in, model.EntityTypeZone, "PART_OF"),
+	"Zone.districts":        within(out, model.EntityTypeDistrict, "LOCATED_IN"),
+	"Zone.regions":          within(out, model.EntityTypeRegion, "LOCATED_IN"),
+	"Zone.focuses":          hop(out, model.EntityTypeIndustry, "FOCUSES_ON"),
+	"Zone.targets":          hop(out, model.EntityTypeIndustry, "TARGETS"),
+	"Zone.companies":        hop(out, model.EntityTypeCompany, "HOSTS"),
+	"Zone.hosts":            hop(out, any_, "HOSTS"),
+	"Zone.managedBy":        hop(in, model.EntityTypeOrganization, "MANAGES"),
+}
+
 const (
 	out  = model.DirectionOut
 	in   = model.DirectionIn
@@ -31,8 +88,7 @@ const (
 // neighbors returns the relations of entity id reached by h. The store is asked once for
 // id's whole sibling group, and the far ends become a sibling group in turn.
 func (r *Resolver) neighbors(ctx context.Context, id string, h model.Hop) ([]*model.Relation, error) {
-	field := fmt.Sprintf("hop:%v:%s:%s:%d:%d:%v", h.Types, h.Direction, h.Label, h.MaxHops, h.First, h.Through)
-	return load(ctx, field, id, func(ids []string) (map[string][]*model.Relation, error) {
+	return load(ctx, hopKey(h), id, func(ids []string) (map[string][]*model.Relation, error) {
 		m, err := r.Store.Neighbors(ctx, ids, h)
 		if err != nil {
 			return nil, err
@@ -44,6 +100,11 @@ func (r *Resolver) neighbors(ctx context.Context, id string, h model.Hop) ([]*mo
 		registerRelations(ctx, all)
 		return m, nil
 	})
+}
+
+// hopKey names the batched field of a hop.
+func hopKey(h model.Hop) string {
+	return fmt.Sprintf("hop:%v:%s:%s:%d:%d:%v", h.Types, h.Direction, h.Label, h.MaxHops, h.First, h.Through)
 }
 
 // related returns the far ends of the relations of id reached by h that are of type T.

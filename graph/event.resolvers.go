@@ -33,27 +33,27 @@ func (r *eventResolver) HeldOn(ctx context.Context, obj *model.Event) (*string, 
 
 // Participants is the resolver for the participants field.
 func (r *eventResolver) Participants(ctx context.Context, obj *model.Event) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, hop(in, any_, "PARTICIPATED_IN"))
+	return related[model.Entity](ctx, r.Resolver, obj.ID, fieldHops["Event.participants"])
 }
 
 // Organizers is the resolver for the organizers field.
 func (r *eventResolver) Organizers(ctx context.Context, obj *model.Event) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, hop(in, any_, "ORGANIZED"))
+	return related[model.Entity](ctx, r.Resolver, obj.ID, fieldHops["Event.organizers"])
 }
 
 // SignedProjects is the resolver for the signedProjects field.
 func (r *eventResolver) SignedProjects(ctx context.Context, obj *model.Event) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, hop(out, any_, "SIGNED_PROJECTS"))
+	return r.neighbors(ctx, obj.ID, fieldHops["Event.signedProjects"])
 }
 
 // Parent is the resolver for the parent field.
 func (r *eventResolver) Parent(ctx context.Context, obj *model.Event) (*model.Event, error) {
-	return nearest[*model.Event](ctx, r.Resolver, obj.ID, hop(out, model.EntityTypeEvent, "PART_OF"))
+	return nearest[*model.Event](ctx, r.Resolver, obj.ID, fieldHops["Event.parent"])
 }
 
 // SubEvents is the resolver for the subEvents field.
 func (r *eventResolver) SubEvents(ctx context.Context, obj *model.Event) ([]*model.Event, error) {
-	return related[*model.Event](ctx, r.Resolver, obj.ID, hop(in, model.EntityTypeEvent, "PART_OF"))
+	return related[*model.Event](ctx, r.Resolver, obj.ID, fieldHops["Event.subEvents"])
 }
 
 // Target is the resolver for the target field.

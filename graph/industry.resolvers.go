@@ -28,22 +28,22 @@ func (r *industryResolver) MentionedIn(ctx context.Context, obj *model.Industry)
 
 // Parents is the resolver for the parents field.
 func (r *industryResolver) Parents(ctx context.Context, obj *model.Industry) ([]*model.Industry, error) {
-	return related[*model.Industry](ctx, r.Resolver, obj.ID, hop(out, model.EntityTypeIndustry, "SUBSECTOR_OF"))
+	return related[*model.Industry](ctx, r.Resolver, obj.ID, fieldHops["Industry.parents"])
 }
 
 // Subsectors is the resolver for the subsectors field.
 func (r *industryResolver) Subsectors(ctx context.Context, obj *model.Industry) ([]*model.Industry, error) {
-	return related[*model.Industry](ctx, r.Resolver, obj.ID, hop(in, model.EntityTypeIndustry, "SUBSECTOR_OF"))
+	return related[*model.Industry](ctx, r.Resolver, obj.ID, fieldHops["Industry.subsectors"])
 }
 
 // Parks is the resolver for the parks field.
 func (r *industryResolver) Parks(ctx context.Context, obj *model.Industry) ([]*model.Park, error) {
-	return related[*model.Park](ctx, r.Resolver, obj.ID, model.Hop{Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: in, Label: model.EntityTypePark})
+	return related[*model.Park](ctx, r.Resolver, obj.ID, fieldHops["Industry.parks"])
 }
 
 // Zones is the resolver for the zones field.
 func (r *industryResolver) Zones(ctx context.Context, obj *model.Industry) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, model.Hop{Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: in, Label: model.EntityTypeZone})
+	return related[*model.Zone](ctx, r.Resolver, obj.ID, fieldHops["Industry.zones"])
 }
 
 // Industry returns IndustryResolver implementation.

@@ -33,22 +33,22 @@ func (r *organizationResolver) Kind(ctx context.Context, obj *model.Organization
 
 // Leaders is the resolver for the leaders field.
 func (r *organizationResolver) Leaders(ctx context.Context, obj *model.Organization) ([]*model.Person, error) {
-	return related[*model.Person](ctx, r.Resolver, obj.ID, hop(in, model.EntityTypePerson, "LEADS"))
+	return related[*model.Person](ctx, r.Resolver, obj.ID, fieldHops["Organization.leaders"])
 }
 
 // Issued is the resolver for the issued field.
 func (r *organizationResolver) Issued(ctx context.Context, obj *model.Organization) ([]*model.Policy, error) {
-	return related[*model.Policy](ctx, r.Resolver, obj.ID, hop(out, model.EntityTypePolicy, "ISSUED"))
+	return related[*model.Policy](ctx, r.Resolver, obj.ID, fieldHops["Organization.issued"])
 }
 
 // Events is the resolver for the events field.
 func (r *organizationResolver) Events(ctx context.Context, obj *model.Organization) ([]*model.Event, error) {
-	return related[*model.Event](ctx, r.Resolver, obj.ID, hop(out, model.EntityTypeEvent, "PARTICIPATED_IN", "ORGANIZED"))
+	return related[*model.Event](ctx, r.Resolver, obj.ID, fieldHops["Organization.events"])
 }
 
 // HostedIn is the resolver for the hostedIn field.
 func (r *organizationResolver) HostedIn(ctx context.Context, obj *model.Organization) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, hop(in, any_, "HOSTS"))
+	return related[model.Entity](ctx, r.Resolver, obj.ID, fieldHops["Organization.hostedIn"])
 }
 
 // Organization returns OrganizationResolver implementation.

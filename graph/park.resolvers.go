@@ -38,47 +38,47 @@ func (r *parkResolver) Status(ctx context.Context, obj *model.Park) (*string, er
 
 // Zone is the resolver for the zone field.
 func (r *parkResolver) Zone(ctx context.Context, obj *model.Park) (*model.Zone, error) {
-	return nearest[*model.Zone](ctx, r.Resolver, obj.ID, within(out, model.EntityTypeZone))
+	return nearest[*model.Zone](ctx, r.Resolver, obj.ID, fieldHops["Park.zone"])
 }
 
 // Zones is the resolver for the zones field.
 func (r *parkResolver) Zones(ctx context.Context, obj *model.Park) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, within(out, model.EntityTypeZone))
+	return related[*model.Zone](ctx, r.Resolver, obj.ID, fieldHops["Park.zones"])
 }
 
 // Parent is the resolver for the parent field.
 func (r *parkResolver) Parent(ctx context.Context, obj *model.Park) (*model.Park, error) {
-	return nearest[*model.Park](ctx, r.Resolver, obj.ID, hop(out, model.EntityTypePark, "PART_OF"))
+	return nearest[*model.Park](ctx, r.Resolver, obj.ID, fieldHops["Park.parent"])
 }
 
 // SubParks is the resolver for the subParks field.
 func (r *parkResolver) SubParks(ctx context.Context, obj *model.Park) ([]*model.Park, error) {
-	return related[*model.Park](ctx, r.Resolver, obj.ID, hop(in, model.EntityTypePark, "PART_OF"))
+	return related[*model.Park](ctx, r.Resolver, obj.ID, fieldHops["Park.subParks"])
 }
 
 // Districts is the resolver for the districts field.
 func (r *parkResolver) Districts(ctx context.Context, obj *model.Park) ([]*model.District, error) {
-	return related[*model.District](ctx, r.Resolver, obj.ID, within(out, model.EntityTypeDistrict, "LOCATED_IN"))
+	return related[*model.District](ctx, r.Resolver, obj.ID, fieldHops["Park.districts"])
 }
 
 // Focuses is the resolver for the focuses field.
 func (r *parkResolver) Focuses(ctx context.Context, obj *model.Park) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, hop(out, model.EntityTypeIndustry, "FOCUSES_ON"))
+	return r.neighbors(ctx, obj.ID, fieldHops["Park.focuses"])
 }
 
 // Targets is the resolver for the targets field.
 func (r *parkResolver) Targets(ctx context.Context, obj *model.Park) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, hop(out, model.EntityTypeIndustry, "TARGETS"))
+	return r.neighbors(ctx, obj.ID, fieldHops["Park.targets"])
 }
 
 // Companies is the resolver for the companies field.
 func (r *parkResolver) Companies(ctx context.Context, obj *model.Park) ([]*model.Company, error) {
-	return related[*model.Company](ctx, r.Resolver, obj.ID, hop(out, model.EntityTypeCompany, "HOSTS"))
+	return related[*model.Company](ctx, r.Resolver, obj.ID, fieldHops["Park.companies"])
 }
 
 // Hosts is the resolver for the hosts field.
 func (r *parkResolver) Hosts(ctx context.Context, obj *model.Park) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, hop(out, any_, "HOSTS"))
+	return related[model.Entity](ctx, r.Resolver, obj.ID, fieldHops["Park.hosts"])
 }
 
 // Park returns ParkResolver implementation.

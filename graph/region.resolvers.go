@@ -28,17 +28,17 @@ func (r *regionResolver) MentionedIn(ctx context.Context, obj *model.Region) ([]
 
 // Parents is the resolver for the parents field.
 func (r *regionResolver) Parents(ctx context.Context, obj *model.Region) ([]*model.Region, error) {
-	return related[*model.Region](ctx, r.Resolver, obj.ID, hop(out, model.EntityTypeRegion, "PART_OF"))
+	return related[*model.Region](ctx, r.Resolver, obj.ID, fieldHops["Region.parents"])
 }
 
 // Subregions is the resolver for the subregions field.
 func (r *regionResolver) Subregions(ctx context.Context, obj *model.Region) ([]*model.Region, error) {
-	return related[*model.Region](ctx, r.Resolver, obj.ID, hop(in, model.EntityTypeRegion, "PART_OF"))
+	return related[*model.Region](ctx, r.Resolver, obj.ID, fieldHops["Region.subregions"])
 }
 
 // Districts is the resolver for the districts field.
 func (r *regionResolver) Districts(ctx context.Context, obj *model.Region) ([]*model.District, error) {
-	return related[*model.District](ctx, r.Resolver, obj.ID, hop(in, model.EntityTypeDistrict, "PART_OF", "LOCATED_IN"))
+	return related[*model.District](ctx, r.Resolver, obj.ID, fieldHops["Region.districts"])
 }
 
 // Region returns RegionResolver implementation.

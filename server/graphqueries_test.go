@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"regexp"
@@ -527,5 +528,38 @@ func TestIndustryParksIncludeParksOfItsSubsectors(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("manufacturing parks = %v, want the park that targets its subsector electronic information", data.Node.Parks)
+	}
+}
+
+func TestFieldsAskedOnEveryParkOfAPageComeWithThePage(t *testing.T) {
+	srv, store := testServer(t)
+	const fields = `id zone { id } districts { id } subParks { id } companies { id } targets { industry { id } }`
+	var page struct {
+		Parks struct {
+			Nodes []json.RawMessage `json:"nodes"`
+		} `json:"parks"`
+	}
+	before := store.Queries()
+	query(t, srv, `{ parks(first: 100) { nodes { `+fields+` } } }`, nil, &page)
+	// One query for the page and its five fields; nothing else is asked.
+	if n := store.Queries() - before; n != 1 {
+		t.Errorf("the page cost %d round trips, want 1", n)
+	}
+	if len(page.Parks.Nodes) < 10 {
+		t.Fatalf("only %d parks", len(page.Parks.Nodes))
+	}
+	// Each park asked alone (node() has no lookahead) gives the same answer.
+	for _, raw := range page.Parks.Nodes {
+		var p struct {
+			ID string `json:"id"`
+		}
+		json.Unmarshal(raw, &p)
+		var one struct {
+			Node json.RawMessage `json:"node"`
+		}
+		query(t, srv, `query($id: ID!) { node(id: $id) { ... on Park { `+fields+` } } }`, map[string]any{"id": p.ID}, &one)
+		if string(one.Node) != string(raw) {
+			t.Errorf("park %s:\n in the page %s\n alone       %s", p.ID, raw, one.Node)
+		}
 	}
 }

@@ -63,6 +63,9 @@ type PageArgs struct {
 	First int
 	After string
 	Order Order
+	// With are hops to answer for every entity of the page in the page's own query, as
+	// Store.Neighbors would; EntityPage.With holds their results in the same order.
+	With []Hop
 }
 
 // EntityPage is one page of entities plus the cursor of each and the total count.
@@ -71,6 +74,7 @@ type EntityPage struct {
 	Cursors     []string
 	HasNextPage bool
 	TotalCount  int
+	With        []map[string][]*Relation // by PageArgs.With, then entity id
 }
 
 // DocumentFilter selects documents.

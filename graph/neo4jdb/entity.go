@@ -124,6 +124,26 @@ func (s *Store) FindEntities(ctx context.Context, f model.EntityFilter, page mod
 	}
 	params["limit"] = page.First + 1
 	params["orderBy"] = order.Property
+	// Each hop of page.With becomes a subquery per entity of the page: h0, h1, ...
+	withHops, lists := "", []string{}
+	items := make([]func(any) *model.Relation, len(page.With))
+	for i, h := range page.With {
+		first := fmt.Sprintf("hopFirst%d", i)
+		hq, err := compileHop(h, "$"+first)
+		if err != nil {
+			return nil, err
+		}
+		name := fmt.Sprintf("h%d", i)
+		kept := strings.Join(append([]string{"n", "k"}, lists...), ", ")
+		if hq.body == "" {
+			withHops += "\n  WITH " + kept + ", [] AS " + name
+		} else {
+			withHops += "\n  CALL (n) { WITH n AS a " + hq.body + " }\n  WITH " + kept + ", list AS " + name
+		}
+		params[first] = hopFirst(h)
+		lists = append(lists, name)
+		items[i] = hq.item
+	}
 	match := candidates(f) + " WHERE " + where
 	after, direction := "k > $afterKey", "ASC"
 	if order.Desc {
@@ -139,8 +159,9 @@ CALL (` + sets + `) {
   WHERE $afterId IS NULL
      OR ($afterKey IS NULL AND k IS NULL AND n.id > $afterId)
      OR ($afterKey IS NOT NULL AND (k IS NULL OR ` + after + ` OR (k = $afterKey AND n.id > $afterId)))
-  WITH n, k ORDER BY k IS NULL, k ` + direction + `, n.id LIMIT $limit
-  RETURN collect([n, k]) AS rows
+  WITH n, k ORDER BY k IS NULL, k ` + direction + `, n.id LIMIT $limit` + withHops + `
+  WITH * ORDER BY k IS NULL, k ` + direction + `, n.id
+  RETURN collect([n, k` + strings.Join(append([]string{""}, lists...), ", ") + `]) AS rows
 }
 RETURN total, rows`
 	recs, err := s.read(ctx, q, params)
@@ -160,6 +181,10 @@ RETURN total, rows`
 		return nil, err
 	}
 	p.TotalCount = int(total)
+	p.With = make([]map[string][]*model.Relation, len(page.With))
+	for i := range p.With {
+		p.With[i] = map[string][]*model.Relation{}
+	}
 	for i, x := range rows {
 		if i == page.First {
 			p.HasNextPage = true
@@ -168,6 +193,12 @@ RETURN total, rows`
 		row, _ := x.([]any)
 		n, _ := row[0].(neo4j.Node)
 		e := entityOf(n)
+		for h := range p.With {
+			list, _ := row[2+h].([]any)
+			for _, item := range list {
+				p.With[h][e.GetID()] = append(p.With[h][e.GetID()], items[h](item))
+			}
+		}
 		p.Entities = append(p.Entities, e)
 		p.Cursors = append(p.Cursors, cursor{Property: order.Property, Desc: order.Desc, Key: row[1], ID: e.GetID()}.encode())
 	}

@@ -22,41 +22,95 @@ const (
 // map. One-hop relations carry their properties and evidence; multi-hop results carry only
 // the node, nearest first.
 func (s *Store) Neighbors(ctx context.Context, ids []string, hop model.Hop) (map[string][]*model.Relation, error) {
-	first := hop.First
-	if first <= 0 || first > MaxRelations {
-		first = MaxRelations
+	hq, err := compileHop(hop, "$first")
+	if err != nil {
+		return nil, err
 	}
-	types, ok := typePattern(hop.Types)
-	if !ok {
+	if hq.body == "" {
 		return map[string][]*model.Relation{}, nil // no relationship has an unknown type
-	}
-	label := ":Entity"
-	if hop.Label != "" {
-		if !hop.Label.IsValid() {
-			return nil, model.Errorf(model.CodeInvalid, "unknown entity type %q", hop.Label)
-		}
-		label += ":" + hop.Label.Label()
-	}
-	params := map[string]any{"ids": ids, "first": first}
-	if len(hop.Through) > 0 {
-		return s.throughHop(ctx, hop, types, label, params)
-	}
-	if hop.MaxHops > 1 {
-		return s.multiHop(ctx, hop, types, label, params)
-	}
-	arrows, ok := arrowsOf[hop.Direction]
-	if !ok {
-		return nil, model.Errorf(model.CodeInvalid, "unknown direction %q", hop.Direction)
 	}
 	q := `
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
-MATCH (a)` + arrows[0] + `[r` + types + `]` + arrows[1] + `(b` + label + `)
-WITH id, r, b, startNode(r) = a AS out
-ORDER BY type(r), b.name, b.id
-WITH id, collect({r: r, b: b, out: out})[..$first] AS list
+CALL (a) { ` + hq.body + ` }
 RETURN id, list`
-	out, err := readLists(ctx, s, q, params, func(x any) *model.Relation {
+	out, err := readLists(ctx, s, q, map[string]any{"ids": ids, "first": hopFirst(hop)}, hq.item)
+	if err != nil {
+		return nil, fmt.Errorf("neighbors %v: %w", hop.Types, err)
+	}
+	return out, nil
+}
+
+// hopFirst is the number of far ends a hop returns per entity.
+func hopFirst(hop model.Hop) int {
+	if hop.First <= 0 || hop.First > MaxRelations {
+		return MaxRelations
+	}
+	return hop.First
+}
+
+// hopQuery is a hop compiled to Cypher: body is a subquery over a bound node a that
+// returns the far ends as one list named list (empty when there are none), and item maps
+// one element of that list. An empty body means the hop cannot match anything.
+type hopQuery struct {
+	body string
+	item func(any) *model.Relation
+}
+
+// arrowsOf gives the two halves of a relationship pattern for each direction.
+var arrowsOf = map[model.Direction][2]string{
+	model.DirectionOut:  {"-", "->"},
+	model.DirectionIn:   {"<-", "-"},
+	model.DirectionBoth: {"-", "-"},
+}
+
+// compileHop compiles hop with first (a parameter such as "$first") as the number of far
+// ends kept. Only known relationship type names and entity labels reach the Cypher text.
+func compileHop(hop model.Hop, first string) (hopQuery, error) {
+	arrows, ok := arrowsOf[hop.Direction]
+	if !ok {
+		return hopQuery{}, model.Errorf(model.CodeInvalid, "unknown direction %q", hop.Direction)
+	}
+	types, ok := typePattern(hop.Types)
+	if !ok {
+		return hopQuery{}, nil
+	}
+	label := ":Entity"
+	if hop.Label != "" {
+		if !hop.Label.IsValid() {
+			return hopQuery{}, model.Errorf(model.CodeInvalid, "unknown entity type %q", hop.Label)
+		}
+		label += ":" + hop.Label.Label()
+	}
+	node := func(x any) *model.Relation {
+		b, _ := x.(neo4j.Node)
+		return &model.Relation{Direction: hop.Direction, Node: entityOf(b), Values: map[string]any{}}
+	}
+	switch {
+	case len(hop.Through) > 0:
+		// The set reached over Through is expanded once, without enumerating paths,
+		// then the final hop is taken from every member.
+		through, ok := typePattern(hop.Through)
+		if !ok || types == "" {
+			return hopQuery{}, model.Errorf(model.CodeInvalid, "unknown relationship types %v or %v", hop.Through, hop.Types)
+		}
+		return hopQuery{body: fmt.Sprintf(`
+  MATCH (a)%[1]s[%[3]s*0..%[4]d]%[2]s(x:Entity)
+  WITH DISTINCT x
+  MATCH (x)%[1]s[%[5]s]%[2]s(b%[6]s)
+  WITH DISTINCT b ORDER BY b.name, b.id
+  RETURN collect(b)[..%[7]s] AS list`, arrows[0], arrows[1], through, maxHops, types, label, first), item: node}, nil
+	case hop.MaxHops > 1:
+		return hopQuery{body: fmt.Sprintf(`
+  MATCH p = (a)%s[%s*1..%d]%s(b%s)
+  WHERE b <> a
+  WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
+  RETURN collect(b)[..%s] AS list`, arrows[0], types, min(hop.MaxHops, maxHops), arrows[1], label, first), item: node}, nil
+	}
+	return hopQuery{body: `
+  MATCH (a)` + arrows[0] + `[r` + types + `]` + arrows[1] + `(b` + label + `)
+  WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
+  RETURN collect({r: r, b: b, out: out})[..` + first + `] AS list`, item: func(x any) *model.Relation {
 		m, _ := x.(map[string]any)
 		r, _ := m["r"].(neo4j.Relationship)
 		b, _ := m["b"].(neo4j.Node)
@@ -65,18 +119,7 @@ RETURN id, list`
 			dir = model.DirectionOut
 		}
 		return relationOf(r, b, dir)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("neighbors %v: %w", hop.Types, err)
-	}
-	return out, nil
-}
-
-// arrowsOf gives the two halves of a relationship pattern for each direction.
-var arrowsOf = map[model.Direction][2]string{
-	model.DirectionOut:  {"-", "->"},
-	model.DirectionIn:   {"<-", "-"},
-	model.DirectionBoth: {"-", "-"},
+	}}, nil
 }
 
 // typePattern turns relationship type names into a pattern such as ":PART_OF|LOCATED_IN"
@@ -97,61 +140,6 @@ func typePattern(names []string) (pattern string, ok bool) {
 		return "", false
 	}
 	return ":" + strings.Join(known, "|"), true
-}
-
-// multiHop answers a Hop of up to hop.MaxHops hops: the reachable entities, nearest first.
-func (s *Store) multiHop(ctx context.Context, hop model.Hop, types, label string, params map[string]any) (map[string][]*model.Relation, error) {
-	arrows, ok := arrowsOf[hop.Direction]
-	if !ok {
-		return nil, model.Errorf(model.CodeInvalid, "unknown direction %q", hop.Direction)
-	}
-	n := min(hop.MaxHops, maxHops)
-	q := fmt.Sprintf(`
-UNWIND $ids AS id
-MATCH p = (a:Entity {id: id})%s[%s*1..%d]%s(b%s)
-WHERE b <> a
-WITH id, b, min(length(p)) AS d
-ORDER BY d, b.name, b.id
-WITH id, collect(b)[..$first] AS list
-RETURN id, list`, arrows[0], types, n, arrows[1], label)
-	out, err := readLists(ctx, s, q, params, func(x any) *model.Relation {
-		b, _ := x.(neo4j.Node)
-		return &model.Relation{Direction: hop.Direction, Node: entityOf(b), Values: map[string]any{}}
-	})
-	if err != nil {
-		return nil, fmt.Errorf("neighbors %v within %d hops: %w", hop.Types, n, err)
-	}
-	return out, nil
-}
-
-// throughHop answers a Hop with Through: the set reached over Through is expanded once,
-// without enumerating paths, then the final hop is taken from every member.
-func (s *Store) throughHop(ctx context.Context, hop model.Hop, types, label string, params map[string]any) (map[string][]*model.Relation, error) {
-	arrows, ok := arrowsOf[hop.Direction]
-	through, known := typePattern(hop.Through)
-	if !ok || !known {
-		return nil, model.Errorf(model.CodeInvalid, "unknown direction %q or types %v", hop.Direction, hop.Through)
-	}
-	q := fmt.Sprintf(`
-UNWIND $ids AS id
-MATCH (a:Entity {id: id})
-CALL (a) {
-  MATCH (a)%[1]s[%[3]s*0..%[4]d]%[2]s(x:Entity)
-  WITH DISTINCT x
-  MATCH (x)%[1]s[%[5]s]%[2]s(b%[6]s)
-  RETURN DISTINCT b
-}
-WITH id, b ORDER BY b.name, b.id
-WITH id, collect(b)[..$first] AS list
-RETURN id, list`, arrows[0], arrows[1], through, maxHops, types, label)
-	out, err := readLists(ctx, s, q, params, func(x any) *model.Relation {
-		b, _ := x.(neo4j.Node)
-		return &model.Relation{Direction: hop.Direction, Node: entityOf(b), Values: map[string]any{}}
-	})
-	if err != nil {
-		return nil, fmt.Errorf("neighbors %v through %v: %w", hop.Types, hop.Through, err)
-	}
-	return out, nil
 }
 
 // relationOf maps a stored relationship and its far end to a Relation seen from the near end.

@@ -3,6 +3,8 @@ package neo4jdb_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -288,4 +290,65 @@ func TestARequestDeadlineBoundsTheTransaction(t *testing.T) {
 	if n != 0 {
 		t.Errorf("%d runaway transactions still run in Neo4j", n)
 	}
+}
+
+func TestHopsAnsweredWithAPageEqualNeighbors(t *testing.T) {
+	store := neo4jtest.Open(t)
+	neo4jtest.LoadSeeds(t, store)
+	ctx := context.Background()
+	cases := []struct {
+		of   model.EntityType
+		hops []model.Hop
+	}{
+		{model.EntityTypePark, []model.Hop{
+			{Types: []string{"PART_OF"}, Direction: model.DirectionOut, Label: model.EntityTypeZone, MaxHops: 8},
+			{Types: []string{"PART_OF", "LOCATED_IN"}, Direction: model.DirectionOut, Label: model.EntityTypeDistrict, MaxHops: 8},
+			{Types: []string{"TARGETS"}, Direction: model.DirectionOut, Label: model.EntityTypeIndustry},
+			{Types: []string{"PART_OF"}, Direction: model.DirectionIn, Label: model.EntityTypePark},
+			{Types: []string{"NO_SUCH_TYPE"}, Direction: model.DirectionOut},
+		}},
+		{model.EntityTypeIndustry, []model.Hop{
+			{Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: model.DirectionIn, Label: model.EntityTypePark},
+			{Direction: model.DirectionBoth, First: 3},
+		}},
+	}
+	for _, c := range cases {
+		page, err := store.FindEntities(ctx, model.EntityFilter{Type: c.of}, model.PageArgs{First: 100, With: c.hops})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := make([]string, len(page.Entities))
+		for i, e := range page.Entities {
+			ids[i] = e.GetID()
+		}
+		nonEmpty := 0
+		for i, h := range c.hops {
+			want, err := store.Neighbors(ctx, ids, h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := page.With[i]
+			if len(got) != len(want) {
+				t.Errorf("%s hop %+v: %d entities with results, Neighbors %d", c.of, h, len(got), len(want))
+			}
+			for id, rels := range want {
+				nonEmpty++
+				if describe(got[id]) != describe(rels) {
+					t.Errorf("%s %s hop %+v:\n got  %s\n want %s", c.of, id, h, describe(got[id]), describe(rels))
+				}
+			}
+		}
+		if nonEmpty == 0 {
+			t.Errorf("%s: no hop found anything; the comparison proves nothing", c.of)
+		}
+	}
+}
+
+// describe writes relations as type, direction, far end and evidence, in order.
+func describe(rels []*model.Relation) string {
+	var b strings.Builder
+	for _, r := range rels {
+		fmt.Fprintf(&b, "%s %s %s %d; ", r.Type, r.Direction, r.Node.GetID(), len(r.Evidence))
+	}
+	return b.String()
 }

@@ -1,0 +1,69 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/parkgraph/parkgraph/graph/model"
+)
+
+// lookahead returns the hops of the fields asked on the items of the connection being
+// resolved (under nodes, or under edges { node }), for entities of type t: the fields of
+// fieldHops that take no arguments. The list resolver answers them in the page's own
+// query and primes the batch, so those fields cost no round trip of their own.
+func lookahead(ctx context.Context, t model.EntityType) []model.Hop {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil || !graphql.HasOperationContext(ctx) {
+		return nil
+	}
+	op := graphql.GetOperationContext(ctx)
+	typeName := t.Label()
+	items := []string{typeName, "Entity", "Node"}
+	var hops []model.Hop
+	seen := map[string]bool{}
+	add := func(sel []graphql.CollectedField) {
+		for _, f := range sel {
+			key := typeName + "." + f.Name
+			if h, ok := fieldHops[key]; ok && len(f.Arguments) == 0 && !seen[key] {
+				seen[key] = true
+				hops = append(hops, h)
+			}
+		}
+	}
+	for _, f := range graphql.CollectFields(op, fc.Field.Selections, []string{typeName + "Connection"}) {
+		switch f.Name {
+		case "nodes":
+			add(graphql.CollectFields(op, f.Selections, items))
+		case "edges":
+			for _, e := range graphql.CollectFields(op, f.Selections, []string{typeName + "Edge"}) {
+				if e.Name == "node" {
+					add(graphql.CollectFields(op, e.Selections, items))
+				}
+			}
+		}
+	}
+	return hops
+}
+
+// primeHops records the hop results a page brought (see lookahead) as the batched answers
+// of those fields for the page's entities, and registers their far ends as siblings, as
+// Resolver.neighbors does after fetching.
+func primeHops(ctx context.Context, hops []model.Hop, page *model.EntityPage) {
+	if len(page.With) != len(hops) {
+		return // the store did not answer them: the fields fetch as usual
+	}
+	ids := make([]string, len(page.Entities))
+	for i, e := range page.Entities {
+		ids[i] = e.GetID()
+	}
+	for i, h := range hops {
+		if prime(ctx, hopKey(h), ids, page.With[i]) {
+			var all []*model.Relation
+			for _, id := range ids {
+				all = append(all, page.With[i][id]...)
+			}
+			registerRelations(ctx, all)
+		}
+	}
+}
