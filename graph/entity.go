@@ -146,6 +146,11 @@ func (r *Resolver) relations(ctx context.Context, id string, types []string, dir
 	if err != nil {
 		return nil, err
 	}
+	for _, t := range types {
+		if _, ok := model.RelationTypes[t]; !ok {
+			return nil, model.Errorf(model.CodeInvalid, "unknown relationship type %q", t)
+		}
+	}
 	if n == 0 {
 		return []*model.Relation{}, nil
 	}

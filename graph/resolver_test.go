@@ -302,6 +302,7 @@ func TestErrorsCarryACodeAndHideInternals(t *testing.T) {
 			`{ parks { nodes { id } } }`, "INTERNAL", "internal error"},
 		{"a page size over the cap is INVALID", nil, `{ parks(first: 101) { nodes { id } } }`, "INVALID", "first must be between 0 and 100"},
 		{"a negative relations limit is INVALID", nil, `{ parks(first: 1) { nodes { relations(first: -1) { type } } } }`, "INVALID", "first must be between 0 and 500"},
+		{"an unknown relationship type is INVALID", nil, `{ parks(first: 1) { nodes { relations(types: ["PART_OF", "x' OR 1=1"]) { type } } } }`, "INVALID", "unknown relationship type"},
 		{"a neighbourhood deeper than 3 is INVALID", nil, `{ neighborhood(id: "zone-a", depth: 4) { nodes { id } } }`, "INVALID", "depth must be between 1 and 3"},
 		{"a path longer than 6 is INVALID", nil, `{ shortestPath(from: "a", to: "b", maxDepth: 7) { length } }`, "INVALID", "maxDepth must be between 1 and 6"},
 		{"ordering a park list by event date is INVALID", nil, `{ parks(orderBy: {field: HELD_ON}) { nodes { id } } }`, "INVALID", "cannot be ordered by HELD_ON"},
