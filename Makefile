@@ -5,6 +5,8 @@
 #   make test     go test ./... against a throwaway Neo4j (bolt 17687), never the dev one
 #   make bench    benchmarks against @neo4j/graphql and raw Cypher (bench/README.md)
 #   make fuzz     every fuzz target for FUZZTIME (default 30s) each; no database needed
+#   make load-test   50 clients for 60 s on the seed graph: requests, errors, p99, peak RSS
+#   make fault-test  stop and kill Neo4j under load: errors by code, time to recover
 #   make neo4j / neo4j-stop / neo4j-status / load / serve / dry-run / generate / check
 #
 # The dev instance lives in .neo4j/dev (see neo4j/neo4j.sh for its settings).
@@ -32,10 +34,10 @@ GOTESTFLAGS ?= -count=1 -p 1 $(if $(filter true 1,$(CI)),-v,)
 
 NEO4J := neo4j/neo4j.sh
 
-.PHONY: help neo4j neo4j-fetch neo4j-stop neo4j-status load serve run test generate check dry-run bench fuzz
+.PHONY: help neo4j neo4j-fetch neo4j-stop neo4j-status load serve run test generate check dry-run bench load-test fault-test fuzz
 
 help:
-	@sed -n '3,10p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'
 
 neo4j:
 	@$(NEO4J) start
@@ -98,6 +100,26 @@ bench:
 	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
 	NEO4J_HEAP=4g NEO4J_PAGECACHE=2g NEO4J_TEST_BOLT_PORT=17787 NEO4J_TEST_HTTP_PORT=17574 \
 		$(NEO4J) with go run ./bench/run $(BENCHFLAGS)
+
+# The load and fault tests (bench/loadtest, bench/faulttest) each load the seeds into a
+# throwaway Neo4j of their own (.neo4j/load-test, .neo4j/fault-test; both on the ports
+# below, so one at a time) and run bin/server on a free loopback port. LOADFLAGS and
+# FAULTFLAGS pass flags (e.g. FAULTFLAGS="-faults stop -outage 20s").
+OPS_TEST_BOLT_PORT ?= 17721
+OPS_TEST_HTTP_PORT ?= 17722
+LOADFLAGS ?=
+FAULTFLAGS ?=
+load-test:
+	go build -o bin/ ./loader ./server ./bench/loadtest
+	NEO4J_TEST_BOLT_PORT=$(OPS_TEST_BOLT_PORT) NEO4J_TEST_HTTP_PORT=$(OPS_TEST_HTTP_PORT) \
+		NEO4J_TEST_RUNTIME_DIR=.neo4j/load-test \
+		$(NEO4J) with bash -c 'bin/loader && exec bin/loadtest "$$@"' load-test $(LOADFLAGS)
+
+fault-test:
+	go build -o bin/ ./loader ./server ./bench/faulttest
+	NEO4J_TEST_BOLT_PORT=$(OPS_TEST_BOLT_PORT) NEO4J_TEST_HTTP_PORT=$(OPS_TEST_HTTP_PORT) \
+		NEO4J_TEST_RUNTIME_DIR=.neo4j/fault-test \
+		$(NEO4J) with bash -c 'bin/loader && exec bin/faulttest "$$@"' fault-test $(FAULTFLAGS)
 
 generate:
 	go run github.com/99designs/gqlgen generate

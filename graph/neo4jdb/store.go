@@ -76,7 +76,13 @@ func Open(cfg Config) (*Store, error) {
 			c.MaxConnectionPoolSize = MaxConnectionPoolSize
 			c.ConnectionAcquisitionTimeout = 5 * time.Second
 			c.SocketConnectTimeout = 3 * time.Second
-			c.MaxTransactionRetryTime = 3 * time.Second
+			// The driver sleeps about 2 s, then 4 s, between attempts and stops retrying once
+			// this much time has passed since the first began. One second allows one retry
+			// (after ~2 s): a read fails with UNAVAILABLE about 2 s into an outage rather
+			// than ~6 s (or at the request deadline, as TIMEOUT), and one caught in the
+			// backoff when Neo4j returns waits at most ~2 s. A pooled connection that died
+			// while idle is still replaced at once: the driver retries those without sleeping.
+			c.MaxTransactionRetryTime = time.Second
 		})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver for %q: %w", cfg.URI, err)
