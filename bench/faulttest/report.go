@@ -19,7 +19,7 @@ type faultResult struct {
 	timeline
 	requests, served int
 	errors           map[string]int // by code
-	warmupErrors     map[string]int // those that ended after the Bolt port listened again, before Bolt answered
+	warmupErrors     map[string]int // those that ended after the Bolt port listened again (Neo4j starting or warming up)
 	firstAnswer      time.Duration  // first successful GraphQL answer after Bolt answered (0 if before); none if never
 	ready            time.Duration  // first /readyz 200 after Bolt answered (0 if before); none if never
 	lastError        time.Duration  // last failed answer after Bolt answered; none if none failed after it
@@ -116,7 +116,7 @@ func analyze(rec *record, s settings, alive, healthy bool, peakRSS int64) report
 			continue
 		}
 		f.errors[code]++
-		if !f.listenAt.IsZero() && a.End.After(f.listenAt) && a.End.Before(f.boltAt) {
+		if !f.listenAt.IsZero() && a.End.After(f.listenAt) {
 			f.warmupErrors[code]++
 		}
 		if a.End.After(f.boltAt) {
@@ -194,7 +194,7 @@ func (r report) write(w io.Writer) {
 		fmt.Fprintf(w, "  outage window (fault to %v after Bolt): %d requests, %d served, %d errors%s\n",
 			r.recovery, f.requests, f.served, sum(f.errors), paren(target.CountsByCode(f.errors)))
 		if !f.listenAt.IsZero() {
-			fmt.Fprintf(w, "  the Bolt port listened again %.1fs before Bolt answered; errors that ended in between: %d%s\n",
+			fmt.Fprintf(w, "  the Bolt port listened again %.1fs before Bolt answered; errors that ended after it listened: %d%s\n",
 				f.boltAt.Sub(f.listenAt).Seconds(), sum(f.warmupErrors), paren(target.CountsByCode(f.warmupErrors)))
 		}
 		fmt.Fprintf(w, "  /readyz while Neo4j was down: %d x 503, %d x 200\n", f.readyzDown, f.readyzUpDown)

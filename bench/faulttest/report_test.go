@@ -56,13 +56,13 @@ func TestAnalyzePassesAHealthyRunAndMeasuresItsRecovery(t *testing.T) {
 	}
 	f := r.faults[0]
 	if f.errors["UNAVAILABLE"] != 5 || f.firstAnswer != 500*time.Millisecond || f.ready != 200*time.Millisecond ||
-		f.lastError != time.Second || f.readyzDown != 7 || f.warmupErrors["UNAVAILABLE"] != 1 {
+		f.lastError != time.Second || f.readyzDown != 7 || f.warmupErrors["UNAVAILABLE"] != 2 {
 		t.Errorf("fault: %+v", f)
 	}
 	var out bytes.Buffer
 	r.write(&out)
 	for _, want := range []string{"UNAVAILABLE 5", "first GraphQL answer 0.50s, /readyz 200 0.20s, last error 1.00s",
-		"listened again 3.0s before Bolt answered; errors that ended in between: 1: UNAVAILABLE 1", "PASS"} {
+		"listened again 3.0s before Bolt answered; errors that ended after it listened: 2: UNAVAILABLE 2", "PASS"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}
