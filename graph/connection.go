@@ -78,7 +78,9 @@ func (r *Resolver) findPage(ctx context.Context, f model.EntityFilter, orderBy *
 			}
 		}
 	}
-	args.With = lookahead(ctx, f.Type)
+	var total bool
+	args.With, total = lookahead(ctx, f.Type)
+	args.SkipTotal = !total
 	page, err := r.Store.FindEntities(ctx, f, args)
 	if err != nil {
 		return nil, err

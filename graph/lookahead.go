@@ -11,16 +11,16 @@ import (
 // lookahead returns the hops of the fields asked on the items of the connection being
 // resolved (under nodes, or under edges { node }), for entities of type t: the fields of
 // fieldHops that take no arguments. The list resolver answers them in the page's own
-// query and primes the batch, so those fields cost no round trip of their own.
-func lookahead(ctx context.Context, t model.EntityType) []model.Hop {
+// query and primes the batch, so those fields cost no round trip of their own. total says
+// whether the connection's totalCount is asked (true when the selection is unknown).
+func lookahead(ctx context.Context, t model.EntityType) (hops []model.Hop, total bool) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil || fc.Field.Field == nil || !graphql.HasOperationContext(ctx) {
-		return nil
+		return nil, true
 	}
 	op := graphql.GetOperationContext(ctx)
 	typeName := t.Label()
 	items := []string{typeName, "Entity", "Node"}
-	var hops []model.Hop
 	seen := map[string]bool{}
 	add := func(sel []graphql.CollectedField) {
 		for _, f := range sel {
@@ -33,6 +33,8 @@ func lookahead(ctx context.Context, t model.EntityType) []model.Hop {
 	}
 	for _, f := range graphql.CollectFields(op, fc.Field.Selections, []string{typeName + "Connection"}) {
 		switch f.Name {
+		case "totalCount":
+			total = true
 		case "nodes":
 			add(graphql.CollectFields(op, f.Selections, items))
 		case "edges":
@@ -43,7 +45,7 @@ func lookahead(ctx context.Context, t model.EntityType) []model.Hop {
 			}
 		}
 	}
-	return hops
+	return hops, total
 }
 
 // primeHops records the hop results a page brought (see lookahead) as the batched answers

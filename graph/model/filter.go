@@ -66,6 +66,8 @@ type PageArgs struct {
 	// With are hops to answer for every entity of the page in the page's own query, as
 	// Store.Neighbors would; EntityPage.With holds their results in the same order.
 	With []Hop
+	// SkipTotal leaves EntityPage.TotalCount at 0 instead of counting every match.
+	SkipTotal bool
 }
 
 // EntityPage is one page of entities plus the cursor of each and the total count.

@@ -144,23 +144,47 @@ func (s *Store) FindEntities(ctx context.Context, f model.EntityFilter, page mod
 		lists = append(lists, name)
 		items[i] = hq.item
 	}
-	match := candidates(f) + " WHERE " + where
-	after, direction := "k > $afterKey", "ASC"
+	match := candidates(f)
+	if where != "true" {
+		match += " WHERE " + where
+	}
+	after, direction, bound := "k > $afterKey", "ASC", "n.name >= $afterKey"
 	if order.Desc {
-		after, direction = "k < $afterKey", "DESC"
+		after, direction, bound = "k < $afterKey", "DESC", "n.name <= $afterKey"
 	}
 	// k is the sort key; a list (sources disagree) sorts by its first value. Entities
 	// without the key come last, in id order.
-	q := prelude + `
-CALL (` + sets + `) { ` + match + ` RETURN count(n) AS total }
-CALL (` + sets + `) {
-  ` + match + `
-  WITH n, CASE WHEN n[$orderBy] IS :: LIST<ANY> THEN n[$orderBy][0] ELSE n[$orderBy] END AS k
-  WHERE $afterId IS NULL
+	key := "CASE WHEN n[$orderBy] IS :: LIST<ANY> THEN n[$orderBy][0] ELSE n[$orderBy] END"
+	keyset := `$afterId IS NULL
      OR ($afterKey IS NULL AND k IS NULL AND n.id > $afterId)
-     OR ($afterKey IS NOT NULL AND (k IS NULL OR ` + after + ` OR (k = $afterKey AND n.id > $afterId)))
-  WITH n, k ORDER BY k IS NULL, k ` + direction + `, n.id LIMIT $limit` + withHops + `
-  WITH * ORDER BY k IS NULL, k ` + direction + `, n.id
+     OR ($afterKey IS NOT NULL AND (k IS NULL OR ` + after + ` OR (k = $afterKey AND n.id > $afterId)))`
+	sortBy := "k IS NULL, k " + direction + ", n.id"
+	pageMatch := match
+	if order.Property == "name" {
+		// Every entity has one name: the name index gives the order, and a cursor a
+		// starting point in it.
+		key, keyset, sortBy = "n.name", "$afterId IS NULL OR "+after+" OR (k = $afterKey AND n.id > $afterId)", "k "+direction+", n.id"
+		if page.After == "" {
+			bound = "n.name IS NOT NULL"
+		}
+		if where == "true" {
+			pageMatch += " WHERE " + bound
+		} else {
+			pageMatch += " AND " + bound
+		}
+	}
+	count := "CALL (" + sets + ") { " + match + " RETURN count(n) AS total }"
+	if page.SkipTotal {
+		count = "WITH " + strings.Join(append(strings.Fields(strings.ReplaceAll(sets, ",", " ")), "null AS total"), ", ")
+	}
+	q := prelude + `
+` + count + `
+CALL (` + sets + `) {
+  ` + pageMatch + `
+  WITH n, ` + key + ` AS k
+  WHERE ` + keyset + `
+  WITH n, k ORDER BY ` + sortBy + ` LIMIT $limit` + withHops + `
+  WITH * ORDER BY ` + sortBy + `
   RETURN collect([n, k` + strings.Join(append([]string{""}, lists...), ", ") + `]) AS rows
 }
 RETURN total, rows`
@@ -238,12 +262,15 @@ func entityWhere(f model.EntityFilter) (prelude, sets, where string, params map[
 	if t := f.Targets; t != nil {
 		set("targetSet", industries("$targetIndustry"))
 		set("originIds", `MATCH (o:Region) WHERE $targetOrigin IN o.keys RETURN collect(o.id)`)
+		params["targetIndustry"] = optionalKey(t.Industry)
+		params["targetOrigin"] = optionalKey(t.InvestorOrigin)
+	}
+	if t := f.Targets; t != nil && optionalKey(t.Industry) == nil {
+		// (With an industry, candidates walks the TARGETS edges and checks them.)
 		clauses = append(clauses, `EXISTS {
     MATCH (n)-[t:TARGETS]->(s:Industry)
     WHERE ($targetIndustry IS NULL OR s IN targetSet)
       AND ($targetOrigin IS NULL OR t.investorOrigin IN originIds) }`)
-		params["targetIndustry"] = optionalKey(t.Industry)
-		params["targetOrigin"] = optionalKey(t.InvestorOrigin)
 	}
 	if f.Zone != "" {
 		add(`EXISTS { MATCH (n)-[:PART_OF*1..8]->(:Zone {id: $zone}) }`, "zone", f.Zone)
@@ -288,13 +315,15 @@ func entityWhere(f model.EntityFilter) (prelude, sets, where string, params map[
 
 // candidates is the clause that binds n to the entities FindEntities checks against the
 // filter: every entity of f.Type, or, when a filter names something that reaches few of
-// them, only those reached from it (the filter clauses still decide). It uses the sets
-// and parameters of entityWhere.
+// them, only those reached from it (the filter clauses still decide, except for a targets
+// filter with an industry, which this clause checks edge by edge). It uses the sets and
+// parameters of entityWhere.
 func candidates(f model.EntityFilter) string {
-	n := "(n:Entity:" + f.Type.Label() + ")"
+	n := "(n:" + f.Type.Label() + ")" // every node with an entity type's label is an :Entity
 	switch {
 	case f.Targets != nil && optionalKey(f.Targets.Industry) != nil:
-		return "UNWIND targetSet AS s MATCH " + n + "-[:TARGETS]->(s) WITH DISTINCT n"
+		return "UNWIND targetSet AS s MATCH " + n + "-[t:TARGETS]->(s)" +
+			" WHERE $targetOrigin IS NULL OR t.investorOrigin IN originIds WITH DISTINCT n"
 	case f.Industry != "":
 		return "UNWIND industrySet AS s MATCH " + n + "-[:FOCUSES_ON|TARGETS]->(s) WITH DISTINCT n"
 	case f.Targets != nil && optionalKey(f.Targets.InvestorOrigin) != nil:

@@ -3,6 +3,18 @@ CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
 CREATE CONSTRAINT fact_id IF NOT EXISTS FOR (f:Fact) REQUIRE f.id IS UNIQUE;
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+// Lists of one type are paged in name order straight from its own name index.
+CREATE INDEX zone_name IF NOT EXISTS FOR (n:Zone) ON (n.name);
+CREATE INDEX park_name IF NOT EXISTS FOR (n:Park) ON (n.name);
+CREATE INDEX district_name IF NOT EXISTS FOR (n:District) ON (n.name);
+CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);
+CREATE INDEX industry_name IF NOT EXISTS FOR (n:Industry) ON (n.name);
+CREATE INDEX company_name IF NOT EXISTS FOR (n:Company) ON (n.name);
+CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
+CREATE INDEX event_name IF NOT EXISTS FOR (n:Event) ON (n.name);
+CREATE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name);
+CREATE INDEX policy_name IF NOT EXISTS FOR (n:Policy) ON (n.name);
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
 CREATE INDEX document_title IF NOT EXISTS FOR (d:Document) ON (d.title);
 CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description];
