@@ -138,6 +138,11 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 			// The driver reports a passed deadline as a connectivity error.
 			err = &model.Error{Code: model.CodeTimeout, Message: timedOut, Err: err}
 		}
+		if model.ErrorCode(err) == model.CodeTimeout && !s.answering(ctx) {
+			// Not this read's length: Neo4j is not answering at all (for example a
+			// restart that opened its port but does not run queries yet).
+			err = &model.Error{Code: model.CodeUnavailable, Message: "the graph database is unavailable", Err: err}
+		}
 	}
 	if s.observer != nil {
 		s.observer.QueryDone(d, err)
@@ -149,6 +154,16 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 }
 
 const timedOut = "the query took longer than its time limit"
+
+// answering reports whether Neo4j runs RETURN 1 within a second. read asks it only after
+// a timeout, to tell a read that ran too long from a database that answers nothing.
+func (s *Store) answering(ctx context.Context) bool {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+	defer cancel()
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, "RETURN 1", nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithReadersRouting())
+	return err == nil
+}
 
 // dbError maps a driver error to a domain error: UNAVAILABLE when Neo4j cannot be
 // reached or is not ready (a transient error), even if the deadline passed meanwhile;
