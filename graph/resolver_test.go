@@ -1,15 +1,10 @@
 package graph
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -217,16 +212,7 @@ type gqlResponse struct {
 // post sends query to a handler over store and decodes the response.
 func post(t *testing.T, store Store, query string) gqlResponse {
 	t.Helper()
-	h := NewHandler(store, Limits{}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	body, _ := json.Marshal(map[string]any{"query": query})
-	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	var resp gqlResponse
-	if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
-		t.Fatalf("response %d %q: %v", rec.Code, rec.Body.String(), err)
-	}
+	_, resp := postWith(t, store, Limits{}, query, nil)
 	return resp
 }
 

@@ -20,6 +20,7 @@ import (
 
 	"github.com/parkgraph/parkgraph/bench/loadgen"
 	"github.com/parkgraph/parkgraph/bench/synth"
+	"github.com/parkgraph/parkgraph/bench/target"
 	"github.com/parkgraph/parkgraph/graph/neo4jdb"
 	"github.com/parkgraph/parkgraph/seeds"
 )
@@ -338,7 +339,7 @@ func (p *process) sample() {
 		case <-p.done:
 			return
 		case <-t.C:
-			if rss := rssOf(p.cmd.Process.Pid); rss > 0 {
+			if rss := target.RSS(p.cmd.Process.Pid); rss > 0 {
 				p.mu.Lock()
 				p.peak = max(p.peak, rss)
 				p.mu.Unlock()
@@ -370,20 +371,6 @@ func (p *process) stop() {
 	}
 }
 
-// rssOf returns the resident set size of pid in bytes, from /proc; 0 when unknown.
-func rssOf(pid int) int64 {
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
-			kb, _ := strconv.ParseInt(f[1], 10, 64)
-			return kb * 1024
-		}
-	}
-	return 0
-}
 
 func machine() string {
 	cpu := "unknown CPU"
