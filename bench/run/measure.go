@@ -371,7 +371,6 @@ func (p *process) stop() {
 	}
 }
 
-
 func machine() string {
 	cpu := "unknown CPU"
 	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
