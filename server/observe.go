@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -85,7 +86,8 @@ var quietPaths = []string{"/healthz", "/readyz", "/metrics"}
 // requestID) is echoed in the X-Request-Id response header, and one log line when it
 // ends: method, path, status, duration, database time and round trips, and for /graphql
 // the operation and the error codes of the response. The line is at info level, warn when
-// the response has an INTERNAL, UNAVAILABLE or TIMEOUT error, debug for probes and scrapes.
+// the response has an INTERNAL, UNAVAILABLE or TIMEOUT error (unless the client had gone
+// away: client_gone), debug for probes and scrapes.
 // GraphQL requests (GET and POST /graphql) are also recorded in m, which may be nil.
 func observe(h http.Handler, log *slog.Logger, m *metrics) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -117,12 +119,16 @@ func observe(h http.Handler, log *slog.Logger, m *metrics) http.Handler {
 		}
 		if graphQL {
 			codes := req.ErrorCodes()
-			if slices.ContainsFunc(codes, func(c string) bool {
+			gone := errors.Is(r.Context().Err(), context.Canceled) // the client went away first
+			if !gone && slices.ContainsFunc(codes, func(c string) bool {
 				return c == string(model.CodeInternal) || c == string(model.CodeUnavailable) || c == string(model.CodeTimeout)
 			}) {
 				level = slog.LevelWarn
 			}
 			attrs = append(attrs, slog.String("operation", operationName(req.Operation())), slog.Any("codes", codes))
+			if gone {
+				attrs = append(attrs, slog.Bool("client_gone", true))
+			}
 		}
 		log.LogAttrs(ctx, level, "request", attrs...)
 	})

@@ -3,10 +3,14 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/parkgraph/parkgraph/graph/neo4jdb/neo4jtest"
 )
 
 // exchange sends one raw HTTP request to /graphql and returns the response with its body
@@ -131,6 +135,49 @@ func TestOnlyConfiguredOriginsGetCORSHeaders(t *testing.T) {
 		}
 		if res.StatusCode != http.StatusOK {
 			t.Errorf("POST from %s: status %d", origin, res.StatusCode)
+		}
+	}
+}
+
+func TestProductionSwitchesTurnOffIntrospectionSuggestionsAndGraphiQL(t *testing.T) {
+	store := neo4jtest.Open(t)
+	neo4jtest.LoadSeeds(t, store)
+	serve := func(env map[string]string) string {
+		cfg, err := loadConfig(func(k string) string { return env[k] })
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(newMux(cfg, store, slog.New(slog.NewTextHandler(io.Discard, nil))))
+		t.Cleanup(srv.Close)
+		return srv.URL
+	}
+	dev := serve(nil)
+	prod := serve(map[string]string{"INTROSPECTION": "false", "FIELD_SUGGESTIONS": "false", "GRAPHIQL": "false"})
+	const introspect = `{"query": "{ __schema { queryType { name } } }"}`
+	const misspelt = `{"query": "{ zones { nodes { nme } } }"}`
+
+	if res, r := exchange(t, "POST", dev+"/graphql", "application/json", "", introspect); res.StatusCode != 200 || len(r.Errors) > 0 {
+		t.Errorf("introspection by default: %d %+v", res.StatusCode, r.Errors)
+	}
+	if res, r := exchange(t, "POST", prod+"/graphql", "application/json", "", introspect); res.StatusCode != 400 ||
+		len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "INTROSPECTION_DISABLED" {
+		t.Errorf("introspection turned off: %d %+v", res.StatusCode, r.Errors)
+	}
+	if _, r := exchange(t, "POST", dev+"/graphql", "application/json", "", misspelt); len(r.Errors) == 0 || !strings.Contains(r.Errors[0].Message, `Did you mean "name"`) {
+		t.Errorf("suggestions by default: %+v", r.Errors)
+	}
+	if _, r := exchange(t, "POST", prod+"/graphql", "application/json", "", misspelt); len(r.Errors) == 0 ||
+		strings.Contains(r.Errors[0].Message, "Did you mean") || r.Errors[0].Extensions["code"] != "GRAPHQL_VALIDATION_FAILED" {
+		t.Errorf("suggestions turned off: %+v", r.Errors)
+	}
+	for url, want := range map[string]int{dev + "/": 200, prod + "/": 404} {
+		res, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != want {
+			t.Errorf("GET %s = %d, want %d", url, res.StatusCode, want)
 		}
 	}
 }

@@ -30,7 +30,8 @@ RETURN p.id, p.name ORDER BY p.name, p.id LIMIT 20`,
 		Query: `{ parks(first: 20) { totalCount nodes { id name zone { id name } districts { id name }
 			targets { industry { id name } investorOrigin { id name } } companies { id name } } } }`,
 		Cypher: `CALL () { MATCH (p:Park) RETURN count(p) AS total }
-MATCH (p:Park) WITH total, p ORDER BY p.name, p.id LIMIT 20
+MATCH (p:Park) WHERE p.name IS NOT NULL
+WITH total, p ORDER BY p.name, p.id LIMIT 20
 CALL (p) { OPTIONAL MATCH path = (p)-[:PART_OF*1..8]->(z:Zone) RETURN z ORDER BY length(path) LIMIT 1 }
 CALL (p) { OPTIONAL MATCH (p)-[:PART_OF|LOCATED_IN*1..8]->(d:District) RETURN collect(DISTINCT [d.id, d.name]) AS districts }
 CALL (p) { OPTIONAL MATCH (p)-[t:TARGETS]->(i:Industry) OPTIONAL MATCH (o:Region {id: t.investorOrigin})
