@@ -267,19 +267,27 @@ func TestHealthReadinessAndCORS(t *testing.T) {
 			t.Errorf("%s = %d", path, res.StatusCode)
 		}
 	}
-	for origin, allowed := range map[string]bool{"https://dashboard.example": true, "https://evil.example": false} {
-		req, _ := http.NewRequest(http.MethodOptions, srv.URL+"/graphql", nil)
-		req.Header.Set("Origin", origin)
-		req.Header.Set("Access-Control-Request-Method", "POST")
-		req.Header.Set("Access-Control-Request-Headers", "content-type")
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res.Body.Close()
-		got := res.Header.Get("Access-Control-Allow-Origin")
-		if allowed && got != origin || !allowed && got != "" {
-			t.Errorf("preflight from %s: Access-Control-Allow-Origin %q", origin, got)
+	// Only configured origins get CORS headers, on a preflight and on the request itself.
+	for origin, allowed := range map[string]bool{"https://dashboard.example": true, "https://evil.example": false, "http://localhost:3000": false} {
+		preflight, _ := http.NewRequest(http.MethodOptions, srv.URL+"/graphql", nil)
+		preflight.Header.Set("Access-Control-Request-Method", "POST")
+		preflight.Header.Set("Access-Control-Request-Headers", "content-type")
+		post, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(`{"query": "{ zones { totalCount } }"}`))
+		post.Header.Set("Content-Type", "application/json")
+		for _, req := range []*http.Request{preflight, post} {
+			req.Header.Set("Origin", origin)
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			got := res.Header.Get("Access-Control-Allow-Origin")
+			if allowed && got != origin || !allowed && got != "" {
+				t.Errorf("%s from %s: Access-Control-Allow-Origin %q", req.Method, origin, got)
+			}
+			if req.Method == http.MethodPost && res.StatusCode != http.StatusOK {
+				t.Errorf("POST from %s: status %d", origin, res.StatusCode)
+			}
 		}
 	}
 }

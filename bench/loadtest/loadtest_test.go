@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,13 +11,12 @@ import (
 	"github.com/parkgraph/parkgraph/graph/neo4jdb/neo4jtest"
 )
 
+// buildServer builds ./server into a temporary directory and returns the binary's path.
 func buildServer(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "server")
-	cmd := exec.Command("go", "build", "-o", bin, "./server")
-	cmd.Dir = "../.."
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build server: %v\n%s", err, out)
+	bin, err := target.Build("../..", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
 	}
 	return bin
 }

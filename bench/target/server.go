@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,6 +32,18 @@ type Server struct {
 
 	mu   sync.Mutex
 	peak int64
+}
+
+// Build compiles the server of the module at root (a path such as "../..") into dir and
+// returns the binary's path; the error carries the compiler's output.
+func Build(root, dir string) (string, error) {
+	bin := filepath.Join(dir, "server")
+	cmd := exec.Command("go", "build", "-o", bin, "./server")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("build server: %v\n%s", err, out)
+	}
+	return bin, nil
 }
 
 // FreeAddr returns a loopback address nothing listens on now.

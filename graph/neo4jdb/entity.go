@@ -175,7 +175,7 @@ func (s *Store) FindEntities(ctx context.Context, f model.EntityFilter, page mod
 	}
 	count := "CALL (" + sets + ") { " + match + " RETURN count(n) AS total }"
 	if page.SkipTotal {
-		count = "WITH " + strings.Join(append(strings.Fields(strings.ReplaceAll(sets, ",", " ")), "null AS total"), ", ")
+		count = "WITH " + strings.TrimPrefix(sets+", null AS total", ", ")
 	}
 	q := prelude + `
 ` + count + `
