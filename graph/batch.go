@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // batch makes a field asked on every item of a list cost one store call, not one per
@@ -151,7 +151,7 @@ func registerRelations(ctx context.Context, rels []*model.Relation) {
 		ids = append(ids, r.Node.GetID())
 		refs = append(refs, evidenceDocs(r.Evidence)...)
 		refs = append(refs, evidenceDocs(r.Node.Base().Evidence)...)
-		if o := r.Value("investorOrigin"); o != nil {
+		if o := r.Value(model.PropInvestorOrigin); o != nil {
 			refs = append(refs, *o)
 		}
 	}

@@ -2,68 +2,59 @@ package graph
 
 import (
 	"context"
-	"regexp"
 	"slices"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
-var datePattern = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
-
-// Page sizes of every list field.
-const (
-	defaultPageSize = 20
-	maxPageSize     = 100
-)
-
-// pageArgs validates first and after. first defaults to 20; a negative first or one
-// above 100 is INVALID.
+// pageArgs validates first (model.PageSize) and after.
 func pageArgs(first *int, after *string) (model.PageArgs, error) {
-	n, err := bounded("first", first, defaultPageSize, 0, maxPageSize)
+	n, err := bounded("first", first, model.PageSize)
 	return model.PageArgs{First: n, After: deref(after)}, err
 }
 
-// bounded returns *v, or def when v is nil; a value outside [lo, hi] is INVALID.
-func bounded(name string, v *int, def, lo, hi int) (int, error) {
+// bounded returns the argument name's value *v, or b.Default when v is nil; a value
+// outside b is INVALID.
+func bounded(name string, v *int, b model.Bound) (int, error) {
 	if v == nil {
-		return def, nil
+		return b.Default, nil
 	}
-	if *v < lo || *v > hi {
-		return 0, model.Errorf(model.CodeInvalid, "%s must be between %d and %d", name, lo, hi)
+	if *v < b.Min || *v > b.Max {
+		return 0, model.Errorf(model.CodeInvalid, "%s must be between %d and %d", name, b.Min, b.Max)
 	}
 	return *v, nil
 }
 
 // orderFields maps each OrderField to the property it sorts by and the entity types that
 // have it (nil: every type).
-var orderFields = map[model.OrderField]struct {
+var orderFields = map[OrderField]struct {
 	property string
 	types    []model.EntityType
 }{
-	model.OrderFieldName:          {"name", nil},
-	model.OrderFieldApprovedOn:    {"approvedOn", []model.EntityType{model.EntityTypeZone}},
-	model.OrderFieldEstablishedOn: {"establishedOn", []model.EntityType{model.EntityTypeZone}},
-	model.OrderFieldAreaKm2:       {"areaKm2", []model.EntityType{model.EntityTypeZone, model.EntityTypePark, model.EntityTypeDistrict}},
-	model.OrderFieldHeldOn:        {"heldOn", []model.EntityType{model.EntityTypeEvent}},
-	model.OrderFieldProjectCount:  {"projectCount", []model.EntityType{model.EntityTypeEvent}},
-	model.OrderFieldAmountCny:     {"amountCny", []model.EntityType{model.EntityTypeEvent}},
+	OrderFieldName:          {model.PropName, nil},
+	OrderFieldApprovedOn:    {model.PropApprovedOn, []model.EntityType{model.EntityTypeZone}},
+	OrderFieldEstablishedOn: {model.PropEstablishedOn, []model.EntityType{model.EntityTypeZone}},
+	OrderFieldAreaKm2:       {model.PropAreaKm2, []model.EntityType{model.EntityTypeZone, model.EntityTypePark, model.EntityTypeDistrict}},
+	OrderFieldHeldOn:        {model.PropHeldOn, []model.EntityType{model.EntityTypeEvent}},
+	OrderFieldProjectCount:  {model.PropProjectCount, []model.EntityType{model.EntityTypeEvent}},
+	OrderFieldAmountCny:     {model.PropAmountCny, []model.EntityType{model.EntityTypeEvent}},
 }
 
 // orderOf validates orderBy for a list of t; nil orders by name.
-func orderOf(t model.EntityType, orderBy *model.OrderBy) (model.Order, error) {
+func orderOf(t model.EntityType, orderBy *OrderBy) (model.Order, error) {
 	if orderBy == nil {
-		return model.Order{Property: "name"}, nil
+		return model.Order{Property: model.PropName}, nil
 	}
 	f, ok := orderFields[orderBy.Field]
 	if !ok || (f.types != nil && !slices.Contains(f.types, t)) {
 		return model.Order{}, model.Errorf(model.CodeInvalid, "%s lists cannot be ordered by %s", t.Label(), orderBy.Field)
 	}
-	return model.Order{Property: f.property, Desc: orderBy.Direction == model.OrderDirectionDesc}, nil
+	return model.Order{Property: f.property, Desc: orderBy.Direction == OrderDirectionDesc}, nil
 }
 
 // findPage validates the arguments, fetches one page of entities of f.Type together with
 // the fields asked on every entity that lookahead finds, and registers them as siblings.
-func (r *Resolver) findPage(ctx context.Context, f model.EntityFilter, orderBy *model.OrderBy, first *int, after *string) (*model.EntityPage, error) {
+func (r *Resolver) findPage(ctx context.Context, f model.EntityFilter, orderBy *OrderBy, first *int, after *string) (*model.EntityPage, error) {
 	args, err := pageArgs(first, after)
 	if err != nil {
 		return nil, err
@@ -73,7 +64,7 @@ func (r *Resolver) findPage(ctx context.Context, f model.EntityFilter, orderBy *
 	}
 	for _, rg := range f.Ranges {
 		for _, b := range []any{rg.Min, rg.Max} {
-			if s, ok := b.(string); ok && rg.Date && !datePattern.MatchString(s) {
+			if s, ok := b.(string); ok && rg.Date && !model.DatePattern.MatchString(s) {
 				return nil, model.Errorf(model.CodeInvalid, "%s bound %q must be YYYY, YYYY-MM or YYYY-MM-DD", rg.Property, s)
 			}
 		}
@@ -91,7 +82,7 @@ func (r *Resolver) findPage(ctx context.Context, f model.EntityFilter, orderBy *
 }
 
 // connection splits page into the typed nodes, edges and page info of a connection.
-func connection[T model.Entity, E any](page *model.EntityPage, edge func(cursor string, node T) E) ([]T, []E, *model.PageInfo) {
+func connection[T model.Entity, E any](page *model.EntityPage, edge func(cursor string, node T) E) ([]T, []E, *PageInfo) {
 	nodes := make([]T, 0, len(page.Entities))
 	edges := make([]E, 0, len(page.Entities))
 	for i, e := range page.Entities {
@@ -103,8 +94,8 @@ func connection[T model.Entity, E any](page *model.EntityPage, edge func(cursor 
 	return nodes, edges, pageInfo(page.Cursors, page.HasNextPage)
 }
 
-func pageInfo(cursors []string, hasNext bool) *model.PageInfo {
-	info := &model.PageInfo{HasNextPage: hasNext}
+func pageInfo(cursors []string, hasNext bool) *PageInfo {
+	info := &PageInfo{HasNextPage: hasNext}
 	if len(cursors) > 0 {
 		info.EndCursor = &cursors[len(cursors)-1]
 	}
@@ -119,7 +110,7 @@ func deref(s *string) string {
 }
 
 // documents resolves Query.documents.
-func (r *Resolver) documents(ctx context.Context, where *model.DocumentWhere, first *int, after *string) (*model.DocumentConnection, error) {
+func (r *Resolver) documents(ctx context.Context, where *DocumentWhere, first *int, after *string) (*DocumentConnection, error) {
 	args, err := pageArgs(first, after)
 	if err != nil {
 		return nil, err
@@ -133,13 +124,13 @@ func (r *Resolver) documents(ctx context.Context, where *model.DocumentWhere, fi
 		return nil, err
 	}
 	ids := make([]string, len(page.Documents))
-	edges := make([]*model.DocumentEdge, len(page.Documents))
+	edges := make([]*DocumentEdge, len(page.Documents))
 	for i, d := range page.Documents {
 		ids[i] = d.ID
-		edges[i] = &model.DocumentEdge{Cursor: page.Cursors[i], Node: d}
+		edges[i] = &DocumentEdge{Cursor: page.Cursors[i], Node: d}
 	}
 	siblings(ctx, ids)
-	return &model.DocumentConnection{Nodes: orEmpty(page.Documents), Edges: edges,
+	return &DocumentConnection{Nodes: orEmpty(page.Documents), Edges: edges,
 		PageInfo: pageInfo(page.Cursors, page.HasNextPage), TotalCount: page.TotalCount}, nil
 }
 

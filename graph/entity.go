@@ -4,11 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
-
-// maxRelations caps Entity.relations(first:).
-const maxRelations = 500
 
 // hop describes a one-hop step over the given relationship types to entities of label.
 func hop(dir model.Direction, label model.EntityType, types ...string) model.Hop {
@@ -142,19 +139,28 @@ func (r *Resolver) relations(ctx context.Context, id string, types []string, dir
 	if direction != nil {
 		dir = *direction
 	}
-	n, err := bounded("first", first, 50, 0, maxRelations)
+	n, err := bounded("first", first, model.RelationsPage)
 	if err != nil {
 		return nil, err
 	}
-	for _, t := range types {
-		if _, ok := model.RelationTypes[t]; !ok {
-			return nil, model.Errorf(model.CodeInvalid, "unknown relationship type %q", t)
-		}
+	if err := checkTypes(types); err != nil {
+		return nil, err
 	}
 	if n == 0 {
 		return []*model.Relation{}, nil
 	}
 	return r.neighbors(ctx, id, model.Hop{Types: types, Direction: dir, First: n})
+}
+
+// checkTypes returns an INVALID error naming the first of types that is not a curated
+// relationship type, and nil when all are.
+func checkTypes(types []string) error {
+	for _, t := range types {
+		if _, ok := model.RelationTypes[t]; !ok {
+			return model.Errorf(model.CodeInvalid, "unknown relationship type %q", t)
+		}
+	}
+	return nil
 }
 
 // facts resolves Entity.facts for any entity.
@@ -220,7 +226,7 @@ func orEmpty[T any](s []T) []T {
 // investorOrigin resolves Target.investorOrigin: the Region named by the relation's
 // investorOrigin property, or nil when the source names none.
 func (r *Resolver) investorOrigin(ctx context.Context, rel *model.Relation) (*model.Region, error) {
-	id := rel.Value("investorOrigin")
+	id := rel.Value(model.PropInvestorOrigin)
 	if id == nil {
 		return nil, nil
 	}

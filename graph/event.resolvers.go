@@ -8,7 +8,7 @@ package graph
 import (
 	"context"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // Relations is the resolver for the relations field.
@@ -28,7 +28,7 @@ func (r *eventResolver) MentionedIn(ctx context.Context, obj *model.Event) ([]*m
 
 // HeldOn is the resolver for the heldOn field.
 func (r *eventResolver) HeldOn(ctx context.Context, obj *model.Event) (*string, error) {
-	return obj.Prop("heldOn"), nil
+	return obj.Prop(model.PropHeldOn), nil
 }
 
 // Participants is the resolver for the participants field.
@@ -63,17 +63,17 @@ func (r *signedProjectsResolver) Target(ctx context.Context, obj *model.Relation
 
 // Count is the resolver for the count field.
 func (r *signedProjectsResolver) Count(ctx context.Context, obj *model.Relation) (*int, error) {
-	return intValue(obj, "count"), nil
+	return intValue(obj, model.PropCount), nil
 }
 
 // AmountCny is the resolver for the amountCny field.
 func (r *signedProjectsResolver) AmountCny(ctx context.Context, obj *model.Relation) (*float64, error) {
-	return floatValue(obj, "amountCny"), nil
+	return floatValue(obj, model.PropAmountCny), nil
 }
 
 // AmountUsd is the resolver for the amountUsd field.
 func (r *signedProjectsResolver) AmountUsd(ctx context.Context, obj *model.Relation) (*float64, error) {
-	return floatValue(obj, "amountUsd"), nil
+	return floatValue(obj, model.PropAmountUsd), nil
 }
 
 // Event returns EventResolver implementation.

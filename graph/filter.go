@@ -1,21 +1,21 @@
 package graph
 
-import "github.com/parkgraph/parkgraph/graph/model"
+import "github.com/parkgraph/parkgraph/model"
 
 // The functions below map each list's where input to the store's EntityFilter. A nil
 // where selects every entity of the type.
 
-func zoneFilter(w *model.ZoneWhere) model.EntityFilter {
+func zoneFilter(w *ZoneWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypeZone}
 	if w != nil {
 		f.NameContains, f.Industry, f.Targets = deref(w.NameContains), deref(w.Industry), w.Targets
 		f.Zone, f.District, f.Region, f.Company = deref(w.Zone), deref(w.District), deref(w.Region), deref(w.Company)
-		f.Ranges = ranges(dates("approvedOn", w.ApprovedOn), dates("establishedOn", w.EstablishedOn), numbers("areaKm2", w.AreaKm2))
+		f.Ranges = ranges(dates(model.PropApprovedOn, w.ApprovedOn), dates(model.PropEstablishedOn, w.EstablishedOn), numbers(model.PropAreaKm2, w.AreaKm2))
 	}
 	return f
 }
 
-func parkFilter(w *model.ParkWhere) model.EntityFilter {
+func parkFilter(w *ParkWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypePark}
 	if w != nil {
 		f.NameContains, f.Industry, f.Targets = deref(w.NameContains), deref(w.Industry), w.Targets
@@ -24,7 +24,7 @@ func parkFilter(w *model.ParkWhere) model.EntityFilter {
 	return f
 }
 
-func districtFilter(w *model.DistrictWhere) model.EntityFilter {
+func districtFilter(w *DistrictWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypeDistrict}
 	if w != nil {
 		f.NameContains, f.Industry, f.Targets = deref(w.NameContains), deref(w.Industry), w.Targets
@@ -33,7 +33,7 @@ func districtFilter(w *model.DistrictWhere) model.EntityFilter {
 	return f
 }
 
-func regionFilter(w *model.RegionWhere) model.EntityFilter {
+func regionFilter(w *RegionWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypeRegion}
 	if w != nil {
 		f.NameContains, f.Region = deref(w.NameContains), deref(w.Within)
@@ -41,7 +41,7 @@ func regionFilter(w *model.RegionWhere) model.EntityFilter {
 	return f
 }
 
-func industryFilter(w *model.IndustryWhere) model.EntityFilter {
+func industryFilter(w *IndustryWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypeIndustry}
 	if w != nil {
 		f.NameContains, f.SubsectorOf = deref(w.NameContains), deref(w.SubsectorOf)
@@ -49,7 +49,7 @@ func industryFilter(w *model.IndustryWhere) model.EntityFilter {
 	return f
 }
 
-func companyFilter(w *model.CompanyWhere) model.EntityFilter {
+func companyFilter(w *CompanyWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypeCompany}
 	if w != nil {
 		f.NameContains, f.Industry, f.HostedIn = deref(w.NameContains), deref(w.Industry), deref(w.HostedIn)
@@ -58,7 +58,7 @@ func companyFilter(w *model.CompanyWhere) model.EntityFilter {
 	return f
 }
 
-func organizationFilter(w *model.OrganizationWhere) model.EntityFilter {
+func organizationFilter(w *OrganizationWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypeOrganization}
 	if w != nil {
 		f.NameContains, f.HostedIn = deref(w.NameContains), deref(w.HostedIn)
@@ -67,17 +67,17 @@ func organizationFilter(w *model.OrganizationWhere) model.EntityFilter {
 	return f
 }
 
-func eventFilter(w *model.EventWhere) model.EntityFilter {
+func eventFilter(w *EventWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypeEvent}
 	if w != nil {
 		f.NameContains, f.Participant = deref(w.NameContains), deref(w.Participant)
-		f.Ranges = ranges(dates("heldOn", w.HeldOn), numbers("projectCount", w.ProjectCount), numbers("amountCny", w.AmountCny))
+		f.Ranges = ranges(dates(model.PropHeldOn, w.HeldOn), numbers(model.PropProjectCount, w.ProjectCount), numbers(model.PropAmountCny, w.AmountCny))
 		f.District, f.Region = deref(w.District), deref(w.Region)
 	}
 	return f
 }
 
-func projectFilter(w *model.ProjectWhere) model.EntityFilter {
+func projectFilter(w *ProjectWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypeProject}
 	if w != nil {
 		f.NameContains, f.HostedIn = deref(w.NameContains), deref(w.HostedIn)
@@ -86,7 +86,7 @@ func projectFilter(w *model.ProjectWhere) model.EntityFilter {
 	return f
 }
 
-func policyFilter(w *model.PolicyWhere) model.EntityFilter {
+func policyFilter(w *PolicyWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypePolicy}
 	if w != nil {
 		f.NameContains, f.IssuedBy, f.Industry = deref(w.NameContains), deref(w.IssuedBy), deref(w.Industry)
@@ -94,7 +94,7 @@ func policyFilter(w *model.PolicyWhere) model.EntityFilter {
 	return f
 }
 
-func personFilter(w *model.PersonWhere) model.EntityFilter {
+func personFilter(w *PersonWhere) model.EntityFilter {
 	f := model.EntityFilter{Type: model.EntityTypePerson}
 	if w != nil {
 		f.NameContains = deref(w.NameContains)
@@ -103,7 +103,7 @@ func personFilter(w *model.PersonWhere) model.EntityFilter {
 }
 
 // dates turns a DateRange on property into a Range, or nil when r is nil.
-func dates(property string, r *model.DateRange) *model.Range {
+func dates(property string, r *DateRange) *model.Range {
 	if r == nil {
 		return nil
 	}
@@ -118,7 +118,7 @@ func dates(property string, r *model.DateRange) *model.Range {
 }
 
 // numbers turns a FloatRange on property into a Range, or nil when r is nil.
-func numbers(property string, r *model.FloatRange) *model.Range {
+func numbers(property string, r *FloatRange) *model.Range {
 	if r == nil {
 		return nil
 	}

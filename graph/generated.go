@@ -14,7 +14,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -410,25 +410,25 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Breakdown       func(childComplexity int, of model.EntityType, by model.BreakdownKey, first *int) int
-		Companies       func(childComplexity int, where *model.CompanyWhere, orderBy *model.OrderBy, first *int, after *string) int
-		Districts       func(childComplexity int, where *model.DistrictWhere, orderBy *model.OrderBy, first *int, after *string) int
-		Documents       func(childComplexity int, where *model.DocumentWhere, first *int, after *string) int
-		Events          func(childComplexity int, where *model.EventWhere, orderBy *model.OrderBy, first *int, after *string) int
-		Industries      func(childComplexity int, where *model.IndustryWhere, orderBy *model.OrderBy, first *int, after *string) int
+		Companies       func(childComplexity int, where *CompanyWhere, orderBy *OrderBy, first *int, after *string) int
+		Districts       func(childComplexity int, where *DistrictWhere, orderBy *OrderBy, first *int, after *string) int
+		Documents       func(childComplexity int, where *DocumentWhere, first *int, after *string) int
+		Events          func(childComplexity int, where *EventWhere, orderBy *OrderBy, first *int, after *string) int
+		Industries      func(childComplexity int, where *IndustryWhere, orderBy *OrderBy, first *int, after *string) int
 		Neighborhood    func(childComplexity int, id string, depth *int, types []string, limit *int) int
 		Node            func(childComplexity int, id string) int
-		Organizations   func(childComplexity int, where *model.OrganizationWhere, orderBy *model.OrderBy, first *int, after *string) int
-		Parks           func(childComplexity int, where *model.ParkWhere, orderBy *model.OrderBy, first *int, after *string) int
-		People          func(childComplexity int, where *model.PersonWhere, orderBy *model.OrderBy, first *int, after *string) int
-		Policies        func(childComplexity int, where *model.PolicyWhere, orderBy *model.OrderBy, first *int, after *string) int
-		Projects        func(childComplexity int, where *model.ProjectWhere, orderBy *model.OrderBy, first *int, after *string) int
-		Regions         func(childComplexity int, where *model.RegionWhere, orderBy *model.OrderBy, first *int, after *string) int
+		Organizations   func(childComplexity int, where *OrganizationWhere, orderBy *OrderBy, first *int, after *string) int
+		Parks           func(childComplexity int, where *ParkWhere, orderBy *OrderBy, first *int, after *string) int
+		People          func(childComplexity int, where *PersonWhere, orderBy *OrderBy, first *int, after *string) int
+		Policies        func(childComplexity int, where *PolicyWhere, orderBy *OrderBy, first *int, after *string) int
+		Projects        func(childComplexity int, where *ProjectWhere, orderBy *OrderBy, first *int, after *string) int
+		Regions         func(childComplexity int, where *RegionWhere, orderBy *OrderBy, first *int, after *string) int
 		Search          func(childComplexity int, query string, types []model.EntityType, first *int) int
 		SearchDocuments func(childComplexity int, query string, first *int) int
 		ShortestPath    func(childComplexity int, from string, to string, maxDepth *int, types []string) int
 		Stats           func(childComplexity int) int
 		Subgraph        func(childComplexity int, ids []string, types []string) int
-		Zones           func(childComplexity int, where *model.ZoneWhere, orderBy *model.OrderBy, first *int, after *string) int
+		Zones           func(childComplexity int, where *ZoneWhere, orderBy *OrderBy, first *int, after *string) int
 	}
 
 	Region struct {
@@ -643,18 +643,18 @@ type ProjectResolver interface {
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
-	Zones(ctx context.Context, where *model.ZoneWhere, orderBy *model.OrderBy, first *int, after *string) (*model.ZoneConnection, error)
-	Parks(ctx context.Context, where *model.ParkWhere, orderBy *model.OrderBy, first *int, after *string) (*model.ParkConnection, error)
-	Districts(ctx context.Context, where *model.DistrictWhere, orderBy *model.OrderBy, first *int, after *string) (*model.DistrictConnection, error)
-	Regions(ctx context.Context, where *model.RegionWhere, orderBy *model.OrderBy, first *int, after *string) (*model.RegionConnection, error)
-	Industries(ctx context.Context, where *model.IndustryWhere, orderBy *model.OrderBy, first *int, after *string) (*model.IndustryConnection, error)
-	Companies(ctx context.Context, where *model.CompanyWhere, orderBy *model.OrderBy, first *int, after *string) (*model.CompanyConnection, error)
-	Organizations(ctx context.Context, where *model.OrganizationWhere, orderBy *model.OrderBy, first *int, after *string) (*model.OrganizationConnection, error)
-	Events(ctx context.Context, where *model.EventWhere, orderBy *model.OrderBy, first *int, after *string) (*model.EventConnection, error)
-	Projects(ctx context.Context, where *model.ProjectWhere, orderBy *model.OrderBy, first *int, after *string) (*model.ProjectConnection, error)
-	Policies(ctx context.Context, where *model.PolicyWhere, orderBy *model.OrderBy, first *int, after *string) (*model.PolicyConnection, error)
-	People(ctx context.Context, where *model.PersonWhere, orderBy *model.OrderBy, first *int, after *string) (*model.PersonConnection, error)
-	Documents(ctx context.Context, where *model.DocumentWhere, first *int, after *string) (*model.DocumentConnection, error)
+	Zones(ctx context.Context, where *ZoneWhere, orderBy *OrderBy, first *int, after *string) (*ZoneConnection, error)
+	Parks(ctx context.Context, where *ParkWhere, orderBy *OrderBy, first *int, after *string) (*ParkConnection, error)
+	Districts(ctx context.Context, where *DistrictWhere, orderBy *OrderBy, first *int, after *string) (*DistrictConnection, error)
+	Regions(ctx context.Context, where *RegionWhere, orderBy *OrderBy, first *int, after *string) (*RegionConnection, error)
+	Industries(ctx context.Context, where *IndustryWhere, orderBy *OrderBy, first *int, after *string) (*IndustryConnection, error)
+	Companies(ctx context.Context, where *CompanyWhere, orderBy *OrderBy, first *int, after *string) (*CompanyConnection, error)
+	Organizations(ctx context.Context, where *OrganizationWhere, orderBy *OrderBy, first *int, after *string) (*OrganizationConnection, error)
+	Events(ctx context.Context, where *EventWhere, orderBy *OrderBy, first *int, after *string) (*EventConnection, error)
+	Projects(ctx context.Context, where *ProjectWhere, orderBy *OrderBy, first *int, after *string) (*ProjectConnection, error)
+	Policies(ctx context.Context, where *PolicyWhere, orderBy *OrderBy, first *int, after *string) (*PolicyConnection, error)
+	People(ctx context.Context, where *PersonWhere, orderBy *OrderBy, first *int, after *string) (*PersonConnection, error)
+	Documents(ctx context.Context, where *DocumentWhere, first *int, after *string) (*DocumentConnection, error)
 	Search(ctx context.Context, query string, types []model.EntityType, first *int) ([]*model.SearchHit, error)
 	SearchDocuments(ctx context.Context, query string, first *int) ([]*model.DocumentHit, error)
 	Stats(ctx context.Context) (*model.GraphStats, error)
@@ -2201,7 +2201,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Companies(childComplexity, args["where"].(*model.CompanyWhere), args["orderBy"].(*model.OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Companies(childComplexity, args["where"].(*CompanyWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
 	case "Query.districts":
 		if e.ComplexityRoot.Query.Districts == nil {
 			break
@@ -2212,7 +2212,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Districts(childComplexity, args["where"].(*model.DistrictWhere), args["orderBy"].(*model.OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Districts(childComplexity, args["where"].(*DistrictWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
 	case "Query.documents":
 		if e.ComplexityRoot.Query.Documents == nil {
 			break
@@ -2223,7 +2223,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Documents(childComplexity, args["where"].(*model.DocumentWhere), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Documents(childComplexity, args["where"].(*DocumentWhere), args["first"].(*int), args["after"].(*string)), true
 	case "Query.events":
 		if e.ComplexityRoot.Query.Events == nil {
 			break
@@ -2234,7 +2234,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Events(childComplexity, args["where"].(*model.EventWhere), args["orderBy"].(*model.OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Events(childComplexity, args["where"].(*EventWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
 	case "Query.industries":
 		if e.ComplexityRoot.Query.Industries == nil {
 			break
@@ -2245,7 +2245,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Industries(childComplexity, args["where"].(*model.IndustryWhere), args["orderBy"].(*model.OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Industries(childComplexity, args["where"].(*IndustryWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
 
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
@@ -2279,7 +2279,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Organizations(childComplexity, args["where"].(*model.OrganizationWhere), args["orderBy"].(*model.OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Organizations(childComplexity, args["where"].(*OrganizationWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
 	case "Query.parks":
 		if e.ComplexityRoot.Query.Parks == nil {
 			break
@@ -2290,7 +2290,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Parks(childComplexity, args["where"].(*model.ParkWhere), args["orderBy"].(*model.OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Parks(childComplexity, args["where"].(*ParkWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
 	case "Query.people":
 		if e.ComplexityRoot.Query.People == nil {
 			break
@@ -2301,7 +2301,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.People(childComplexity, args["where"].(*model.PersonWhere), args["orderBy"].(*model.OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.People(childComplexity, args["where"].(*PersonWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
 	case "Query.policies":
 		if e.ComplexityRoot.Query.Policies == nil {
 			break
@@ -2312,7 +2312,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Policies(childComplexity, args["where"].(*model.PolicyWhere), args["orderBy"].(*model.OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Policies(childComplexity, args["where"].(*PolicyWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
 	case "Query.projects":
 		if e.ComplexityRoot.Query.Projects == nil {
 			break
@@ -2323,7 +2323,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Projects(childComplexity, args["where"].(*model.ProjectWhere), args["orderBy"].(*model.OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Projects(childComplexity, args["where"].(*ProjectWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
 	case "Query.regions":
 		if e.ComplexityRoot.Query.Regions == nil {
 			break
@@ -2334,7 +2334,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Regions(childComplexity, args["where"].(*model.RegionWhere), args["orderBy"].(*model.OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Regions(childComplexity, args["where"].(*RegionWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -2395,7 +2395,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Zones(childComplexity, args["where"].(*model.ZoneWhere), args["orderBy"].(*model.OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Zones(childComplexity, args["where"].(*ZoneWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
 
 	case "Region.aliases":
 		if e.ComplexityRoot.Region.Aliases == nil {
@@ -4000,7 +4000,7 @@ func (ec *executionContext) field_Company_relations_args(ctx context.Context, ra
 	args["types"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4030,7 +4030,7 @@ func (ec *executionContext) field_District_relations_args(ctx context.Context, r
 	args["types"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4060,7 +4060,7 @@ func (ec *executionContext) field_Event_relations_args(ctx context.Context, rawA
 	args["types"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4090,7 +4090,7 @@ func (ec *executionContext) field_Industry_relations_args(ctx context.Context, r
 	args["types"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4120,7 +4120,7 @@ func (ec *executionContext) field_Organization_relations_args(ctx context.Contex
 	args["types"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4150,7 +4150,7 @@ func (ec *executionContext) field_Park_relations_args(ctx context.Context, rawAr
 	args["types"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4180,7 +4180,7 @@ func (ec *executionContext) field_Person_relations_args(ctx context.Context, raw
 	args["types"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4210,7 +4210,7 @@ func (ec *executionContext) field_Policy_relations_args(ctx context.Context, raw
 	args["types"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4240,7 +4240,7 @@ func (ec *executionContext) field_Project_relations_args(ctx context.Context, ra
 	args["types"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4276,7 +4276,7 @@ func (ec *executionContext) field_Query_breakdown_args(ctx context.Context, rawA
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "of",
 		func(ctx context.Context, v any) (model.EntityType, error) {
-			return ec.unmarshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx, v)
+			return ec.unmarshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4284,7 +4284,7 @@ func (ec *executionContext) field_Query_breakdown_args(ctx context.Context, rawA
 	args["of"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "by",
 		func(ctx context.Context, v any) (model.BreakdownKey, error) {
-			return ec.unmarshalNBreakdownKey2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐBreakdownKey(ctx, v)
+			return ec.unmarshalNBreakdownKey2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐBreakdownKey(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4305,16 +4305,16 @@ func (ec *executionContext) field_Query_companies_args(ctx context.Context, rawA
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*model.CompanyWhere, error) {
-			return ec.unmarshalOCompanyWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompanyWhere(ctx, v)
+		func(ctx context.Context, v any) (*CompanyWhere, error) {
+			return ec.unmarshalOCompanyWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐCompanyWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["where"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*model.OrderBy, error) {
-			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderBy(ctx, v)
+		func(ctx context.Context, v any) (*OrderBy, error) {
+			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderBy(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4343,16 +4343,16 @@ func (ec *executionContext) field_Query_districts_args(ctx context.Context, rawA
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*model.DistrictWhere, error) {
-			return ec.unmarshalODistrictWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrictWhere(ctx, v)
+		func(ctx context.Context, v any) (*DistrictWhere, error) {
+			return ec.unmarshalODistrictWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDistrictWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["where"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*model.OrderBy, error) {
-			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderBy(ctx, v)
+		func(ctx context.Context, v any) (*OrderBy, error) {
+			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderBy(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4381,8 +4381,8 @@ func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawA
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*model.DocumentWhere, error) {
-			return ec.unmarshalODocumentWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentWhere(ctx, v)
+		func(ctx context.Context, v any) (*DocumentWhere, error) {
+			return ec.unmarshalODocumentWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDocumentWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4411,16 +4411,16 @@ func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*model.EventWhere, error) {
-			return ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEventWhere(ctx, v)
+		func(ctx context.Context, v any) (*EventWhere, error) {
+			return ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐEventWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["where"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*model.OrderBy, error) {
-			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderBy(ctx, v)
+		func(ctx context.Context, v any) (*OrderBy, error) {
+			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderBy(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4449,16 +4449,16 @@ func (ec *executionContext) field_Query_industries_args(ctx context.Context, raw
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*model.IndustryWhere, error) {
-			return ec.unmarshalOIndustryWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustryWhere(ctx, v)
+		func(ctx context.Context, v any) (*IndustryWhere, error) {
+			return ec.unmarshalOIndustryWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐIndustryWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["where"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*model.OrderBy, error) {
-			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderBy(ctx, v)
+		func(ctx context.Context, v any) (*OrderBy, error) {
+			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderBy(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4539,16 +4539,16 @@ func (ec *executionContext) field_Query_organizations_args(ctx context.Context, 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*model.OrganizationWhere, error) {
-			return ec.unmarshalOOrganizationWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganizationWhere(ctx, v)
+		func(ctx context.Context, v any) (*OrganizationWhere, error) {
+			return ec.unmarshalOOrganizationWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrganizationWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["where"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*model.OrderBy, error) {
-			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderBy(ctx, v)
+		func(ctx context.Context, v any) (*OrderBy, error) {
+			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderBy(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4577,16 +4577,16 @@ func (ec *executionContext) field_Query_parks_args(ctx context.Context, rawArgs 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*model.ParkWhere, error) {
-			return ec.unmarshalOParkWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐParkWhere(ctx, v)
+		func(ctx context.Context, v any) (*ParkWhere, error) {
+			return ec.unmarshalOParkWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐParkWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["where"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*model.OrderBy, error) {
-			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderBy(ctx, v)
+		func(ctx context.Context, v any) (*OrderBy, error) {
+			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderBy(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4615,16 +4615,16 @@ func (ec *executionContext) field_Query_people_args(ctx context.Context, rawArgs
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*model.PersonWhere, error) {
-			return ec.unmarshalOPersonWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPersonWhere(ctx, v)
+		func(ctx context.Context, v any) (*PersonWhere, error) {
+			return ec.unmarshalOPersonWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPersonWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["where"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*model.OrderBy, error) {
-			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderBy(ctx, v)
+		func(ctx context.Context, v any) (*OrderBy, error) {
+			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderBy(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4653,16 +4653,16 @@ func (ec *executionContext) field_Query_policies_args(ctx context.Context, rawAr
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*model.PolicyWhere, error) {
-			return ec.unmarshalOPolicyWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPolicyWhere(ctx, v)
+		func(ctx context.Context, v any) (*PolicyWhere, error) {
+			return ec.unmarshalOPolicyWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPolicyWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["where"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*model.OrderBy, error) {
-			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderBy(ctx, v)
+		func(ctx context.Context, v any) (*OrderBy, error) {
+			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderBy(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4691,16 +4691,16 @@ func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawAr
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*model.ProjectWhere, error) {
-			return ec.unmarshalOProjectWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProjectWhere(ctx, v)
+		func(ctx context.Context, v any) (*ProjectWhere, error) {
+			return ec.unmarshalOProjectWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐProjectWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["where"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*model.OrderBy, error) {
-			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderBy(ctx, v)
+		func(ctx context.Context, v any) (*OrderBy, error) {
+			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderBy(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4729,16 +4729,16 @@ func (ec *executionContext) field_Query_regions_args(ctx context.Context, rawArg
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*model.RegionWhere, error) {
-			return ec.unmarshalORegionWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegionWhere(ctx, v)
+		func(ctx context.Context, v any) (*RegionWhere, error) {
+			return ec.unmarshalORegionWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐRegionWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["where"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*model.OrderBy, error) {
-			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderBy(ctx, v)
+		func(ctx context.Context, v any) (*OrderBy, error) {
+			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderBy(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4798,7 +4798,7 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 	args["query"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]model.EntityType, error) {
-			return ec.unmarshalOEntityType2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityTypeᚄ(ctx, v)
+			return ec.unmarshalOEntityType2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityTypeᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4879,16 +4879,16 @@ func (ec *executionContext) field_Query_zones_args(ctx context.Context, rawArgs 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*model.ZoneWhere, error) {
-			return ec.unmarshalOZoneWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneWhere(ctx, v)
+		func(ctx context.Context, v any) (*ZoneWhere, error) {
+			return ec.unmarshalOZoneWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐZoneWhere(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["where"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*model.OrderBy, error) {
-			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderBy(ctx, v)
+		func(ctx context.Context, v any) (*OrderBy, error) {
+			return ec.unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderBy(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4926,7 +4926,7 @@ func (ec *executionContext) field_Region_relations_args(ctx context.Context, raw
 	args["types"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4956,7 +4956,7 @@ func (ec *executionContext) field_Zone_relations_args(ctx context.Context, rawAr
 	args["types"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
-			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx, v)
+			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5046,7 +5046,7 @@ func (ec *executionContext) _Bucket_entity(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+			return ec.marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntity(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5124,7 +5124,7 @@ func (ec *executionContext) _Company_type(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.EntityType) graphql.Marshaler {
-			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx, selections, v)
+			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5216,7 +5216,7 @@ func (ec *executionContext) _Company_evidence(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5249,7 +5249,7 @@ func (ec *executionContext) _Company_relations(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5292,7 +5292,7 @@ func (ec *executionContext) _Company_facts(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
-			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFactᚄ(ctx, selections, v)
+			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFactᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5324,7 +5324,7 @@ func (ec *executionContext) _Company_mentionedIn(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5356,7 +5356,7 @@ func (ec *executionContext) _Company_hostedIn(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5388,7 +5388,7 @@ func (ec *executionContext) _Company_focuses(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNIndustryFocus2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNIndustryFocus2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5407,7 +5407,7 @@ func (ec *executionContext) fieldContext_Company_focuses(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _CompanyConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.CompanyConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _CompanyConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *CompanyConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5420,7 +5420,7 @@ func (ec *executionContext) _CompanyConnection_nodes(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Company) graphql.Marshaler {
-			return ec.marshalNCompany2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompanyᚄ(ctx, selections, v)
+			return ec.marshalNCompany2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCompanyᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5439,7 +5439,7 @@ func (ec *executionContext) fieldContext_CompanyConnection_nodes(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _CompanyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CompanyConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _CompanyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *CompanyConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5451,8 +5451,8 @@ func (ec *executionContext) _CompanyConnection_edges(ctx context.Context, field 
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.CompanyEdge) graphql.Marshaler {
-			return ec.marshalNCompanyEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompanyEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*CompanyEdge) graphql.Marshaler {
+			return ec.marshalNCompanyEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐCompanyEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5471,7 +5471,7 @@ func (ec *executionContext) fieldContext_CompanyConnection_edges(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _CompanyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CompanyConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _CompanyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *CompanyConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5483,8 +5483,8 @@ func (ec *executionContext) _CompanyConnection_pageInfo(ctx context.Context, fie
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5503,7 +5503,7 @@ func (ec *executionContext) fieldContext_CompanyConnection_pageInfo(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _CompanyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CompanyConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _CompanyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *CompanyConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5526,7 +5526,7 @@ func (ec *executionContext) fieldContext_CompanyConnection_totalCount(_ context.
 	return graphql.NewScalarFieldContext("CompanyConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _CompanyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CompanyEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _CompanyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *CompanyEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5549,7 +5549,7 @@ func (ec *executionContext) fieldContext_CompanyEdge_cursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("CompanyEdge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CompanyEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CompanyEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _CompanyEdge_node(ctx context.Context, field graphql.CollectedField, obj *CompanyEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5562,7 +5562,7 @@ func (ec *executionContext) _CompanyEdge_node(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Company) graphql.Marshaler {
-			return ec.marshalNCompany2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompany(ctx, selections, v)
+			return ec.marshalNCompany2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCompany(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5663,7 +5663,7 @@ func (ec *executionContext) _District_type(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.EntityType) graphql.Marshaler {
-			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx, selections, v)
+			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5755,7 +5755,7 @@ func (ec *executionContext) _District_evidence(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5788,7 +5788,7 @@ func (ec *executionContext) _District_relations(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5831,7 +5831,7 @@ func (ec *executionContext) _District_facts(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
-			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFactᚄ(ctx, selections, v)
+			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFactᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5863,7 +5863,7 @@ func (ec *executionContext) _District_mentionedIn(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5895,7 +5895,7 @@ func (ec *executionContext) _District_regions(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Region) graphql.Marshaler {
-			return ec.marshalNRegion2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegionᚄ(ctx, selections, v)
+			return ec.marshalNRegion2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRegionᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5927,7 +5927,7 @@ func (ec *executionContext) _District_parks(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Park) graphql.Marshaler {
-			return ec.marshalNPark2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐParkᚄ(ctx, selections, v)
+			return ec.marshalNPark2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐParkᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5959,7 +5959,7 @@ func (ec *executionContext) _District_zones(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Zone) graphql.Marshaler {
-			return ec.marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneᚄ(ctx, selections, v)
+			return ec.marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐZoneᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5991,7 +5991,7 @@ func (ec *executionContext) _District_focuses(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNIndustryFocus2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNIndustryFocus2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6023,7 +6023,7 @@ func (ec *executionContext) _District_targets(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNTarget2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNTarget2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6055,7 +6055,7 @@ func (ec *executionContext) _District_events(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Event) graphql.Marshaler {
-			return ec.marshalNEvent2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEventᚄ(ctx, selections, v)
+			return ec.marshalNEvent2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEventᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6074,7 +6074,7 @@ func (ec *executionContext) fieldContext_District_events(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _DistrictConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.DistrictConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _DistrictConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *DistrictConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6087,7 +6087,7 @@ func (ec *executionContext) _DistrictConnection_nodes(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.District) graphql.Marshaler {
-			return ec.marshalNDistrict2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrictᚄ(ctx, selections, v)
+			return ec.marshalNDistrict2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDistrictᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6106,7 +6106,7 @@ func (ec *executionContext) fieldContext_DistrictConnection_nodes(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _DistrictConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DistrictConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _DistrictConnection_edges(ctx context.Context, field graphql.CollectedField, obj *DistrictConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6118,8 +6118,8 @@ func (ec *executionContext) _DistrictConnection_edges(ctx context.Context, field
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.DistrictEdge) graphql.Marshaler {
-			return ec.marshalNDistrictEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrictEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*DistrictEdge) graphql.Marshaler {
+			return ec.marshalNDistrictEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDistrictEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6138,7 +6138,7 @@ func (ec *executionContext) fieldContext_DistrictConnection_edges(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _DistrictConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DistrictConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _DistrictConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *DistrictConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6150,8 +6150,8 @@ func (ec *executionContext) _DistrictConnection_pageInfo(ctx context.Context, fi
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6170,7 +6170,7 @@ func (ec *executionContext) fieldContext_DistrictConnection_pageInfo(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _DistrictConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DistrictConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _DistrictConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *DistrictConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6193,7 +6193,7 @@ func (ec *executionContext) fieldContext_DistrictConnection_totalCount(_ context
 	return graphql.NewScalarFieldContext("DistrictConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _DistrictEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DistrictEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _DistrictEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *DistrictEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6216,7 +6216,7 @@ func (ec *executionContext) fieldContext_DistrictEdge_cursor(_ context.Context, 
 	return graphql.NewScalarFieldContext("DistrictEdge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _DistrictEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DistrictEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _DistrictEdge_node(ctx context.Context, field graphql.CollectedField, obj *DistrictEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6229,7 +6229,7 @@ func (ec *executionContext) _DistrictEdge_node(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.District) graphql.Marshaler {
-			return ec.marshalNDistrict2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrict(ctx, selections, v)
+			return ec.marshalNDistrict2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDistrict(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6422,7 +6422,7 @@ func (ec *executionContext) _Document_mentions(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6441,7 +6441,7 @@ func (ec *executionContext) fieldContext_Document_mentions(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _DocumentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _DocumentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *DocumentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6454,7 +6454,7 @@ func (ec *executionContext) _DocumentConnection_nodes(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6473,7 +6473,7 @@ func (ec *executionContext) fieldContext_DocumentConnection_nodes(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *DocumentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6485,8 +6485,8 @@ func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.DocumentEdge) graphql.Marshaler {
-			return ec.marshalNDocumentEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*DocumentEdge) graphql.Marshaler {
+			return ec.marshalNDocumentEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDocumentEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6505,7 +6505,7 @@ func (ec *executionContext) fieldContext_DocumentConnection_edges(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _DocumentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _DocumentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *DocumentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6517,8 +6517,8 @@ func (ec *executionContext) _DocumentConnection_pageInfo(ctx context.Context, fi
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6537,7 +6537,7 @@ func (ec *executionContext) fieldContext_DocumentConnection_pageInfo(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _DocumentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _DocumentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *DocumentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6560,7 +6560,7 @@ func (ec *executionContext) fieldContext_DocumentConnection_totalCount(_ context
 	return graphql.NewScalarFieldContext("DocumentConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _DocumentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DocumentEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _DocumentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *DocumentEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6583,7 +6583,7 @@ func (ec *executionContext) fieldContext_DocumentEdge_cursor(_ context.Context, 
 	return graphql.NewScalarFieldContext("DocumentEdge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _DocumentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DocumentEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _DocumentEdge_node(ctx context.Context, field graphql.CollectedField, obj *DocumentEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6596,7 +6596,7 @@ func (ec *executionContext) _DocumentEdge_node(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocument(ctx, selections, v)
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocument(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6628,7 +6628,7 @@ func (ec *executionContext) _DocumentHit_document(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocument(ctx, selections, v)
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocument(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6798,7 +6798,7 @@ func (ec *executionContext) _Edge_properties(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Property) graphql.Marshaler {
-			return ec.marshalNProperty2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPropertyᚄ(ctx, selections, v)
+			return ec.marshalNProperty2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPropertyᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6830,7 +6830,7 @@ func (ec *executionContext) _Edge_evidence(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6885,7 +6885,7 @@ func (ec *executionContext) _Event_type(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.EntityType) graphql.Marshaler {
-			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx, selections, v)
+			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6977,7 +6977,7 @@ func (ec *executionContext) _Event_evidence(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7010,7 +7010,7 @@ func (ec *executionContext) _Event_relations(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7053,7 +7053,7 @@ func (ec *executionContext) _Event_facts(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
-			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFactᚄ(ctx, selections, v)
+			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFactᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7085,7 +7085,7 @@ func (ec *executionContext) _Event_mentionedIn(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7140,7 +7140,7 @@ func (ec *executionContext) _Event_participants(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7172,7 +7172,7 @@ func (ec *executionContext) _Event_organizers(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7204,7 +7204,7 @@ func (ec *executionContext) _Event_signedProjects(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNSignedProjects2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNSignedProjects2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7236,7 +7236,7 @@ func (ec *executionContext) _Event_parent(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Event) graphql.Marshaler {
-			return ec.marshalOEvent2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvent(ctx, selections, v)
+			return ec.marshalOEvent2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvent(ctx, selections, v)
 		},
 		true,
 		false,
@@ -7268,7 +7268,7 @@ func (ec *executionContext) _Event_subEvents(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Event) graphql.Marshaler {
-			return ec.marshalNEvent2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEventᚄ(ctx, selections, v)
+			return ec.marshalNEvent2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEventᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7287,7 +7287,7 @@ func (ec *executionContext) fieldContext_Event_subEvents(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _EventConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *EventConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7300,7 +7300,7 @@ func (ec *executionContext) _EventConnection_nodes(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Event) graphql.Marshaler {
-			return ec.marshalNEvent2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEventᚄ(ctx, selections, v)
+			return ec.marshalNEvent2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEventᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7319,7 +7319,7 @@ func (ec *executionContext) fieldContext_EventConnection_nodes(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _EventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *EventConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7331,8 +7331,8 @@ func (ec *executionContext) _EventConnection_edges(ctx context.Context, field gr
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.EventEdge) graphql.Marshaler {
-			return ec.marshalNEventEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEventEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*EventEdge) graphql.Marshaler {
+			return ec.marshalNEventEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐEventEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7351,7 +7351,7 @@ func (ec *executionContext) fieldContext_EventConnection_edges(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _EventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *EventConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7363,8 +7363,8 @@ func (ec *executionContext) _EventConnection_pageInfo(ctx context.Context, field
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7383,7 +7383,7 @@ func (ec *executionContext) fieldContext_EventConnection_pageInfo(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _EventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *EventConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7406,7 +7406,7 @@ func (ec *executionContext) fieldContext_EventConnection_totalCount(_ context.Co
 	return graphql.NewScalarFieldContext("EventConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _EventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.EventEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *EventEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7429,7 +7429,7 @@ func (ec *executionContext) fieldContext_EventEdge_cursor(_ context.Context, fie
 	return graphql.NewScalarFieldContext("EventEdge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _EventEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.EventEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _EventEdge_node(ctx context.Context, field graphql.CollectedField, obj *EventEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7442,7 +7442,7 @@ func (ec *executionContext) _EventEdge_node(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Event) graphql.Marshaler {
-			return ec.marshalNEvent2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvent(ctx, selections, v)
+			return ec.marshalNEvent2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvent(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7474,7 +7474,7 @@ func (ec *executionContext) _Evidence_document(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocument(ctx, selections, v)
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocument(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7575,7 +7575,7 @@ func (ec *executionContext) _Fact_evidence(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7653,7 +7653,7 @@ func (ec *executionContext) _GraphStats_labels(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Count) graphql.Marshaler {
-			return ec.marshalNCount2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCountᚄ(ctx, selections, v)
+			return ec.marshalNCount2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7685,7 +7685,7 @@ func (ec *executionContext) _GraphStats_relationshipTypes(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Count) graphql.Marshaler {
-			return ec.marshalNCount2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCountᚄ(ctx, selections, v)
+			return ec.marshalNCount2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7809,7 +7809,7 @@ func (ec *executionContext) _Industry_type(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.EntityType) graphql.Marshaler {
-			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx, selections, v)
+			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7901,7 +7901,7 @@ func (ec *executionContext) _Industry_evidence(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7934,7 +7934,7 @@ func (ec *executionContext) _Industry_relations(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7977,7 +7977,7 @@ func (ec *executionContext) _Industry_facts(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
-			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFactᚄ(ctx, selections, v)
+			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFactᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8009,7 +8009,7 @@ func (ec *executionContext) _Industry_mentionedIn(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8041,7 +8041,7 @@ func (ec *executionContext) _Industry_parents(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Industry) graphql.Marshaler {
-			return ec.marshalNIndustry2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustryᚄ(ctx, selections, v)
+			return ec.marshalNIndustry2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐIndustryᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8073,7 +8073,7 @@ func (ec *executionContext) _Industry_subsectors(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Industry) graphql.Marshaler {
-			return ec.marshalNIndustry2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustryᚄ(ctx, selections, v)
+			return ec.marshalNIndustry2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐIndustryᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8105,7 +8105,7 @@ func (ec *executionContext) _Industry_parks(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Park) graphql.Marshaler {
-			return ec.marshalNPark2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐParkᚄ(ctx, selections, v)
+			return ec.marshalNPark2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐParkᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8137,7 +8137,7 @@ func (ec *executionContext) _Industry_zones(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Zone) graphql.Marshaler {
-			return ec.marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneᚄ(ctx, selections, v)
+			return ec.marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐZoneᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8156,7 +8156,7 @@ func (ec *executionContext) fieldContext_Industry_zones(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _IndustryConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.IndustryConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _IndustryConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *IndustryConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8169,7 +8169,7 @@ func (ec *executionContext) _IndustryConnection_nodes(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Industry) graphql.Marshaler {
-			return ec.marshalNIndustry2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustryᚄ(ctx, selections, v)
+			return ec.marshalNIndustry2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐIndustryᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8188,7 +8188,7 @@ func (ec *executionContext) fieldContext_IndustryConnection_nodes(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _IndustryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.IndustryConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _IndustryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *IndustryConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8200,8 +8200,8 @@ func (ec *executionContext) _IndustryConnection_edges(ctx context.Context, field
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.IndustryEdge) graphql.Marshaler {
-			return ec.marshalNIndustryEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustryEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*IndustryEdge) graphql.Marshaler {
+			return ec.marshalNIndustryEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐIndustryEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8220,7 +8220,7 @@ func (ec *executionContext) fieldContext_IndustryConnection_edges(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _IndustryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.IndustryConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _IndustryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *IndustryConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8232,8 +8232,8 @@ func (ec *executionContext) _IndustryConnection_pageInfo(ctx context.Context, fi
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8252,7 +8252,7 @@ func (ec *executionContext) fieldContext_IndustryConnection_pageInfo(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _IndustryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.IndustryConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _IndustryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *IndustryConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8275,7 +8275,7 @@ func (ec *executionContext) fieldContext_IndustryConnection_totalCount(_ context
 	return graphql.NewScalarFieldContext("IndustryConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _IndustryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.IndustryEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _IndustryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *IndustryEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8298,7 +8298,7 @@ func (ec *executionContext) fieldContext_IndustryEdge_cursor(_ context.Context, 
 	return graphql.NewScalarFieldContext("IndustryEdge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _IndustryEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.IndustryEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _IndustryEdge_node(ctx context.Context, field graphql.CollectedField, obj *IndustryEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8311,7 +8311,7 @@ func (ec *executionContext) _IndustryEdge_node(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Industry) graphql.Marshaler {
-			return ec.marshalNIndustry2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustry(ctx, selections, v)
+			return ec.marshalNIndustry2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐIndustry(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8343,7 +8343,7 @@ func (ec *executionContext) _IndustryFocus_industry(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Industry) graphql.Marshaler {
-			return ec.marshalNIndustry2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustry(ctx, selections, v)
+			return ec.marshalNIndustry2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐIndustry(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8398,7 +8398,7 @@ func (ec *executionContext) _IndustryFocus_evidence(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8453,7 +8453,7 @@ func (ec *executionContext) _Organization_type(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.EntityType) graphql.Marshaler {
-			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx, selections, v)
+			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8545,7 +8545,7 @@ func (ec *executionContext) _Organization_evidence(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8578,7 +8578,7 @@ func (ec *executionContext) _Organization_relations(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8621,7 +8621,7 @@ func (ec *executionContext) _Organization_facts(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
-			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFactᚄ(ctx, selections, v)
+			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFactᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8653,7 +8653,7 @@ func (ec *executionContext) _Organization_mentionedIn(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8708,7 +8708,7 @@ func (ec *executionContext) _Organization_leaders(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Person) graphql.Marshaler {
-			return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPersonᚄ(ctx, selections, v)
+			return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPersonᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8740,7 +8740,7 @@ func (ec *executionContext) _Organization_issued(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Policy) graphql.Marshaler {
-			return ec.marshalNPolicy2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPolicyᚄ(ctx, selections, v)
+			return ec.marshalNPolicy2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPolicyᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8772,7 +8772,7 @@ func (ec *executionContext) _Organization_events(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Event) graphql.Marshaler {
-			return ec.marshalNEvent2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEventᚄ(ctx, selections, v)
+			return ec.marshalNEvent2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEventᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8804,7 +8804,7 @@ func (ec *executionContext) _Organization_hostedIn(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8823,7 +8823,7 @@ func (ec *executionContext) fieldContext_Organization_hostedIn(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganizationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *OrganizationConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8836,7 +8836,7 @@ func (ec *executionContext) _OrganizationConnection_nodes(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organization) graphql.Marshaler {
-			return ec.marshalNOrganization2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganizationᚄ(ctx, selections, v)
+			return ec.marshalNOrganization2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐOrganizationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8855,7 +8855,7 @@ func (ec *executionContext) fieldContext_OrganizationConnection_nodes(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganizationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *OrganizationConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8867,8 +8867,8 @@ func (ec *executionContext) _OrganizationConnection_edges(ctx context.Context, f
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrganizationEdge) graphql.Marshaler {
-			return ec.marshalNOrganizationEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganizationEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*OrganizationEdge) graphql.Marshaler {
+			return ec.marshalNOrganizationEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrganizationEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8887,7 +8887,7 @@ func (ec *executionContext) fieldContext_OrganizationConnection_edges(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganizationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *OrganizationConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8899,8 +8899,8 @@ func (ec *executionContext) _OrganizationConnection_pageInfo(ctx context.Context
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8919,7 +8919,7 @@ func (ec *executionContext) fieldContext_OrganizationConnection_pageInfo(_ conte
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganizationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *OrganizationConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8942,7 +8942,7 @@ func (ec *executionContext) fieldContext_OrganizationConnection_totalCount(_ con
 	return graphql.NewScalarFieldContext("OrganizationConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _OrganizationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *OrganizationEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8965,7 +8965,7 @@ func (ec *executionContext) fieldContext_OrganizationEdge_cursor(_ context.Conte
 	return graphql.NewScalarFieldContext("OrganizationEdge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _OrganizationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.OrganizationEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationEdge_node(ctx context.Context, field graphql.CollectedField, obj *OrganizationEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8978,7 +8978,7 @@ func (ec *executionContext) _OrganizationEdge_node(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Organization) graphql.Marshaler {
-			return ec.marshalNOrganization2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganization(ctx, selections, v)
+			return ec.marshalNOrganization2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐOrganization(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8997,7 +8997,7 @@ func (ec *executionContext) fieldContext_OrganizationEdge_node(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9020,7 +9020,7 @@ func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context,
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
-func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9079,7 +9079,7 @@ func (ec *executionContext) _Park_type(ctx context.Context, field graphql.Collec
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.EntityType) graphql.Marshaler {
-			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx, selections, v)
+			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9171,7 +9171,7 @@ func (ec *executionContext) _Park_evidence(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9204,7 +9204,7 @@ func (ec *executionContext) _Park_relations(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9247,7 +9247,7 @@ func (ec *executionContext) _Park_facts(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
-			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFactᚄ(ctx, selections, v)
+			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFactᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9279,7 +9279,7 @@ func (ec *executionContext) _Park_mentionedIn(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9357,7 +9357,7 @@ func (ec *executionContext) _Park_zone(ctx context.Context, field graphql.Collec
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Zone) graphql.Marshaler {
-			return ec.marshalOZone2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZone(ctx, selections, v)
+			return ec.marshalOZone2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐZone(ctx, selections, v)
 		},
 		true,
 		false,
@@ -9389,7 +9389,7 @@ func (ec *executionContext) _Park_zones(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Zone) graphql.Marshaler {
-			return ec.marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneᚄ(ctx, selections, v)
+			return ec.marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐZoneᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9421,7 +9421,7 @@ func (ec *executionContext) _Park_parent(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Park) graphql.Marshaler {
-			return ec.marshalOPark2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPark(ctx, selections, v)
+			return ec.marshalOPark2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPark(ctx, selections, v)
 		},
 		true,
 		false,
@@ -9453,7 +9453,7 @@ func (ec *executionContext) _Park_subParks(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Park) graphql.Marshaler {
-			return ec.marshalNPark2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐParkᚄ(ctx, selections, v)
+			return ec.marshalNPark2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐParkᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9485,7 +9485,7 @@ func (ec *executionContext) _Park_districts(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.District) graphql.Marshaler {
-			return ec.marshalNDistrict2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrictᚄ(ctx, selections, v)
+			return ec.marshalNDistrict2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDistrictᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9517,7 +9517,7 @@ func (ec *executionContext) _Park_focuses(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNIndustryFocus2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNIndustryFocus2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9549,7 +9549,7 @@ func (ec *executionContext) _Park_targets(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNTarget2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNTarget2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9581,7 +9581,7 @@ func (ec *executionContext) _Park_companies(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Company) graphql.Marshaler {
-			return ec.marshalNCompany2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompanyᚄ(ctx, selections, v)
+			return ec.marshalNCompany2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCompanyᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9613,7 +9613,7 @@ func (ec *executionContext) _Park_hosts(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9632,7 +9632,7 @@ func (ec *executionContext) fieldContext_Park_hosts(_ context.Context, field gra
 	return fc, nil
 }
 
-func (ec *executionContext) _ParkConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ParkConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ParkConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ParkConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9645,7 +9645,7 @@ func (ec *executionContext) _ParkConnection_nodes(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Park) graphql.Marshaler {
-			return ec.marshalNPark2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐParkᚄ(ctx, selections, v)
+			return ec.marshalNPark2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐParkᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9664,7 +9664,7 @@ func (ec *executionContext) fieldContext_ParkConnection_nodes(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _ParkConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ParkConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ParkConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ParkConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9676,8 +9676,8 @@ func (ec *executionContext) _ParkConnection_edges(ctx context.Context, field gra
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ParkEdge) graphql.Marshaler {
-			return ec.marshalNParkEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐParkEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*ParkEdge) graphql.Marshaler {
+			return ec.marshalNParkEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐParkEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9696,7 +9696,7 @@ func (ec *executionContext) fieldContext_ParkConnection_edges(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _ParkConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ParkConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ParkConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ParkConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9708,8 +9708,8 @@ func (ec *executionContext) _ParkConnection_pageInfo(ctx context.Context, field 
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9728,7 +9728,7 @@ func (ec *executionContext) fieldContext_ParkConnection_pageInfo(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ParkConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ParkConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ParkConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ParkConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9751,7 +9751,7 @@ func (ec *executionContext) fieldContext_ParkConnection_totalCount(_ context.Con
 	return graphql.NewScalarFieldContext("ParkConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _ParkEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ParkEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ParkEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ParkEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9774,7 +9774,7 @@ func (ec *executionContext) fieldContext_ParkEdge_cursor(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("ParkEdge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ParkEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ParkEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ParkEdge_node(ctx context.Context, field graphql.CollectedField, obj *ParkEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9787,7 +9787,7 @@ func (ec *executionContext) _ParkEdge_node(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Park) graphql.Marshaler {
-			return ec.marshalNPark2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPark(ctx, selections, v)
+			return ec.marshalNPark2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPark(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9842,7 +9842,7 @@ func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9874,7 +9874,7 @@ func (ec *executionContext) _Path_steps(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Step) graphql.Marshaler {
-			return ec.marshalNStep2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐStepᚄ(ctx, selections, v)
+			return ec.marshalNStep2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐStepᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9952,7 +9952,7 @@ func (ec *executionContext) _Person_type(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.EntityType) graphql.Marshaler {
-			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx, selections, v)
+			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10044,7 +10044,7 @@ func (ec *executionContext) _Person_evidence(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10077,7 +10077,7 @@ func (ec *executionContext) _Person_relations(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10120,7 +10120,7 @@ func (ec *executionContext) _Person_facts(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
-			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFactᚄ(ctx, selections, v)
+			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFactᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10152,7 +10152,7 @@ func (ec *executionContext) _Person_mentionedIn(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10184,7 +10184,7 @@ func (ec *executionContext) _Person_positions(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNPosition2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNPosition2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10203,7 +10203,7 @@ func (ec *executionContext) fieldContext_Person_positions(_ context.Context, fie
 	return fc, nil
 }
 
-func (ec *executionContext) _PersonConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *PersonConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10216,7 +10216,7 @@ func (ec *executionContext) _PersonConnection_nodes(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Person) graphql.Marshaler {
-			return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPersonᚄ(ctx, selections, v)
+			return ec.marshalNPerson2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPersonᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10235,7 +10235,7 @@ func (ec *executionContext) fieldContext_PersonConnection_nodes(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *PersonConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10247,8 +10247,8 @@ func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field g
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.PersonEdge) graphql.Marshaler {
-			return ec.marshalNPersonEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPersonEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*PersonEdge) graphql.Marshaler {
+			return ec.marshalNPersonEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPersonEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10267,7 +10267,7 @@ func (ec *executionContext) fieldContext_PersonConnection_edges(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *PersonConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10279,8 +10279,8 @@ func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, fiel
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10299,7 +10299,7 @@ func (ec *executionContext) fieldContext_PersonConnection_pageInfo(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _PersonConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *PersonConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10322,7 +10322,7 @@ func (ec *executionContext) fieldContext_PersonConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("PersonConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PersonEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *PersonEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10345,7 +10345,7 @@ func (ec *executionContext) fieldContext_PersonEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("PersonEdge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PersonEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.CollectedField, obj *PersonEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10358,7 +10358,7 @@ func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Person) graphql.Marshaler {
-			return ec.marshalNPerson2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPerson(ctx, selections, v)
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPerson(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10413,7 +10413,7 @@ func (ec *executionContext) _Policy_type(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.EntityType) graphql.Marshaler {
-			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx, selections, v)
+			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10505,7 +10505,7 @@ func (ec *executionContext) _Policy_evidence(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10538,7 +10538,7 @@ func (ec *executionContext) _Policy_relations(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10581,7 +10581,7 @@ func (ec *executionContext) _Policy_facts(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
-			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFactᚄ(ctx, selections, v)
+			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFactᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10613,7 +10613,7 @@ func (ec *executionContext) _Policy_mentionedIn(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10645,7 +10645,7 @@ func (ec *executionContext) _Policy_issuedBy(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organization) graphql.Marshaler {
-			return ec.marshalNOrganization2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganizationᚄ(ctx, selections, v)
+			return ec.marshalNOrganization2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐOrganizationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10677,7 +10677,7 @@ func (ec *executionContext) _Policy_appliesTo(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10709,7 +10709,7 @@ func (ec *executionContext) _Policy_focuses(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNIndustryFocus2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNIndustryFocus2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10741,7 +10741,7 @@ func (ec *executionContext) _Policy_targets(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNTarget2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNTarget2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10760,7 +10760,7 @@ func (ec *executionContext) fieldContext_Policy_targets(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _PolicyConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.PolicyConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PolicyConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *PolicyConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10773,7 +10773,7 @@ func (ec *executionContext) _PolicyConnection_nodes(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Policy) graphql.Marshaler {
-			return ec.marshalNPolicy2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPolicyᚄ(ctx, selections, v)
+			return ec.marshalNPolicy2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPolicyᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10792,7 +10792,7 @@ func (ec *executionContext) fieldContext_PolicyConnection_nodes(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _PolicyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PolicyConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PolicyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *PolicyConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10804,8 +10804,8 @@ func (ec *executionContext) _PolicyConnection_edges(ctx context.Context, field g
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.PolicyEdge) graphql.Marshaler {
-			return ec.marshalNPolicyEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPolicyEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*PolicyEdge) graphql.Marshaler {
+			return ec.marshalNPolicyEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPolicyEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10824,7 +10824,7 @@ func (ec *executionContext) fieldContext_PolicyConnection_edges(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _PolicyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PolicyConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PolicyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *PolicyConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10836,8 +10836,8 @@ func (ec *executionContext) _PolicyConnection_pageInfo(ctx context.Context, fiel
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10856,7 +10856,7 @@ func (ec *executionContext) fieldContext_PolicyConnection_pageInfo(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _PolicyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PolicyConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _PolicyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *PolicyConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10879,7 +10879,7 @@ func (ec *executionContext) fieldContext_PolicyConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("PolicyConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _PolicyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PolicyEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _PolicyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *PolicyEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10902,7 +10902,7 @@ func (ec *executionContext) fieldContext_PolicyEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("PolicyEdge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _PolicyEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PolicyEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _PolicyEdge_node(ctx context.Context, field graphql.CollectedField, obj *PolicyEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10915,7 +10915,7 @@ func (ec *executionContext) _PolicyEdge_node(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Policy) graphql.Marshaler {
-			return ec.marshalNPolicy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPolicy(ctx, selections, v)
+			return ec.marshalNPolicy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPolicy(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10970,7 +10970,7 @@ func (ec *executionContext) _Position_organization(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+			return ec.marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntity(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11002,7 +11002,7 @@ func (ec *executionContext) _Position_evidence(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11057,7 +11057,7 @@ func (ec *executionContext) _Project_type(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.EntityType) graphql.Marshaler {
-			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx, selections, v)
+			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11149,7 +11149,7 @@ func (ec *executionContext) _Project_evidence(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11182,7 +11182,7 @@ func (ec *executionContext) _Project_relations(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11225,7 +11225,7 @@ func (ec *executionContext) _Project_facts(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
-			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFactᚄ(ctx, selections, v)
+			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFactᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11257,7 +11257,7 @@ func (ec *executionContext) _Project_mentionedIn(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11289,7 +11289,7 @@ func (ec *executionContext) _Project_implementedIn(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11321,7 +11321,7 @@ func (ec *executionContext) _Project_hostedIn(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11340,7 +11340,7 @@ func (ec *executionContext) fieldContext_Project_hostedIn(_ context.Context, fie
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ProjectConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ProjectConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11353,7 +11353,7 @@ func (ec *executionContext) _ProjectConnection_nodes(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Project) graphql.Marshaler {
-			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProjectᚄ(ctx, selections, v)
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐProjectᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11372,7 +11372,7 @@ func (ec *executionContext) fieldContext_ProjectConnection_nodes(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ProjectConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ProjectConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11384,8 +11384,8 @@ func (ec *executionContext) _ProjectConnection_edges(ctx context.Context, field 
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ProjectEdge) graphql.Marshaler {
-			return ec.marshalNProjectEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProjectEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*ProjectEdge) graphql.Marshaler {
+			return ec.marshalNProjectEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐProjectEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11404,7 +11404,7 @@ func (ec *executionContext) fieldContext_ProjectConnection_edges(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ProjectConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ProjectConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11416,8 +11416,8 @@ func (ec *executionContext) _ProjectConnection_pageInfo(ctx context.Context, fie
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11436,7 +11436,7 @@ func (ec *executionContext) fieldContext_ProjectConnection_pageInfo(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _ProjectConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ProjectConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ProjectConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11459,7 +11459,7 @@ func (ec *executionContext) fieldContext_ProjectConnection_totalCount(_ context.
 	return graphql.NewScalarFieldContext("ProjectConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _ProjectEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ProjectEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ProjectEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11482,7 +11482,7 @@ func (ec *executionContext) fieldContext_ProjectEdge_cursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("ProjectEdge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ProjectEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ProjectEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProjectEdge_node(ctx context.Context, field graphql.CollectedField, obj *ProjectEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11495,7 +11495,7 @@ func (ec *executionContext) _ProjectEdge_node(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Project) graphql.Marshaler {
-			return ec.marshalNProject2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProject(ctx, selections, v)
+			return ec.marshalNProject2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐProject(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11574,7 +11574,7 @@ func (ec *executionContext) _Query_node(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
-			return ec.marshalONode2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐNode(ctx, selections, v)
+			return ec.marshalONode2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐNode(ctx, selections, v)
 		},
 		true,
 		false,
@@ -11614,11 +11614,11 @@ func (ec *executionContext) _Query_zones(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Zones(ctx, fc.Args["where"].(*model.ZoneWhere), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Zones(ctx, fc.Args["where"].(*ZoneWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ZoneConnection) graphql.Marshaler {
-			return ec.marshalNZoneConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ZoneConnection) graphql.Marshaler {
+			return ec.marshalNZoneConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐZoneConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11658,11 +11658,11 @@ func (ec *executionContext) _Query_parks(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Parks(ctx, fc.Args["where"].(*model.ParkWhere), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Parks(ctx, fc.Args["where"].(*ParkWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ParkConnection) graphql.Marshaler {
-			return ec.marshalNParkConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐParkConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ParkConnection) graphql.Marshaler {
+			return ec.marshalNParkConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐParkConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11702,11 +11702,11 @@ func (ec *executionContext) _Query_districts(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Districts(ctx, fc.Args["where"].(*model.DistrictWhere), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Districts(ctx, fc.Args["where"].(*DistrictWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.DistrictConnection) graphql.Marshaler {
-			return ec.marshalNDistrictConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrictConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *DistrictConnection) graphql.Marshaler {
+			return ec.marshalNDistrictConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDistrictConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11746,11 +11746,11 @@ func (ec *executionContext) _Query_regions(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Regions(ctx, fc.Args["where"].(*model.RegionWhere), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Regions(ctx, fc.Args["where"].(*RegionWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.RegionConnection) graphql.Marshaler {
-			return ec.marshalNRegionConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegionConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *RegionConnection) graphql.Marshaler {
+			return ec.marshalNRegionConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐRegionConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11790,11 +11790,11 @@ func (ec *executionContext) _Query_industries(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Industries(ctx, fc.Args["where"].(*model.IndustryWhere), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Industries(ctx, fc.Args["where"].(*IndustryWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.IndustryConnection) graphql.Marshaler {
-			return ec.marshalNIndustryConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustryConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *IndustryConnection) graphql.Marshaler {
+			return ec.marshalNIndustryConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐIndustryConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11834,11 +11834,11 @@ func (ec *executionContext) _Query_companies(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Companies(ctx, fc.Args["where"].(*model.CompanyWhere), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Companies(ctx, fc.Args["where"].(*CompanyWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.CompanyConnection) graphql.Marshaler {
-			return ec.marshalNCompanyConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompanyConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *CompanyConnection) graphql.Marshaler {
+			return ec.marshalNCompanyConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐCompanyConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11878,11 +11878,11 @@ func (ec *executionContext) _Query_organizations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Organizations(ctx, fc.Args["where"].(*model.OrganizationWhere), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Organizations(ctx, fc.Args["where"].(*OrganizationWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.OrganizationConnection) graphql.Marshaler {
-			return ec.marshalNOrganizationConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganizationConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *OrganizationConnection) graphql.Marshaler {
+			return ec.marshalNOrganizationConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrganizationConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11922,11 +11922,11 @@ func (ec *executionContext) _Query_events(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Events(ctx, fc.Args["where"].(*model.EventWhere), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Events(ctx, fc.Args["where"].(*EventWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.EventConnection) graphql.Marshaler {
-			return ec.marshalNEventConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEventConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *EventConnection) graphql.Marshaler {
+			return ec.marshalNEventConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐEventConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11966,11 +11966,11 @@ func (ec *executionContext) _Query_projects(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Projects(ctx, fc.Args["where"].(*model.ProjectWhere), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Projects(ctx, fc.Args["where"].(*ProjectWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.ProjectConnection) graphql.Marshaler {
-			return ec.marshalNProjectConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProjectConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ProjectConnection) graphql.Marshaler {
+			return ec.marshalNProjectConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐProjectConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12010,11 +12010,11 @@ func (ec *executionContext) _Query_policies(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Policies(ctx, fc.Args["where"].(*model.PolicyWhere), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Policies(ctx, fc.Args["where"].(*PolicyWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PolicyConnection) graphql.Marshaler {
-			return ec.marshalNPolicyConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPolicyConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *PolicyConnection) graphql.Marshaler {
+			return ec.marshalNPolicyConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPolicyConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12054,11 +12054,11 @@ func (ec *executionContext) _Query_people(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().People(ctx, fc.Args["where"].(*model.PersonWhere), fc.Args["orderBy"].(*model.OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().People(ctx, fc.Args["where"].(*PersonWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PersonConnection) graphql.Marshaler {
-			return ec.marshalNPersonConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPersonConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *PersonConnection) graphql.Marshaler {
+			return ec.marshalNPersonConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPersonConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12098,11 +12098,11 @@ func (ec *executionContext) _Query_documents(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Documents(ctx, fc.Args["where"].(*model.DocumentWhere), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Documents(ctx, fc.Args["where"].(*DocumentWhere), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.DocumentConnection) graphql.Marshaler {
-			return ec.marshalNDocumentConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *DocumentConnection) graphql.Marshaler {
+			return ec.marshalNDocumentConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDocumentConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12146,7 +12146,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
-			return ec.marshalNSearchHit2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx, selections, v)
+			return ec.marshalNSearchHit2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐSearchHitᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12190,7 +12190,7 @@ func (ec *executionContext) _Query_searchDocuments(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.DocumentHit) graphql.Marshaler {
-			return ec.marshalNDocumentHit2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentHitᚄ(ctx, selections, v)
+			return ec.marshalNDocumentHit2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentHitᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12233,7 +12233,7 @@ func (ec *executionContext) _Query_stats(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.GraphStats) graphql.Marshaler {
-			return ec.marshalNGraphStats2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐGraphStats(ctx, selections, v)
+			return ec.marshalNGraphStats2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐGraphStats(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12266,7 +12266,7 @@ func (ec *executionContext) _Query_breakdown(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Bucket) graphql.Marshaler {
-			return ec.marshalNBucket2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐBucketᚄ(ctx, selections, v)
+			return ec.marshalNBucket2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐBucketᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12310,7 +12310,7 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
-			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐSubgraph(ctx, selections, v)
+			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐSubgraph(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12354,7 +12354,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
-			return ec.marshalOPath2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPath(ctx, selections, v)
+			return ec.marshalOPath2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPath(ctx, selections, v)
 		},
 		true,
 		false,
@@ -12398,7 +12398,7 @@ func (ec *executionContext) _Query_subgraph(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
-			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐSubgraph(ctx, selections, v)
+			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐSubgraph(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12540,7 +12540,7 @@ func (ec *executionContext) _Region_type(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.EntityType) graphql.Marshaler {
-			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx, selections, v)
+			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12632,7 +12632,7 @@ func (ec *executionContext) _Region_evidence(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12665,7 +12665,7 @@ func (ec *executionContext) _Region_relations(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12708,7 +12708,7 @@ func (ec *executionContext) _Region_facts(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
-			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFactᚄ(ctx, selections, v)
+			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFactᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12740,7 +12740,7 @@ func (ec *executionContext) _Region_mentionedIn(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12772,7 +12772,7 @@ func (ec *executionContext) _Region_parents(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Region) graphql.Marshaler {
-			return ec.marshalNRegion2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegionᚄ(ctx, selections, v)
+			return ec.marshalNRegion2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRegionᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12804,7 +12804,7 @@ func (ec *executionContext) _Region_subregions(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Region) graphql.Marshaler {
-			return ec.marshalNRegion2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegionᚄ(ctx, selections, v)
+			return ec.marshalNRegion2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRegionᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12836,7 +12836,7 @@ func (ec *executionContext) _Region_districts(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.District) graphql.Marshaler {
-			return ec.marshalNDistrict2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrictᚄ(ctx, selections, v)
+			return ec.marshalNDistrict2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDistrictᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12855,7 +12855,7 @@ func (ec *executionContext) fieldContext_Region_districts(_ context.Context, fie
 	return fc, nil
 }
 
-func (ec *executionContext) _RegionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.RegionConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _RegionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *RegionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12868,7 +12868,7 @@ func (ec *executionContext) _RegionConnection_nodes(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Region) graphql.Marshaler {
-			return ec.marshalNRegion2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegionᚄ(ctx, selections, v)
+			return ec.marshalNRegion2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRegionᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12887,7 +12887,7 @@ func (ec *executionContext) fieldContext_RegionConnection_nodes(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _RegionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RegionConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _RegionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *RegionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12899,8 +12899,8 @@ func (ec *executionContext) _RegionConnection_edges(ctx context.Context, field g
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.RegionEdge) graphql.Marshaler {
-			return ec.marshalNRegionEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegionEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*RegionEdge) graphql.Marshaler {
+			return ec.marshalNRegionEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐRegionEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12919,7 +12919,7 @@ func (ec *executionContext) fieldContext_RegionConnection_edges(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _RegionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RegionConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _RegionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *RegionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12931,8 +12931,8 @@ func (ec *executionContext) _RegionConnection_pageInfo(ctx context.Context, fiel
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12951,7 +12951,7 @@ func (ec *executionContext) fieldContext_RegionConnection_pageInfo(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _RegionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.RegionConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _RegionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *RegionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12974,7 +12974,7 @@ func (ec *executionContext) fieldContext_RegionConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("RegionConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _RegionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RegionEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _RegionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *RegionEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12997,7 +12997,7 @@ func (ec *executionContext) fieldContext_RegionEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("RegionEdge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _RegionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RegionEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _RegionEdge_node(ctx context.Context, field graphql.CollectedField, obj *RegionEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13010,7 +13010,7 @@ func (ec *executionContext) _RegionEdge_node(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Region) graphql.Marshaler {
-			return ec.marshalNRegion2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegion(ctx, selections, v)
+			return ec.marshalNRegion2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRegion(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13088,7 +13088,7 @@ func (ec *executionContext) _Relation_direction(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Direction) graphql.Marshaler {
-			return ec.marshalNDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx, selections, v)
+			return ec.marshalNDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13111,7 +13111,7 @@ func (ec *executionContext) _Relation_node(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+			return ec.marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntity(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13143,7 +13143,7 @@ func (ec *executionContext) _Relation_properties(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Property) graphql.Marshaler {
-			return ec.marshalNProperty2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPropertyᚄ(ctx, selections, v)
+			return ec.marshalNProperty2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPropertyᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13175,7 +13175,7 @@ func (ec *executionContext) _Relation_evidence(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13207,7 +13207,7 @@ func (ec *executionContext) _SearchHit_entity(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+			return ec.marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntity(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13285,7 +13285,7 @@ func (ec *executionContext) _SignedProjects_target(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntity(ctx, selections, v)
+			return ec.marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntity(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13386,7 +13386,7 @@ func (ec *executionContext) _SignedProjects_evidence(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13418,7 +13418,7 @@ func (ec *executionContext) _Step_relation(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEdge(ctx, selections, v)
+			return ec.marshalNEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEdge(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13450,7 +13450,7 @@ func (ec *executionContext) _Step_evidence(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13482,7 +13482,7 @@ func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13514,7 +13514,7 @@ func (ec *executionContext) _Subgraph_edges(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+			return ec.marshalNEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13569,7 +13569,7 @@ func (ec *executionContext) _Target_industry(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Industry) graphql.Marshaler {
-			return ec.marshalNIndustry2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustry(ctx, selections, v)
+			return ec.marshalNIndustry2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐIndustry(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13601,7 +13601,7 @@ func (ec *executionContext) _Target_investorOrigin(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Region) graphql.Marshaler {
-			return ec.marshalORegion2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegion(ctx, selections, v)
+			return ec.marshalORegion2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRegion(ctx, selections, v)
 		},
 		true,
 		false,
@@ -13633,7 +13633,7 @@ func (ec *executionContext) _Target_evidence(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13688,7 +13688,7 @@ func (ec *executionContext) _Zone_type(ctx context.Context, field graphql.Collec
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.EntityType) graphql.Marshaler {
-			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx, selections, v)
+			return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13780,7 +13780,7 @@ func (ec *executionContext) _Zone_evidence(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13813,7 +13813,7 @@ func (ec *executionContext) _Zone_relations(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13856,7 +13856,7 @@ func (ec *executionContext) _Zone_facts(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
-			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFactᚄ(ctx, selections, v)
+			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFactᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13888,7 +13888,7 @@ func (ec *executionContext) _Zone_mentionedIn(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Document) graphql.Marshaler {
-			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14012,7 +14012,7 @@ func (ec *executionContext) _Zone_parks(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Park) graphql.Marshaler {
-			return ec.marshalNPark2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐParkᚄ(ctx, selections, v)
+			return ec.marshalNPark2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐParkᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14044,7 +14044,7 @@ func (ec *executionContext) _Zone_parentZones(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Zone) graphql.Marshaler {
-			return ec.marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneᚄ(ctx, selections, v)
+			return ec.marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐZoneᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14076,7 +14076,7 @@ func (ec *executionContext) _Zone_subZones(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Zone) graphql.Marshaler {
-			return ec.marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneᚄ(ctx, selections, v)
+			return ec.marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐZoneᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14108,7 +14108,7 @@ func (ec *executionContext) _Zone_districts(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.District) graphql.Marshaler {
-			return ec.marshalNDistrict2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrictᚄ(ctx, selections, v)
+			return ec.marshalNDistrict2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDistrictᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14140,7 +14140,7 @@ func (ec *executionContext) _Zone_regions(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Region) graphql.Marshaler {
-			return ec.marshalNRegion2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegionᚄ(ctx, selections, v)
+			return ec.marshalNRegion2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRegionᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14172,7 +14172,7 @@ func (ec *executionContext) _Zone_focuses(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNIndustryFocus2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNIndustryFocus2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14204,7 +14204,7 @@ func (ec *executionContext) _Zone_targets(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
-			return ec.marshalNTarget2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
+			return ec.marshalNTarget2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14236,7 +14236,7 @@ func (ec *executionContext) _Zone_companies(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Company) graphql.Marshaler {
-			return ec.marshalNCompany2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompanyᚄ(ctx, selections, v)
+			return ec.marshalNCompany2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCompanyᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14268,7 +14268,7 @@ func (ec *executionContext) _Zone_hosts(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14300,7 +14300,7 @@ func (ec *executionContext) _Zone_managedBy(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Organization) graphql.Marshaler {
-			return ec.marshalNOrganization2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganizationᚄ(ctx, selections, v)
+			return ec.marshalNOrganization2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐOrganizationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14319,7 +14319,7 @@ func (ec *executionContext) fieldContext_Zone_managedBy(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _ZoneConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ZoneConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ZoneConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ZoneConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14332,7 +14332,7 @@ func (ec *executionContext) _ZoneConnection_nodes(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Zone) graphql.Marshaler {
-			return ec.marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneᚄ(ctx, selections, v)
+			return ec.marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐZoneᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14351,7 +14351,7 @@ func (ec *executionContext) fieldContext_ZoneConnection_nodes(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _ZoneConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ZoneConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ZoneConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ZoneConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14363,8 +14363,8 @@ func (ec *executionContext) _ZoneConnection_edges(ctx context.Context, field gra
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ZoneEdge) graphql.Marshaler {
-			return ec.marshalNZoneEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*ZoneEdge) graphql.Marshaler {
+			return ec.marshalNZoneEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐZoneEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14383,7 +14383,7 @@ func (ec *executionContext) fieldContext_ZoneConnection_edges(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _ZoneConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ZoneConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ZoneConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ZoneConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14395,8 +14395,8 @@ func (ec *executionContext) _ZoneConnection_pageInfo(ctx context.Context, field 
 			return obj.PageInfo, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14415,7 +14415,7 @@ func (ec *executionContext) fieldContext_ZoneConnection_pageInfo(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ZoneConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ZoneConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _ZoneConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ZoneConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14438,7 +14438,7 @@ func (ec *executionContext) fieldContext_ZoneConnection_totalCount(_ context.Con
 	return graphql.NewScalarFieldContext("ZoneConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _ZoneEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ZoneEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ZoneEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ZoneEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14461,7 +14461,7 @@ func (ec *executionContext) fieldContext_ZoneEdge_cursor(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("ZoneEdge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ZoneEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ZoneEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _ZoneEdge_node(ctx context.Context, field graphql.CollectedField, obj *ZoneEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14474,7 +14474,7 @@ func (ec *executionContext) _ZoneEdge_node(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Zone) graphql.Marshaler {
-			return ec.marshalNZone2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZone(ctx, selections, v)
+			return ec.marshalNZone2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐZone(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15552,8 +15552,8 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
-func (ec *executionContext) unmarshalInputCompanyWhere(ctx context.Context, obj any) (model.CompanyWhere, error) {
-	var it model.CompanyWhere
+func (ec *executionContext) unmarshalInputCompanyWhere(ctx context.Context, obj any) (CompanyWhere, error) {
+	var it CompanyWhere
 	if obj == nil {
 		return it, nil
 	}
@@ -15610,8 +15610,8 @@ func (ec *executionContext) unmarshalInputCompanyWhere(ctx context.Context, obj 
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputDateRange(ctx context.Context, obj any) (model.DateRange, error) {
-	var it model.DateRange
+func (ec *executionContext) unmarshalInputDateRange(ctx context.Context, obj any) (DateRange, error) {
+	var it DateRange
 	if obj == nil {
 		return it, nil
 	}
@@ -15647,8 +15647,8 @@ func (ec *executionContext) unmarshalInputDateRange(ctx context.Context, obj any
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputDistrictWhere(ctx context.Context, obj any) (model.DistrictWhere, error) {
-	var it model.DistrictWhere
+func (ec *executionContext) unmarshalInputDistrictWhere(ctx context.Context, obj any) (DistrictWhere, error) {
+	var it DistrictWhere
 	if obj == nil {
 		return it, nil
 	}
@@ -15681,7 +15681,7 @@ func (ec *executionContext) unmarshalInputDistrictWhere(ctx context.Context, obj
 			it.Industry = data
 		case "targets":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targets"))
-			data, err := ec.unmarshalOTargetFilter2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐTargetFilter(ctx, v)
+			data, err := ec.unmarshalOTargetFilter2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐTargetFilter(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -15705,8 +15705,8 @@ func (ec *executionContext) unmarshalInputDistrictWhere(ctx context.Context, obj
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputDocumentWhere(ctx context.Context, obj any) (model.DocumentWhere, error) {
-	var it model.DocumentWhere
+func (ec *executionContext) unmarshalInputDocumentWhere(ctx context.Context, obj any) (DocumentWhere, error) {
+	var it DocumentWhere
 	if obj == nil {
 		return it, nil
 	}
@@ -15742,8 +15742,8 @@ func (ec *executionContext) unmarshalInputDocumentWhere(ctx context.Context, obj
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputEventWhere(ctx context.Context, obj any) (model.EventWhere, error) {
-	var it model.EventWhere
+func (ec *executionContext) unmarshalInputEventWhere(ctx context.Context, obj any) (EventWhere, error) {
+	var it EventWhere
 	if obj == nil {
 		return it, nil
 	}
@@ -15776,21 +15776,21 @@ func (ec *executionContext) unmarshalInputEventWhere(ctx context.Context, obj an
 			it.Participant = data
 		case "heldOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOn"))
-			data, err := ec.unmarshalODateRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDateRange(ctx, v)
+			data, err := ec.unmarshalODateRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDateRange(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.HeldOn = data
 		case "projectCount":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectCount"))
-			data, err := ec.unmarshalOFloatRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFloatRange(ctx, v)
+			data, err := ec.unmarshalOFloatRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐFloatRange(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ProjectCount = data
 		case "amountCny":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountCny"))
-			data, err := ec.unmarshalOFloatRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFloatRange(ctx, v)
+			data, err := ec.unmarshalOFloatRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐFloatRange(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -15814,8 +15814,8 @@ func (ec *executionContext) unmarshalInputEventWhere(ctx context.Context, obj an
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputFloatRange(ctx context.Context, obj any) (model.FloatRange, error) {
-	var it model.FloatRange
+func (ec *executionContext) unmarshalInputFloatRange(ctx context.Context, obj any) (FloatRange, error) {
+	var it FloatRange
 	if obj == nil {
 		return it, nil
 	}
@@ -15851,8 +15851,8 @@ func (ec *executionContext) unmarshalInputFloatRange(ctx context.Context, obj an
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputIndustryWhere(ctx context.Context, obj any) (model.IndustryWhere, error) {
-	var it model.IndustryWhere
+func (ec *executionContext) unmarshalInputIndustryWhere(ctx context.Context, obj any) (IndustryWhere, error) {
+	var it IndustryWhere
 	if obj == nil {
 		return it, nil
 	}
@@ -15888,8 +15888,8 @@ func (ec *executionContext) unmarshalInputIndustryWhere(ctx context.Context, obj
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputOrderBy(ctx context.Context, obj any) (model.OrderBy, error) {
-	var it model.OrderBy
+func (ec *executionContext) unmarshalInputOrderBy(ctx context.Context, obj any) (OrderBy, error) {
+	var it OrderBy
 	if obj == nil {
 		return it, nil
 	}
@@ -15915,14 +15915,14 @@ func (ec *executionContext) unmarshalInputOrderBy(ctx context.Context, obj any) 
 		switch k {
 		case "field":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
-			data, err := ec.unmarshalNOrderField2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderField(ctx, v)
+			data, err := ec.unmarshalNOrderField2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderField(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Field = data
 		case "direction":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderDirection(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -15932,8 +15932,8 @@ func (ec *executionContext) unmarshalInputOrderBy(ctx context.Context, obj any) 
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputOrganizationWhere(ctx context.Context, obj any) (model.OrganizationWhere, error) {
-	var it model.OrganizationWhere
+func (ec *executionContext) unmarshalInputOrganizationWhere(ctx context.Context, obj any) (OrganizationWhere, error) {
+	var it OrganizationWhere
 	if obj == nil {
 		return it, nil
 	}
@@ -15983,8 +15983,8 @@ func (ec *executionContext) unmarshalInputOrganizationWhere(ctx context.Context,
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputParkWhere(ctx context.Context, obj any) (model.ParkWhere, error) {
-	var it model.ParkWhere
+func (ec *executionContext) unmarshalInputParkWhere(ctx context.Context, obj any) (ParkWhere, error) {
+	var it ParkWhere
 	if obj == nil {
 		return it, nil
 	}
@@ -16017,7 +16017,7 @@ func (ec *executionContext) unmarshalInputParkWhere(ctx context.Context, obj any
 			it.Industry = data
 		case "targets":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targets"))
-			data, err := ec.unmarshalOTargetFilter2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐTargetFilter(ctx, v)
+			data, err := ec.unmarshalOTargetFilter2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐTargetFilter(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -16048,8 +16048,8 @@ func (ec *executionContext) unmarshalInputParkWhere(ctx context.Context, obj any
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputPersonWhere(ctx context.Context, obj any) (model.PersonWhere, error) {
-	var it model.PersonWhere
+func (ec *executionContext) unmarshalInputPersonWhere(ctx context.Context, obj any) (PersonWhere, error) {
+	var it PersonWhere
 	if obj == nil {
 		return it, nil
 	}
@@ -16078,8 +16078,8 @@ func (ec *executionContext) unmarshalInputPersonWhere(ctx context.Context, obj a
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputPolicyWhere(ctx context.Context, obj any) (model.PolicyWhere, error) {
-	var it model.PolicyWhere
+func (ec *executionContext) unmarshalInputPolicyWhere(ctx context.Context, obj any) (PolicyWhere, error) {
+	var it PolicyWhere
 	if obj == nil {
 		return it, nil
 	}
@@ -16122,8 +16122,8 @@ func (ec *executionContext) unmarshalInputPolicyWhere(ctx context.Context, obj a
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputProjectWhere(ctx context.Context, obj any) (model.ProjectWhere, error) {
-	var it model.ProjectWhere
+func (ec *executionContext) unmarshalInputProjectWhere(ctx context.Context, obj any) (ProjectWhere, error) {
+	var it ProjectWhere
 	if obj == nil {
 		return it, nil
 	}
@@ -16173,8 +16173,8 @@ func (ec *executionContext) unmarshalInputProjectWhere(ctx context.Context, obj 
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputRegionWhere(ctx context.Context, obj any) (model.RegionWhere, error) {
-	var it model.RegionWhere
+func (ec *executionContext) unmarshalInputRegionWhere(ctx context.Context, obj any) (RegionWhere, error) {
+	var it RegionWhere
 	if obj == nil {
 		return it, nil
 	}
@@ -16247,8 +16247,8 @@ func (ec *executionContext) unmarshalInputTargetFilter(ctx context.Context, obj 
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputZoneWhere(ctx context.Context, obj any) (model.ZoneWhere, error) {
-	var it model.ZoneWhere
+func (ec *executionContext) unmarshalInputZoneWhere(ctx context.Context, obj any) (ZoneWhere, error) {
+	var it ZoneWhere
 	if obj == nil {
 		return it, nil
 	}
@@ -16281,7 +16281,7 @@ func (ec *executionContext) unmarshalInputZoneWhere(ctx context.Context, obj any
 			it.Industry = data
 		case "targets":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targets"))
-			data, err := ec.unmarshalOTargetFilter2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐTargetFilter(ctx, v)
+			data, err := ec.unmarshalOTargetFilter2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐTargetFilter(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -16316,21 +16316,21 @@ func (ec *executionContext) unmarshalInputZoneWhere(ctx context.Context, obj any
 			it.Company = data
 		case "approvedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approvedOn"))
-			data, err := ec.unmarshalODateRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDateRange(ctx, v)
+			data, err := ec.unmarshalODateRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDateRange(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ApprovedOn = data
 		case "establishedOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("establishedOn"))
-			data, err := ec.unmarshalODateRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDateRange(ctx, v)
+			data, err := ec.unmarshalODateRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDateRange(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EstablishedOn = data
 		case "areaKm2":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaKm2"))
-			data, err := ec.unmarshalOFloatRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFloatRange(ctx, v)
+			data, err := ec.unmarshalOFloatRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐFloatRange(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -16792,7 +16792,7 @@ func (ec *executionContext) _Company(ctx context.Context, sel ast.SelectionSet, 
 
 var companyConnectionImplementors = []string{"CompanyConnection"}
 
-func (ec *executionContext) _CompanyConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CompanyConnection) graphql.Marshaler {
+func (ec *executionContext) _CompanyConnection(ctx context.Context, sel ast.SelectionSet, obj *CompanyConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, companyConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -16845,7 +16845,7 @@ func (ec *executionContext) _CompanyConnection(ctx context.Context, sel ast.Sele
 
 var companyEdgeImplementors = []string{"CompanyEdge"}
 
-func (ec *executionContext) _CompanyEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CompanyEdge) graphql.Marshaler {
+func (ec *executionContext) _CompanyEdge(ctx context.Context, sel ast.SelectionSet, obj *CompanyEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, companyEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -17336,7 +17336,7 @@ func (ec *executionContext) _District(ctx context.Context, sel ast.SelectionSet,
 
 var districtConnectionImplementors = []string{"DistrictConnection"}
 
-func (ec *executionContext) _DistrictConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DistrictConnection) graphql.Marshaler {
+func (ec *executionContext) _DistrictConnection(ctx context.Context, sel ast.SelectionSet, obj *DistrictConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, districtConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -17389,7 +17389,7 @@ func (ec *executionContext) _DistrictConnection(ctx context.Context, sel ast.Sel
 
 var districtEdgeImplementors = []string{"DistrictEdge"}
 
-func (ec *executionContext) _DistrictEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DistrictEdge) graphql.Marshaler {
+func (ec *executionContext) _DistrictEdge(ctx context.Context, sel ast.SelectionSet, obj *DistrictEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, districtEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -17538,7 +17538,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 
 var documentConnectionImplementors = []string{"DocumentConnection"}
 
-func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentConnection) graphql.Marshaler {
+func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.SelectionSet, obj *DocumentConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, documentConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -17591,7 +17591,7 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 
 var documentEdgeImplementors = []string{"DocumentEdge"}
 
-func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentEdge) graphql.Marshaler {
+func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.SelectionSet, obj *DocumentEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, documentEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -18150,7 +18150,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 
 var eventConnectionImplementors = []string{"EventConnection"}
 
-func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EventConnection) graphql.Marshaler {
+func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *EventConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -18203,7 +18203,7 @@ func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.Select
 
 var eventEdgeImplementors = []string{"EventEdge"}
 
-func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EventEdge) graphql.Marshaler {
+func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *EventEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -18767,7 +18767,7 @@ func (ec *executionContext) _Industry(ctx context.Context, sel ast.SelectionSet,
 
 var industryConnectionImplementors = []string{"IndustryConnection"}
 
-func (ec *executionContext) _IndustryConnection(ctx context.Context, sel ast.SelectionSet, obj *model.IndustryConnection) graphql.Marshaler {
+func (ec *executionContext) _IndustryConnection(ctx context.Context, sel ast.SelectionSet, obj *IndustryConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, industryConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -18820,7 +18820,7 @@ func (ec *executionContext) _IndustryConnection(ctx context.Context, sel ast.Sel
 
 var industryEdgeImplementors = []string{"IndustryEdge"}
 
-func (ec *executionContext) _IndustryEdge(ctx context.Context, sel ast.SelectionSet, obj *model.IndustryEdge) graphql.Marshaler {
+func (ec *executionContext) _IndustryEdge(ctx context.Context, sel ast.SelectionSet, obj *IndustryEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, industryEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -19344,7 +19344,7 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 
 var organizationConnectionImplementors = []string{"OrganizationConnection"}
 
-func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationConnection) graphql.Marshaler {
+func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast.SelectionSet, obj *OrganizationConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -19397,7 +19397,7 @@ func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast
 
 var organizationEdgeImplementors = []string{"OrganizationEdge"}
 
-func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OrganizationEdge) graphql.Marshaler {
+func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.SelectionSet, obj *OrganizationEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -19440,7 +19440,7 @@ func (ec *executionContext) _OrganizationEdge(ctx context.Context, sel ast.Selec
 
 var pageInfoImplementors = []string{"PageInfo"}
 
-func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
+func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *PageInfo) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -20078,7 +20078,7 @@ func (ec *executionContext) _Park(ctx context.Context, sel ast.SelectionSet, obj
 
 var parkConnectionImplementors = []string{"ParkConnection"}
 
-func (ec *executionContext) _ParkConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ParkConnection) graphql.Marshaler {
+func (ec *executionContext) _ParkConnection(ctx context.Context, sel ast.SelectionSet, obj *ParkConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, parkConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -20131,7 +20131,7 @@ func (ec *executionContext) _ParkConnection(ctx context.Context, sel ast.Selecti
 
 var parkEdgeImplementors = []string{"ParkEdge"}
 
-func (ec *executionContext) _ParkEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ParkEdge) graphql.Marshaler {
+func (ec *executionContext) _ParkEdge(ctx context.Context, sel ast.SelectionSet, obj *ParkEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, parkEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -20442,7 +20442,7 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 
 var personConnectionImplementors = []string{"PersonConnection"}
 
-func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PersonConnection) graphql.Marshaler {
+func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *PersonConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -20495,7 +20495,7 @@ func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.Selec
 
 var personEdgeImplementors = []string{"PersonEdge"}
 
-func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PersonEdge) graphql.Marshaler {
+func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *PersonEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -20867,7 +20867,7 @@ func (ec *executionContext) _Policy(ctx context.Context, sel ast.SelectionSet, o
 
 var policyConnectionImplementors = []string{"PolicyConnection"}
 
-func (ec *executionContext) _PolicyConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PolicyConnection) graphql.Marshaler {
+func (ec *executionContext) _PolicyConnection(ctx context.Context, sel ast.SelectionSet, obj *PolicyConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, policyConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -20920,7 +20920,7 @@ func (ec *executionContext) _PolicyConnection(ctx context.Context, sel ast.Selec
 
 var policyEdgeImplementors = []string{"PolicyEdge"}
 
-func (ec *executionContext) _PolicyEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PolicyEdge) graphql.Marshaler {
+func (ec *executionContext) _PolicyEdge(ctx context.Context, sel ast.SelectionSet, obj *PolicyEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, policyEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -21330,7 +21330,7 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 
 var projectConnectionImplementors = []string{"ProjectConnection"}
 
-func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectConnection) graphql.Marshaler {
+func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.SelectionSet, obj *ProjectConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -21383,7 +21383,7 @@ func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.Sele
 
 var projectEdgeImplementors = []string{"ProjectEdge"}
 
-func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectEdge) graphql.Marshaler {
+func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionSet, obj *ProjectEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, projectEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22255,7 +22255,7 @@ func (ec *executionContext) _Region(ctx context.Context, sel ast.SelectionSet, o
 
 var regionConnectionImplementors = []string{"RegionConnection"}
 
-func (ec *executionContext) _RegionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RegionConnection) graphql.Marshaler {
+func (ec *executionContext) _RegionConnection(ctx context.Context, sel ast.SelectionSet, obj *RegionConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, regionConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -22308,7 +22308,7 @@ func (ec *executionContext) _RegionConnection(ctx context.Context, sel ast.Selec
 
 var regionEdgeImplementors = []string{"RegionEdge"}
 
-func (ec *executionContext) _RegionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RegionEdge) graphql.Marshaler {
+func (ec *executionContext) _RegionEdge(ctx context.Context, sel ast.SelectionSet, obj *RegionEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, regionEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23566,7 +23566,7 @@ func (ec *executionContext) _Zone(ctx context.Context, sel ast.SelectionSet, obj
 
 var zoneConnectionImplementors = []string{"ZoneConnection"}
 
-func (ec *executionContext) _ZoneConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ZoneConnection) graphql.Marshaler {
+func (ec *executionContext) _ZoneConnection(ctx context.Context, sel ast.SelectionSet, obj *ZoneConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, zoneConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -23619,7 +23619,7 @@ func (ec *executionContext) _ZoneConnection(ctx context.Context, sel ast.Selecti
 
 var zoneEdgeImplementors = []string{"ZoneEdge"}
 
-func (ec *executionContext) _ZoneEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ZoneEdge) graphql.Marshaler {
+func (ec *executionContext) _ZoneEdge(ctx context.Context, sel ast.SelectionSet, obj *ZoneEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, zoneEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -24068,21 +24068,28 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) unmarshalNBreakdownKey2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐBreakdownKey(ctx context.Context, v any) (model.BreakdownKey, error) {
-	var res model.BreakdownKey
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNBreakdownKey2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐBreakdownKey(ctx context.Context, v any) (model.BreakdownKey, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := model.BreakdownKey(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNBreakdownKey2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐBreakdownKey(ctx context.Context, sel ast.SelectionSet, v model.BreakdownKey) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNBreakdownKey2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐBreakdownKey(ctx context.Context, sel ast.SelectionSet, v model.BreakdownKey) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
-func (ec *executionContext) marshalNBucket2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐBucketᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Bucket) graphql.Marshaler {
+func (ec *executionContext) marshalNBucket2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐBucketᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Bucket) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNBucket2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐBucket(ctx, sel, v[i])
+		return ec.marshalNBucket2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐBucket(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24094,7 +24101,7 @@ func (ec *executionContext) marshalNBucket2ᚕᚖgithubᚗcomᚋparkgraphᚋpark
 	return ret
 }
 
-func (ec *executionContext) marshalNBucket2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐBucket(ctx context.Context, sel ast.SelectionSet, v *model.Bucket) graphql.Marshaler {
+func (ec *executionContext) marshalNBucket2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐBucket(ctx context.Context, sel ast.SelectionSet, v *model.Bucket) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24104,11 +24111,11 @@ func (ec *executionContext) marshalNBucket2ᚖgithubᚗcomᚋparkgraphᚋparkgra
 	return ec._Bucket(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCompany2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompanyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Company) graphql.Marshaler {
+func (ec *executionContext) marshalNCompany2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCompanyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Company) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCompany2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompany(ctx, sel, v[i])
+		return ec.marshalNCompany2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCompany(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24120,7 +24127,7 @@ func (ec *executionContext) marshalNCompany2ᚕᚖgithubᚗcomᚋparkgraphᚋpar
 	return ret
 }
 
-func (ec *executionContext) marshalNCompany2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompany(ctx context.Context, sel ast.SelectionSet, v *model.Company) graphql.Marshaler {
+func (ec *executionContext) marshalNCompany2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCompany(ctx context.Context, sel ast.SelectionSet, v *model.Company) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24130,7 +24137,7 @@ func (ec *executionContext) marshalNCompany2ᚖgithubᚗcomᚋparkgraphᚋparkgr
 	return ec._Company(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCompanyConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompanyConnection(ctx context.Context, sel ast.SelectionSet, v *model.CompanyConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNCompanyConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐCompanyConnection(ctx context.Context, sel ast.SelectionSet, v *CompanyConnection) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24140,11 +24147,11 @@ func (ec *executionContext) marshalNCompanyConnection2ᚖgithubᚗcomᚋparkgrap
 	return ec._CompanyConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCompanyEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompanyEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CompanyEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNCompanyEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐCompanyEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*CompanyEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCompanyEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompanyEdge(ctx, sel, v[i])
+		return ec.marshalNCompanyEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐCompanyEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24156,7 +24163,7 @@ func (ec *executionContext) marshalNCompanyEdge2ᚕᚖgithubᚗcomᚋparkgraph�
 	return ret
 }
 
-func (ec *executionContext) marshalNCompanyEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompanyEdge(ctx context.Context, sel ast.SelectionSet, v *model.CompanyEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNCompanyEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐCompanyEdge(ctx context.Context, sel ast.SelectionSet, v *CompanyEdge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24166,11 +24173,11 @@ func (ec *executionContext) marshalNCompanyEdge2ᚖgithubᚗcomᚋparkgraphᚋpa
 	return ec._CompanyEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCount2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Count) graphql.Marshaler {
+func (ec *executionContext) marshalNCount2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Count) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCount2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCount(ctx, sel, v[i])
+		return ec.marshalNCount2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24182,7 +24189,7 @@ func (ec *executionContext) marshalNCount2ᚕᚖgithubᚗcomᚋparkgraphᚋparkg
 	return ret
 }
 
-func (ec *executionContext) marshalNCount2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCount(ctx context.Context, sel ast.SelectionSet, v *model.Count) graphql.Marshaler {
+func (ec *executionContext) marshalNCount2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCount(ctx context.Context, sel ast.SelectionSet, v *model.Count) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24192,13 +24199,13 @@ func (ec *executionContext) marshalNCount2ᚖgithubᚗcomᚋparkgraphᚋparkgrap
 	return ec._Count(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx context.Context, v any) (model.Direction, error) {
+func (ec *executionContext) unmarshalNDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx context.Context, v any) (model.Direction, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := model.Direction(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx context.Context, sel ast.SelectionSet, v model.Direction) graphql.Marshaler {
+func (ec *executionContext) marshalNDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx context.Context, sel ast.SelectionSet, v model.Direction) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -24209,11 +24216,11 @@ func (ec *executionContext) marshalNDirection2githubᚗcomᚋparkgraphᚋparkgra
 	return res
 }
 
-func (ec *executionContext) marshalNDistrict2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrictᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.District) graphql.Marshaler {
+func (ec *executionContext) marshalNDistrict2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDistrictᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.District) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDistrict2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrict(ctx, sel, v[i])
+		return ec.marshalNDistrict2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDistrict(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24225,7 +24232,7 @@ func (ec *executionContext) marshalNDistrict2ᚕᚖgithubᚗcomᚋparkgraphᚋpa
 	return ret
 }
 
-func (ec *executionContext) marshalNDistrict2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrict(ctx context.Context, sel ast.SelectionSet, v *model.District) graphql.Marshaler {
+func (ec *executionContext) marshalNDistrict2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDistrict(ctx context.Context, sel ast.SelectionSet, v *model.District) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24235,7 +24242,7 @@ func (ec *executionContext) marshalNDistrict2ᚖgithubᚗcomᚋparkgraphᚋparkg
 	return ec._District(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDistrictConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrictConnection(ctx context.Context, sel ast.SelectionSet, v *model.DistrictConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNDistrictConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDistrictConnection(ctx context.Context, sel ast.SelectionSet, v *DistrictConnection) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24245,11 +24252,11 @@ func (ec *executionContext) marshalNDistrictConnection2ᚖgithubᚗcomᚋparkgra
 	return ec._DistrictConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDistrictEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrictEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DistrictEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNDistrictEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDistrictEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*DistrictEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDistrictEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrictEdge(ctx, sel, v[i])
+		return ec.marshalNDistrictEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDistrictEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24261,7 +24268,7 @@ func (ec *executionContext) marshalNDistrictEdge2ᚕᚖgithubᚗcomᚋparkgraph�
 	return ret
 }
 
-func (ec *executionContext) marshalNDistrictEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrictEdge(ctx context.Context, sel ast.SelectionSet, v *model.DistrictEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNDistrictEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDistrictEdge(ctx context.Context, sel ast.SelectionSet, v *DistrictEdge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24271,11 +24278,11 @@ func (ec *executionContext) marshalNDistrictEdge2ᚖgithubᚗcomᚋparkgraphᚋp
 	return ec._DistrictEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Document) graphql.Marshaler {
+func (ec *executionContext) marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Document) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDocument2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocument(ctx, sel, v[i])
+		return ec.marshalNDocument2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocument(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24287,7 +24294,7 @@ func (ec *executionContext) marshalNDocument2ᚕᚖgithubᚗcomᚋparkgraphᚋpa
 	return ret
 }
 
-func (ec *executionContext) marshalNDocument2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocument(ctx context.Context, sel ast.SelectionSet, v *model.Document) graphql.Marshaler {
+func (ec *executionContext) marshalNDocument2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocument(ctx context.Context, sel ast.SelectionSet, v *model.Document) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24297,7 +24304,7 @@ func (ec *executionContext) marshalNDocument2ᚖgithubᚗcomᚋparkgraphᚋparkg
 	return ec._Document(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDocumentConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentConnection(ctx context.Context, sel ast.SelectionSet, v *model.DocumentConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNDocumentConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDocumentConnection(ctx context.Context, sel ast.SelectionSet, v *DocumentConnection) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24307,11 +24314,11 @@ func (ec *executionContext) marshalNDocumentConnection2ᚖgithubᚗcomᚋparkgra
 	return ec._DocumentConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDocumentEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DocumentEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNDocumentEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDocumentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*DocumentEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDocumentEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentEdge(ctx, sel, v[i])
+		return ec.marshalNDocumentEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDocumentEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24323,7 +24330,7 @@ func (ec *executionContext) marshalNDocumentEdge2ᚕᚖgithubᚗcomᚋparkgraph�
 	return ret
 }
 
-func (ec *executionContext) marshalNDocumentEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentEdge(ctx context.Context, sel ast.SelectionSet, v *model.DocumentEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNDocumentEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDocumentEdge(ctx context.Context, sel ast.SelectionSet, v *DocumentEdge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24333,11 +24340,11 @@ func (ec *executionContext) marshalNDocumentEdge2ᚖgithubᚗcomᚋparkgraphᚋp
 	return ec._DocumentEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDocumentHit2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DocumentHit) graphql.Marshaler {
+func (ec *executionContext) marshalNDocumentHit2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DocumentHit) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDocumentHit2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentHit(ctx, sel, v[i])
+		return ec.marshalNDocumentHit2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentHit(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24349,7 +24356,7 @@ func (ec *executionContext) marshalNDocumentHit2ᚕᚖgithubᚗcomᚋparkgraph�
 	return ret
 }
 
-func (ec *executionContext) marshalNDocumentHit2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentHit(ctx context.Context, sel ast.SelectionSet, v *model.DocumentHit) graphql.Marshaler {
+func (ec *executionContext) marshalNDocumentHit2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDocumentHit(ctx context.Context, sel ast.SelectionSet, v *model.DocumentHit) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24359,11 +24366,11 @@ func (ec *executionContext) marshalNDocumentHit2ᚖgithubᚗcomᚋparkgraphᚋpa
 	return ec._DocumentHit(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge) graphql.Marshaler {
+func (ec *executionContext) marshalNEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+		return ec.marshalNEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24375,7 +24382,7 @@ func (ec *executionContext) marshalNEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgr
 	return ret
 }
 
-func (ec *executionContext) marshalNEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge) graphql.Marshaler {
+func (ec *executionContext) marshalNEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24385,7 +24392,7 @@ func (ec *executionContext) marshalNEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraph
 	return ec._Edge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntity(ctx context.Context, sel ast.SelectionSet, v model.Entity) graphql.Marshaler {
+func (ec *executionContext) marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntity(ctx context.Context, sel ast.SelectionSet, v model.Entity) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24395,11 +24402,11 @@ func (ec *executionContext) marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraph�
 	return ec._Entity(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+func (ec *executionContext) marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Entity) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntity(ctx, sel, v[i])
+		return ec.marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntity(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24411,13 +24418,13 @@ func (ec *executionContext) marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgra
 	return ret
 }
 
-func (ec *executionContext) unmarshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx context.Context, v any) (model.EntityType, error) {
+func (ec *executionContext) unmarshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx context.Context, v any) (model.EntityType, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := model.EntityType(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx context.Context, sel ast.SelectionSet, v model.EntityType) graphql.Marshaler {
+func (ec *executionContext) marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx context.Context, sel ast.SelectionSet, v model.EntityType) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -24428,11 +24435,11 @@ func (ec *executionContext) marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgr
 	return res
 }
 
-func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Event) graphql.Marshaler {
+func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Event) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEvent2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvent(ctx, sel, v[i])
+		return ec.marshalNEvent2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvent(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24444,7 +24451,7 @@ func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋparkgraphᚋparkg
 	return ret
 }
 
-func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvent(ctx context.Context, sel ast.SelectionSet, v *model.Event) graphql.Marshaler {
+func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvent(ctx context.Context, sel ast.SelectionSet, v *model.Event) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24454,7 +24461,7 @@ func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋparkgraphᚋparkgrap
 	return ec._Event(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEventConnection(ctx context.Context, sel ast.SelectionSet, v *model.EventConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐEventConnection(ctx context.Context, sel ast.SelectionSet, v *EventConnection) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24464,11 +24471,11 @@ func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋparkgraph�
 	return ec._EventConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EventEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*EventEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEventEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEventEdge(ctx, sel, v[i])
+		return ec.marshalNEventEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐEventEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24480,7 +24487,7 @@ func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋp
 	return ret
 }
 
-func (ec *executionContext) marshalNEventEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEventEdge(ctx context.Context, sel ast.SelectionSet, v *model.EventEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNEventEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐEventEdge(ctx context.Context, sel ast.SelectionSet, v *EventEdge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24490,11 +24497,11 @@ func (ec *executionContext) marshalNEventEdge2ᚖgithubᚗcomᚋparkgraphᚋpark
 	return ec._EventEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
+func (ec *executionContext) marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEvidence2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidence(ctx, sel, v[i])
+		return ec.marshalNEvidence2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidence(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24506,7 +24513,7 @@ func (ec *executionContext) marshalNEvidence2ᚕᚖgithubᚗcomᚋparkgraphᚋpa
 	return ret
 }
 
-func (ec *executionContext) marshalNEvidence2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *model.Evidence) graphql.Marshaler {
+func (ec *executionContext) marshalNEvidence2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *model.Evidence) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24516,11 +24523,11 @@ func (ec *executionContext) marshalNEvidence2ᚖgithubᚗcomᚋparkgraphᚋparkg
 	return ec._Evidence(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFactᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
+func (ec *executionContext) marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFactᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNFact2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFact(ctx, sel, v[i])
+		return ec.marshalNFact2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFact(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24532,7 +24539,7 @@ func (ec *executionContext) marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgr
 	return ret
 }
 
-func (ec *executionContext) marshalNFact2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFact(ctx context.Context, sel ast.SelectionSet, v *model.Fact) graphql.Marshaler {
+func (ec *executionContext) marshalNFact2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFact(ctx context.Context, sel ast.SelectionSet, v *model.Fact) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24587,7 +24594,7 @@ func (ec *executionContext) marshalNFloat2ᚕfloat64ᚄ(ctx context.Context, sel
 	return ret
 }
 
-func (ec *executionContext) marshalNGraphStats2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐGraphStats(ctx context.Context, sel ast.SelectionSet, v *model.GraphStats) graphql.Marshaler {
+func (ec *executionContext) marshalNGraphStats2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐGraphStats(ctx context.Context, sel ast.SelectionSet, v *model.GraphStats) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24642,11 +24649,11 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	return ret
 }
 
-func (ec *executionContext) marshalNIndustry2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Industry) graphql.Marshaler {
+func (ec *executionContext) marshalNIndustry2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐIndustryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Industry) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNIndustry2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustry(ctx, sel, v[i])
+		return ec.marshalNIndustry2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐIndustry(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24658,7 +24665,7 @@ func (ec *executionContext) marshalNIndustry2ᚕᚖgithubᚗcomᚋparkgraphᚋpa
 	return ret
 }
 
-func (ec *executionContext) marshalNIndustry2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustry(ctx context.Context, sel ast.SelectionSet, v *model.Industry) graphql.Marshaler {
+func (ec *executionContext) marshalNIndustry2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐIndustry(ctx context.Context, sel ast.SelectionSet, v *model.Industry) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24668,7 +24675,7 @@ func (ec *executionContext) marshalNIndustry2ᚖgithubᚗcomᚋparkgraphᚋparkg
 	return ec._Industry(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNIndustryConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustryConnection(ctx context.Context, sel ast.SelectionSet, v *model.IndustryConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNIndustryConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐIndustryConnection(ctx context.Context, sel ast.SelectionSet, v *IndustryConnection) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24678,11 +24685,11 @@ func (ec *executionContext) marshalNIndustryConnection2ᚖgithubᚗcomᚋparkgra
 	return ec._IndustryConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNIndustryEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustryEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.IndustryEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNIndustryEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐIndustryEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*IndustryEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNIndustryEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustryEdge(ctx, sel, v[i])
+		return ec.marshalNIndustryEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐIndustryEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24694,7 +24701,7 @@ func (ec *executionContext) marshalNIndustryEdge2ᚕᚖgithubᚗcomᚋparkgraph�
 	return ret
 }
 
-func (ec *executionContext) marshalNIndustryEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustryEdge(ctx context.Context, sel ast.SelectionSet, v *model.IndustryEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNIndustryEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐIndustryEdge(ctx context.Context, sel ast.SelectionSet, v *IndustryEdge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24704,11 +24711,11 @@ func (ec *executionContext) marshalNIndustryEdge2ᚖgithubᚗcomᚋparkgraphᚋp
 	return ec._IndustryEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNIndustryFocus2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
+func (ec *executionContext) marshalNIndustryFocus2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNIndustryFocus2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelation(ctx, sel, v[i])
+		return ec.marshalNIndustryFocus2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelation(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24720,7 +24727,7 @@ func (ec *executionContext) marshalNIndustryFocus2ᚕᚖgithubᚗcomᚋparkgraph
 	return ret
 }
 
-func (ec *executionContext) marshalNIndustryFocus2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelation(ctx context.Context, sel ast.SelectionSet, v *model.Relation) graphql.Marshaler {
+func (ec *executionContext) marshalNIndustryFocus2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelation(ctx context.Context, sel ast.SelectionSet, v *model.Relation) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24746,31 +24753,31 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
-func (ec *executionContext) unmarshalNOrderDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderDirection(ctx context.Context, v any) (model.OrderDirection, error) {
-	var res model.OrderDirection
+func (ec *executionContext) unmarshalNOrderDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderDirection(ctx context.Context, v any) (OrderDirection, error) {
+	var res OrderDirection
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNOrderDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v model.OrderDirection) graphql.Marshaler {
+func (ec *executionContext) marshalNOrderDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v OrderDirection) graphql.Marshaler {
 	return v
 }
 
-func (ec *executionContext) unmarshalNOrderField2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderField(ctx context.Context, v any) (model.OrderField, error) {
-	var res model.OrderField
+func (ec *executionContext) unmarshalNOrderField2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderField(ctx context.Context, v any) (OrderField, error) {
+	var res OrderField
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNOrderField2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderField(ctx context.Context, sel ast.SelectionSet, v model.OrderField) graphql.Marshaler {
+func (ec *executionContext) marshalNOrderField2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderField(ctx context.Context, sel ast.SelectionSet, v OrderField) graphql.Marshaler {
 	return v
 }
 
-func (ec *executionContext) marshalNOrganization2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganizationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Organization) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganization2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐOrganizationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Organization) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNOrganization2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganization(ctx, sel, v[i])
+		return ec.marshalNOrganization2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐOrganization(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24782,7 +24789,7 @@ func (ec *executionContext) marshalNOrganization2ᚕᚖgithubᚗcomᚋparkgraph�
 	return ret
 }
 
-func (ec *executionContext) marshalNOrganization2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganization(ctx context.Context, sel ast.SelectionSet, v *model.Organization) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganization2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐOrganization(ctx context.Context, sel ast.SelectionSet, v *model.Organization) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24792,7 +24799,7 @@ func (ec *executionContext) marshalNOrganization2ᚖgithubᚗcomᚋparkgraphᚋp
 	return ec._Organization(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNOrganizationConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganizationConnection(ctx context.Context, sel ast.SelectionSet, v *model.OrganizationConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganizationConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrganizationConnection(ctx context.Context, sel ast.SelectionSet, v *OrganizationConnection) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24802,11 +24809,11 @@ func (ec *executionContext) marshalNOrganizationConnection2ᚖgithubᚗcomᚋpar
 	return ec._OrganizationConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNOrganizationEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganizationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrganizationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganizationEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrganizationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*OrganizationEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNOrganizationEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganizationEdge(ctx, sel, v[i])
+		return ec.marshalNOrganizationEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrganizationEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24818,7 +24825,7 @@ func (ec *executionContext) marshalNOrganizationEdge2ᚕᚖgithubᚗcomᚋparkgr
 	return ret
 }
 
-func (ec *executionContext) marshalNOrganizationEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganizationEdge(ctx context.Context, sel ast.SelectionSet, v *model.OrganizationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganizationEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrganizationEdge(ctx context.Context, sel ast.SelectionSet, v *OrganizationEdge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24828,7 +24835,7 @@ func (ec *executionContext) marshalNOrganizationEdge2ᚖgithubᚗcomᚋparkgraph
 	return ec._OrganizationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24838,11 +24845,11 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋparkgraphᚋparkg
 	return ec._PageInfo(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPark2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐParkᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Park) graphql.Marshaler {
+func (ec *executionContext) marshalNPark2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐParkᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Park) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPark2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPark(ctx, sel, v[i])
+		return ec.marshalNPark2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPark(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24854,7 +24861,7 @@ func (ec *executionContext) marshalNPark2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgr
 	return ret
 }
 
-func (ec *executionContext) marshalNPark2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPark(ctx context.Context, sel ast.SelectionSet, v *model.Park) graphql.Marshaler {
+func (ec *executionContext) marshalNPark2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPark(ctx context.Context, sel ast.SelectionSet, v *model.Park) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24864,7 +24871,7 @@ func (ec *executionContext) marshalNPark2ᚖgithubᚗcomᚋparkgraphᚋparkgraph
 	return ec._Park(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNParkConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐParkConnection(ctx context.Context, sel ast.SelectionSet, v *model.ParkConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNParkConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐParkConnection(ctx context.Context, sel ast.SelectionSet, v *ParkConnection) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24874,11 +24881,11 @@ func (ec *executionContext) marshalNParkConnection2ᚖgithubᚗcomᚋparkgraph�
 	return ec._ParkConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNParkEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐParkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ParkEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNParkEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐParkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ParkEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNParkEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐParkEdge(ctx, sel, v[i])
+		return ec.marshalNParkEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐParkEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24890,7 +24897,7 @@ func (ec *executionContext) marshalNParkEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋpa
 	return ret
 }
 
-func (ec *executionContext) marshalNParkEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐParkEdge(ctx context.Context, sel ast.SelectionSet, v *model.ParkEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNParkEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐParkEdge(ctx context.Context, sel ast.SelectionSet, v *ParkEdge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24900,11 +24907,11 @@ func (ec *executionContext) marshalNParkEdge2ᚖgithubᚗcomᚋparkgraphᚋparkg
 	return ec._ParkEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPerson2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Person) graphql.Marshaler {
+func (ec *executionContext) marshalNPerson2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Person) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPerson2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPerson(ctx, sel, v[i])
+		return ec.marshalNPerson2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPerson(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24916,7 +24923,7 @@ func (ec *executionContext) marshalNPerson2ᚕᚖgithubᚗcomᚋparkgraphᚋpark
 	return ret
 }
 
-func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPerson(ctx context.Context, sel ast.SelectionSet, v *model.Person) graphql.Marshaler {
+func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPerson(ctx context.Context, sel ast.SelectionSet, v *model.Person) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24926,7 +24933,7 @@ func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋparkgraphᚋparkgra
 	return ec._Person(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPersonConnection(ctx context.Context, sel ast.SelectionSet, v *model.PersonConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPersonConnection(ctx context.Context, sel ast.SelectionSet, v *PersonConnection) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24936,11 +24943,11 @@ func (ec *executionContext) marshalNPersonConnection2ᚖgithubᚗcomᚋparkgraph
 	return ec._PersonConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPersonEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PersonEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPersonEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*PersonEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPersonEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPersonEdge(ctx, sel, v[i])
+		return ec.marshalNPersonEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPersonEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24952,7 +24959,7 @@ func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPersonEdge(ctx context.Context, sel ast.SelectionSet, v *model.PersonEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPersonEdge(ctx context.Context, sel ast.SelectionSet, v *PersonEdge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24962,11 +24969,11 @@ func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋparkgraphᚋpar
 	return ec._PersonEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPolicy2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPolicyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Policy) graphql.Marshaler {
+func (ec *executionContext) marshalNPolicy2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPolicyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Policy) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPolicy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPolicy(ctx, sel, v[i])
+		return ec.marshalNPolicy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPolicy(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24978,7 +24985,7 @@ func (ec *executionContext) marshalNPolicy2ᚕᚖgithubᚗcomᚋparkgraphᚋpark
 	return ret
 }
 
-func (ec *executionContext) marshalNPolicy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPolicy(ctx context.Context, sel ast.SelectionSet, v *model.Policy) graphql.Marshaler {
+func (ec *executionContext) marshalNPolicy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPolicy(ctx context.Context, sel ast.SelectionSet, v *model.Policy) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24988,7 +24995,7 @@ func (ec *executionContext) marshalNPolicy2ᚖgithubᚗcomᚋparkgraphᚋparkgra
 	return ec._Policy(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPolicyConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPolicyConnection(ctx context.Context, sel ast.SelectionSet, v *model.PolicyConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNPolicyConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPolicyConnection(ctx context.Context, sel ast.SelectionSet, v *PolicyConnection) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -24998,11 +25005,11 @@ func (ec *executionContext) marshalNPolicyConnection2ᚖgithubᚗcomᚋparkgraph
 	return ec._PolicyConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPolicyEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPolicyEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PolicyEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNPolicyEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPolicyEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*PolicyEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPolicyEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPolicyEdge(ctx, sel, v[i])
+		return ec.marshalNPolicyEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPolicyEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25014,7 +25021,7 @@ func (ec *executionContext) marshalNPolicyEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNPolicyEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPolicyEdge(ctx context.Context, sel ast.SelectionSet, v *model.PolicyEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNPolicyEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPolicyEdge(ctx context.Context, sel ast.SelectionSet, v *PolicyEdge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25024,11 +25031,11 @@ func (ec *executionContext) marshalNPolicyEdge2ᚖgithubᚗcomᚋparkgraphᚋpar
 	return ec._PolicyEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPosition2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
+func (ec *executionContext) marshalNPosition2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPosition2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelation(ctx, sel, v[i])
+		return ec.marshalNPosition2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelation(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25040,7 +25047,7 @@ func (ec *executionContext) marshalNPosition2ᚕᚖgithubᚗcomᚋparkgraphᚋpa
 	return ret
 }
 
-func (ec *executionContext) marshalNPosition2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelation(ctx context.Context, sel ast.SelectionSet, v *model.Relation) graphql.Marshaler {
+func (ec *executionContext) marshalNPosition2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelation(ctx context.Context, sel ast.SelectionSet, v *model.Relation) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25050,11 +25057,11 @@ func (ec *executionContext) marshalNPosition2ᚖgithubᚗcomᚋparkgraphᚋparkg
 	return ec._Position(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNProject2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Project) graphql.Marshaler {
+func (ec *executionContext) marshalNProject2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Project) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNProject2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProject(ctx, sel, v[i])
+		return ec.marshalNProject2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐProject(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25066,7 +25073,7 @@ func (ec *executionContext) marshalNProject2ᚕᚖgithubᚗcomᚋparkgraphᚋpar
 	return ret
 }
 
-func (ec *executionContext) marshalNProject2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProject(ctx context.Context, sel ast.SelectionSet, v *model.Project) graphql.Marshaler {
+func (ec *executionContext) marshalNProject2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐProject(ctx context.Context, sel ast.SelectionSet, v *model.Project) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25076,7 +25083,7 @@ func (ec *executionContext) marshalNProject2ᚖgithubᚗcomᚋparkgraphᚋparkgr
 	return ec._Project(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNProjectConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProjectConnection(ctx context.Context, sel ast.SelectionSet, v *model.ProjectConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNProjectConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐProjectConnection(ctx context.Context, sel ast.SelectionSet, v *ProjectConnection) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25086,11 +25093,11 @@ func (ec *executionContext) marshalNProjectConnection2ᚖgithubᚗcomᚋparkgrap
 	return ec._ProjectConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNProjectEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProjectEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ProjectEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNProjectEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐProjectEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ProjectEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNProjectEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProjectEdge(ctx, sel, v[i])
+		return ec.marshalNProjectEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐProjectEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25102,7 +25109,7 @@ func (ec *executionContext) marshalNProjectEdge2ᚕᚖgithubᚗcomᚋparkgraph�
 	return ret
 }
 
-func (ec *executionContext) marshalNProjectEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProjectEdge(ctx context.Context, sel ast.SelectionSet, v *model.ProjectEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNProjectEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐProjectEdge(ctx context.Context, sel ast.SelectionSet, v *ProjectEdge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25112,11 +25119,11 @@ func (ec *executionContext) marshalNProjectEdge2ᚖgithubᚗcomᚋparkgraphᚋpa
 	return ec._ProjectEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNProperty2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPropertyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Property) graphql.Marshaler {
+func (ec *executionContext) marshalNProperty2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPropertyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Property) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNProperty2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProperty(ctx, sel, v[i])
+		return ec.marshalNProperty2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐProperty(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25128,7 +25135,7 @@ func (ec *executionContext) marshalNProperty2ᚕᚖgithubᚗcomᚋparkgraphᚋpa
 	return ret
 }
 
-func (ec *executionContext) marshalNProperty2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProperty(ctx context.Context, sel ast.SelectionSet, v *model.Property) graphql.Marshaler {
+func (ec *executionContext) marshalNProperty2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐProperty(ctx context.Context, sel ast.SelectionSet, v *model.Property) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25138,11 +25145,11 @@ func (ec *executionContext) marshalNProperty2ᚖgithubᚗcomᚋparkgraphᚋparkg
 	return ec._Property(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNRegion2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Region) graphql.Marshaler {
+func (ec *executionContext) marshalNRegion2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRegionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Region) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRegion2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegion(ctx, sel, v[i])
+		return ec.marshalNRegion2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRegion(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25154,7 +25161,7 @@ func (ec *executionContext) marshalNRegion2ᚕᚖgithubᚗcomᚋparkgraphᚋpark
 	return ret
 }
 
-func (ec *executionContext) marshalNRegion2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegion(ctx context.Context, sel ast.SelectionSet, v *model.Region) graphql.Marshaler {
+func (ec *executionContext) marshalNRegion2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRegion(ctx context.Context, sel ast.SelectionSet, v *model.Region) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25164,7 +25171,7 @@ func (ec *executionContext) marshalNRegion2ᚖgithubᚗcomᚋparkgraphᚋparkgra
 	return ec._Region(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNRegionConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegionConnection(ctx context.Context, sel ast.SelectionSet, v *model.RegionConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNRegionConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐRegionConnection(ctx context.Context, sel ast.SelectionSet, v *RegionConnection) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25174,11 +25181,11 @@ func (ec *executionContext) marshalNRegionConnection2ᚖgithubᚗcomᚋparkgraph
 	return ec._RegionConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNRegionEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RegionEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNRegionEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐRegionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*RegionEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRegionEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegionEdge(ctx, sel, v[i])
+		return ec.marshalNRegionEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐRegionEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25190,7 +25197,7 @@ func (ec *executionContext) marshalNRegionEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNRegionEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegionEdge(ctx context.Context, sel ast.SelectionSet, v *model.RegionEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNRegionEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐRegionEdge(ctx context.Context, sel ast.SelectionSet, v *RegionEdge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25200,11 +25207,11 @@ func (ec *executionContext) marshalNRegionEdge2ᚖgithubᚗcomᚋparkgraphᚋpar
 	return ec._RegionEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
+func (ec *executionContext) marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRelation2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelation(ctx, sel, v[i])
+		return ec.marshalNRelation2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelation(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25216,7 +25223,7 @@ func (ec *executionContext) marshalNRelation2ᚕᚖgithubᚗcomᚋparkgraphᚋpa
 	return ret
 }
 
-func (ec *executionContext) marshalNRelation2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelation(ctx context.Context, sel ast.SelectionSet, v *model.Relation) graphql.Marshaler {
+func (ec *executionContext) marshalNRelation2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelation(ctx context.Context, sel ast.SelectionSet, v *model.Relation) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25226,11 +25233,11 @@ func (ec *executionContext) marshalNRelation2ᚖgithubᚗcomᚋparkgraphᚋparkg
 	return ec._Relation(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
+func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
+		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25242,7 +25249,7 @@ func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋparkgraphᚋp
 	return ret
 }
 
-func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.SearchHit) graphql.Marshaler {
+func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.SearchHit) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25252,11 +25259,11 @@ func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋparkgraphᚋpark
 	return ec._SearchHit(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNSignedProjects2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
+func (ec *executionContext) marshalNSignedProjects2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSignedProjects2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelation(ctx, sel, v[i])
+		return ec.marshalNSignedProjects2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelation(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25268,7 +25275,7 @@ func (ec *executionContext) marshalNSignedProjects2ᚕᚖgithubᚗcomᚋparkgrap
 	return ret
 }
 
-func (ec *executionContext) marshalNSignedProjects2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelation(ctx context.Context, sel ast.SelectionSet, v *model.Relation) graphql.Marshaler {
+func (ec *executionContext) marshalNSignedProjects2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelation(ctx context.Context, sel ast.SelectionSet, v *model.Relation) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25278,11 +25285,11 @@ func (ec *executionContext) marshalNSignedProjects2ᚖgithubᚗcomᚋparkgraph�
 	return ec._SignedProjects(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNStep2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Step) graphql.Marshaler {
+func (ec *executionContext) marshalNStep2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Step) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNStep2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐStep(ctx, sel, v[i])
+		return ec.marshalNStep2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐStep(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25294,7 +25301,7 @@ func (ec *executionContext) marshalNStep2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgr
 	return ret
 }
 
-func (ec *executionContext) marshalNStep2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐStep(ctx context.Context, sel ast.SelectionSet, v *model.Step) graphql.Marshaler {
+func (ec *executionContext) marshalNStep2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐStep(ctx context.Context, sel ast.SelectionSet, v *model.Step) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25349,7 +25356,7 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
-func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
+func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25359,11 +25366,11 @@ func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋparkgraphᚋparkg
 	return ec._Subgraph(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNTarget2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
+func (ec *executionContext) marshalNTarget2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNTarget2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelation(ctx, sel, v[i])
+		return ec.marshalNTarget2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelation(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25375,7 +25382,7 @@ func (ec *executionContext) marshalNTarget2ᚕᚖgithubᚗcomᚋparkgraphᚋpark
 	return ret
 }
 
-func (ec *executionContext) marshalNTarget2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRelation(ctx context.Context, sel ast.SelectionSet, v *model.Relation) graphql.Marshaler {
+func (ec *executionContext) marshalNTarget2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRelation(ctx context.Context, sel ast.SelectionSet, v *model.Relation) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25385,11 +25392,11 @@ func (ec *executionContext) marshalNTarget2ᚖgithubᚗcomᚋparkgraphᚋparkgra
 	return ec._Target(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Zone) graphql.Marshaler {
+func (ec *executionContext) marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐZoneᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Zone) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNZone2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZone(ctx, sel, v[i])
+		return ec.marshalNZone2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐZone(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25401,7 +25408,7 @@ func (ec *executionContext) marshalNZone2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgr
 	return ret
 }
 
-func (ec *executionContext) marshalNZone2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZone(ctx context.Context, sel ast.SelectionSet, v *model.Zone) graphql.Marshaler {
+func (ec *executionContext) marshalNZone2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐZone(ctx context.Context, sel ast.SelectionSet, v *model.Zone) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25411,7 +25418,7 @@ func (ec *executionContext) marshalNZone2ᚖgithubᚗcomᚋparkgraphᚋparkgraph
 	return ec._Zone(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNZoneConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneConnection(ctx context.Context, sel ast.SelectionSet, v *model.ZoneConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNZoneConnection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐZoneConnection(ctx context.Context, sel ast.SelectionSet, v *ZoneConnection) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25421,11 +25428,11 @@ func (ec *executionContext) marshalNZoneConnection2ᚖgithubᚗcomᚋparkgraph�
 	return ec._ZoneConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNZoneEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ZoneEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNZoneEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐZoneEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ZoneEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNZoneEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneEdge(ctx, sel, v[i])
+		return ec.marshalNZoneEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐZoneEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25437,7 +25444,7 @@ func (ec *executionContext) marshalNZoneEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋpa
 	return ret
 }
 
-func (ec *executionContext) marshalNZoneEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneEdge(ctx context.Context, sel ast.SelectionSet, v *model.ZoneEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNZoneEdge2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐZoneEdge(ctx context.Context, sel ast.SelectionSet, v *ZoneEdge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -25617,7 +25624,7 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
-func (ec *executionContext) unmarshalOCompanyWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐCompanyWhere(ctx context.Context, v any) (*model.CompanyWhere, error) {
+func (ec *executionContext) unmarshalOCompanyWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐCompanyWhere(ctx context.Context, v any) (*CompanyWhere, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25625,7 +25632,7 @@ func (ec *executionContext) unmarshalOCompanyWhere2ᚖgithubᚗcomᚋparkgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalODateRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDateRange(ctx context.Context, v any) (*model.DateRange, error) {
+func (ec *executionContext) unmarshalODateRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDateRange(ctx context.Context, v any) (*DateRange, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25633,7 +25640,7 @@ func (ec *executionContext) unmarshalODateRange2ᚖgithubᚗcomᚋparkgraphᚋpa
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx context.Context, v any) (*model.Direction, error) {
+func (ec *executionContext) unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx context.Context, v any) (*model.Direction, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25642,7 +25649,7 @@ func (ec *executionContext) unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋpa
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDirection(ctx context.Context, sel ast.SelectionSet, v *model.Direction) graphql.Marshaler {
+func (ec *executionContext) marshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx context.Context, sel ast.SelectionSet, v *model.Direction) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -25652,7 +25659,7 @@ func (ec *executionContext) marshalODirection2ᚖgithubᚗcomᚋparkgraphᚋpark
 	return res
 }
 
-func (ec *executionContext) unmarshalODistrictWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDistrictWhere(ctx context.Context, v any) (*model.DistrictWhere, error) {
+func (ec *executionContext) unmarshalODistrictWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDistrictWhere(ctx context.Context, v any) (*DistrictWhere, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25660,7 +25667,7 @@ func (ec *executionContext) unmarshalODistrictWhere2ᚖgithubᚗcomᚋparkgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalODocumentWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐDocumentWhere(ctx context.Context, v any) (*model.DocumentWhere, error) {
+func (ec *executionContext) unmarshalODocumentWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐDocumentWhere(ctx context.Context, v any) (*DocumentWhere, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25668,7 +25675,7 @@ func (ec *executionContext) unmarshalODocumentWhere2ᚖgithubᚗcomᚋparkgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOEntityType2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityTypeᚄ(ctx context.Context, v any) ([]model.EntityType, error) {
+func (ec *executionContext) unmarshalOEntityType2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityTypeᚄ(ctx context.Context, v any) ([]model.EntityType, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25677,7 +25684,7 @@ func (ec *executionContext) unmarshalOEntityType2ᚕgithubᚗcomᚋparkgraphᚋp
 	res := make([]model.EntityType, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -25685,14 +25692,14 @@ func (ec *executionContext) unmarshalOEntityType2ᚕgithubᚗcomᚋparkgraphᚋp
 	return res, nil
 }
 
-func (ec *executionContext) marshalOEntityType2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EntityType) graphql.Marshaler {
+func (ec *executionContext) marshalOEntityType2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EntityType) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEntityType(ctx, sel, v[i])
+		return ec.marshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -25704,14 +25711,14 @@ func (ec *executionContext) marshalOEntityType2ᚕgithubᚗcomᚋparkgraphᚋpar
 	return ret
 }
 
-func (ec *executionContext) marshalOEvent2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEvent(ctx context.Context, sel ast.SelectionSet, v *model.Event) graphql.Marshaler {
+func (ec *executionContext) marshalOEvent2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvent(ctx context.Context, sel ast.SelectionSet, v *model.Event) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Event(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOEventWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐEventWhere(ctx context.Context, v any) (*model.EventWhere, error) {
+func (ec *executionContext) unmarshalOEventWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐEventWhere(ctx context.Context, v any) (*EventWhere, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25736,7 +25743,7 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
-func (ec *executionContext) unmarshalOFloatRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐFloatRange(ctx context.Context, v any) (*model.FloatRange, error) {
+func (ec *executionContext) unmarshalOFloatRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐFloatRange(ctx context.Context, v any) (*FloatRange, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25762,7 +25769,7 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) unmarshalOIndustryWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐIndustryWhere(ctx context.Context, v any) (*model.IndustryWhere, error) {
+func (ec *executionContext) unmarshalOIndustryWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐIndustryWhere(ctx context.Context, v any) (*IndustryWhere, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25788,14 +25795,14 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
-func (ec *executionContext) marshalONode2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
+func (ec *executionContext) marshalONode2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrderBy(ctx context.Context, v any) (*model.OrderBy, error) {
+func (ec *executionContext) unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderBy(ctx context.Context, v any) (*OrderBy, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25803,7 +25810,7 @@ func (ec *executionContext) unmarshalOOrderBy2ᚖgithubᚗcomᚋparkgraphᚋpark
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOOrganizationWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐOrganizationWhere(ctx context.Context, v any) (*model.OrganizationWhere, error) {
+func (ec *executionContext) unmarshalOOrganizationWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrganizationWhere(ctx context.Context, v any) (*OrganizationWhere, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25811,14 +25818,14 @@ func (ec *executionContext) unmarshalOOrganizationWhere2ᚖgithubᚗcomᚋparkgr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOPark2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPark(ctx context.Context, sel ast.SelectionSet, v *model.Park) graphql.Marshaler {
+func (ec *executionContext) marshalOPark2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPark(ctx context.Context, sel ast.SelectionSet, v *model.Park) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Park(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOParkWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐParkWhere(ctx context.Context, v any) (*model.ParkWhere, error) {
+func (ec *executionContext) unmarshalOParkWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐParkWhere(ctx context.Context, v any) (*ParkWhere, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25826,14 +25833,14 @@ func (ec *executionContext) unmarshalOParkWhere2ᚖgithubᚗcomᚋparkgraphᚋpa
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOPath2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPath(ctx context.Context, sel ast.SelectionSet, v *model.Path) graphql.Marshaler {
+func (ec *executionContext) marshalOPath2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐPath(ctx context.Context, sel ast.SelectionSet, v *model.Path) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Path(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOPersonWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPersonWhere(ctx context.Context, v any) (*model.PersonWhere, error) {
+func (ec *executionContext) unmarshalOPersonWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPersonWhere(ctx context.Context, v any) (*PersonWhere, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25841,7 +25848,7 @@ func (ec *executionContext) unmarshalOPersonWhere2ᚖgithubᚗcomᚋparkgraphᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOPolicyWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐPolicyWhere(ctx context.Context, v any) (*model.PolicyWhere, error) {
+func (ec *executionContext) unmarshalOPolicyWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐPolicyWhere(ctx context.Context, v any) (*PolicyWhere, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25849,7 +25856,7 @@ func (ec *executionContext) unmarshalOPolicyWhere2ᚖgithubᚗcomᚋparkgraphᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOProjectWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐProjectWhere(ctx context.Context, v any) (*model.ProjectWhere, error) {
+func (ec *executionContext) unmarshalOProjectWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐProjectWhere(ctx context.Context, v any) (*ProjectWhere, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25857,14 +25864,14 @@ func (ec *executionContext) unmarshalOProjectWhere2ᚖgithubᚗcomᚋparkgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalORegion2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegion(ctx context.Context, sel ast.SelectionSet, v *model.Region) graphql.Marshaler {
+func (ec *executionContext) marshalORegion2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐRegion(ctx context.Context, sel ast.SelectionSet, v *model.Region) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Region(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalORegionWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐRegionWhere(ctx context.Context, v any) (*model.RegionWhere, error) {
+func (ec *executionContext) unmarshalORegionWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐRegionWhere(ctx context.Context, v any) (*RegionWhere, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25925,7 +25932,7 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	return res
 }
 
-func (ec *executionContext) unmarshalOTargetFilter2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐTargetFilter(ctx context.Context, v any) (*model.TargetFilter, error) {
+func (ec *executionContext) unmarshalOTargetFilter2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐTargetFilter(ctx context.Context, v any) (*model.TargetFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -25933,14 +25940,14 @@ func (ec *executionContext) unmarshalOTargetFilter2ᚖgithubᚗcomᚋparkgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOZone2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZone(ctx context.Context, sel ast.SelectionSet, v *model.Zone) graphql.Marshaler {
+func (ec *executionContext) marshalOZone2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐZone(ctx context.Context, sel ast.SelectionSet, v *model.Zone) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Zone(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOZoneWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚋmodelᚐZoneWhere(ctx context.Context, v any) (*model.ZoneWhere, error) {
+func (ec *executionContext) unmarshalOZoneWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐZoneWhere(ctx context.Context, v any) (*ZoneWhere, error) {
 	if v == nil {
 		return nil, nil
 	}

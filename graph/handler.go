@@ -16,7 +16,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // NewHandler returns the GraphQL HTTP handler over store: POST and GET transports,
@@ -54,23 +54,23 @@ func NewHandler(store Store, limits Limits, log *slog.Logger, exts ...graphql.Ha
 
 // presentError gives every error an extensions.code. Domain errors keep their code and
 // client-safe message; errors gqlgen raised itself (parse, validation, limits) keep theirs;
-// anything else becomes INTERNAL with a generic message, and the cause is logged. Errors
-// that the client cannot fix also carry extensions.requestId, which the logs repeat.
+// anything else becomes INTERNAL with a generic message, and the cause is logged with ctx
+// (so that a logger can tie it to the request).
 func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Error {
 	gerr := graphql.DefaultErrorPresenter(ctx, err)
 	var de *model.Error
 	switch {
 	case errors.Is(err, context.Canceled):
 		// The client went away: nobody reads this answer, nothing to log.
-		return withCode(ctx, gerr, model.CodeUnavailable, "the request was cancelled")
+		return withCode(gerr, model.CodeUnavailable, "the request was cancelled")
 	case errors.As(err, &de):
 		if de.Code == model.CodeInternal || de.Code == model.CodeUnavailable {
 			log.ErrorContext(ctx, "request failed", "code", de.Code, "path", gerr.Path.String(), "err", err)
 		}
-		return withCode(ctx, gerr, de.Code, de.Message)
+		return withCode(gerr, de.Code, de.Message)
 	case errors.Is(err, context.DeadlineExceeded):
 		// The request deadline passed: the client learns it; nothing is broken.
-		return withCode(ctx, gerr, model.CodeTimeout, "the request took longer than its deadline allows")
+		return withCode(gerr, model.CodeTimeout, "the request took longer than its deadline allows")
 	}
 	if code, ok := gerr.Extensions["code"].(string); ok && code != "" {
 		if code == errcode.ParseFailed && strings.HasPrefix(gerr.Message, "exceeded token limit") {
@@ -85,17 +85,12 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 		return gerr
 	}
 	log.ErrorContext(ctx, "request failed", "code", model.CodeInternal, "path", gerr.Path.String(), "err", err)
-	return withCode(ctx, gerr, model.CodeInternal, "internal error")
+	return withCode(gerr, model.CodeInternal, "internal error")
 }
 
-// withCode sets gerr's message and code, replacing any other extensions, and adds the
-// request id for codes that point at the server rather than the request.
-func withCode(ctx context.Context, gerr *gqlerror.Error, code model.Code, message string) *gqlerror.Error {
+// withCode sets gerr's message and code, replacing any other extensions.
+func withCode(gerr *gqlerror.Error, code model.Code, message string) *gqlerror.Error {
 	gerr.Message = message
 	gerr.Extensions = map[string]any{"code": string(code)}
-	if r := model.RequestFrom(ctx); r != nil && r.ID != "" &&
-		(code == model.CodeInternal || code == model.CodeUnavailable || code == model.CodeTimeout) {
-		gerr.Extensions["requestId"] = r.ID
-	}
 	return gerr
 }

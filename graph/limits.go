@@ -8,6 +8,8 @@ import (
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // Limits bound what one operation may ask for. A violation is answered with a GraphQL
@@ -50,9 +52,10 @@ var DefaultLimits = Limits{
 // field that takes no first or limit argument.
 const DefaultListSize = 10
 
-// maxListSize is the largest page any list field serves (relations, neighbourhood and
-// breakdown cap at 500); larger arguments are refused by the resolvers anyway.
-const maxListSize = 500
+// maxListSize is the largest page any list field serves; larger arguments are refused
+// by the resolvers anyway.
+var maxListSize = max(model.PageSize.Max, model.RelationsPage.Max, model.SearchPage.Max,
+	model.BreakdownPage.Max, model.NeighborhoodLimit.Max)
 
 // The extensions.code of each limit.
 const (

@@ -8,7 +8,7 @@ package graph
 import (
 	"context"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // Relations is the resolver for the relations field.
@@ -28,7 +28,7 @@ func (r *organizationResolver) MentionedIn(ctx context.Context, obj *model.Organ
 
 // Kind is the resolver for the kind field.
 func (r *organizationResolver) Kind(ctx context.Context, obj *model.Organization) (*string, error) {
-	return obj.Prop("kind"), nil
+	return obj.Prop(model.PropKind), nil
 }
 
 // Leaders is the resolver for the leaders field.

@@ -8,7 +8,7 @@ package graph
 import (
 	"context"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // Relations is the resolver for the relations field.
@@ -28,12 +28,12 @@ func (r *parkResolver) MentionedIn(ctx context.Context, obj *model.Park) ([]*mod
 
 // Kind is the resolver for the kind field.
 func (r *parkResolver) Kind(ctx context.Context, obj *model.Park) (*string, error) {
-	return obj.Prop("kind"), nil
+	return obj.Prop(model.PropKind), nil
 }
 
 // Status is the resolver for the status field.
 func (r *parkResolver) Status(ctx context.Context, obj *model.Park) (*string, error) {
-	return obj.Prop("status"), nil
+	return obj.Prop(model.PropStatus), nil
 }
 
 // Zone is the resolver for the zone field.

@@ -8,7 +8,7 @@ package graph
 import (
 	"context"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // Relations is the resolver for the relations field.
@@ -33,7 +33,7 @@ func (r *personResolver) Positions(ctx context.Context, obj *model.Person) ([]*m
 
 // Title is the resolver for the title field.
 func (r *positionResolver) Title(ctx context.Context, obj *model.Relation) (*string, error) {
-	return obj.Value("title"), nil
+	return obj.Value(model.PropTitle), nil
 }
 
 // Organization is the resolver for the organization field.

@@ -5,7 +5,7 @@ package graph
 import (
 	"context"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // Store is what the resolvers need from the database. Every method that takes ids answers

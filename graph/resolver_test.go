@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // fakeStore is an in-memory Store for resolver tests. It implements one-hop neighbours

@@ -8,7 +8,7 @@ package graph
 import (
 	"context"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // Document is the resolver for the document field.
@@ -23,7 +23,7 @@ func (r *industryFocusResolver) Industry(ctx context.Context, obj *model.Relatio
 
 // Role is the resolver for the role field.
 func (r *industryFocusResolver) Role(ctx context.Context, obj *model.Relation) (*string, error) {
-	return obj.Value("role"), nil
+	return obj.Value(model.PropRole), nil
 }
 
 // Node is the resolver for the node field.
@@ -32,119 +32,119 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 }
 
 // Zones is the resolver for the zones field.
-func (r *queryResolver) Zones(ctx context.Context, where *model.ZoneWhere, orderBy *model.OrderBy, first *int, after *string) (*model.ZoneConnection, error) {
+func (r *queryResolver) Zones(ctx context.Context, where *ZoneWhere, orderBy *OrderBy, first *int, after *string) (*ZoneConnection, error) {
 	page, err := r.findPage(ctx, zoneFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
-	nodes, edges, info := connection(page, func(c string, n *model.Zone) *model.ZoneEdge { return &model.ZoneEdge{Cursor: c, Node: n} })
-	return &model.ZoneConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
+	nodes, edges, info := connection(page, func(c string, n *model.Zone) *ZoneEdge { return &ZoneEdge{Cursor: c, Node: n} })
+	return &ZoneConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
 // Parks is the resolver for the parks field.
-func (r *queryResolver) Parks(ctx context.Context, where *model.ParkWhere, orderBy *model.OrderBy, first *int, after *string) (*model.ParkConnection, error) {
+func (r *queryResolver) Parks(ctx context.Context, where *ParkWhere, orderBy *OrderBy, first *int, after *string) (*ParkConnection, error) {
 	page, err := r.findPage(ctx, parkFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
-	nodes, edges, info := connection(page, func(c string, n *model.Park) *model.ParkEdge { return &model.ParkEdge{Cursor: c, Node: n} })
-	return &model.ParkConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
+	nodes, edges, info := connection(page, func(c string, n *model.Park) *ParkEdge { return &ParkEdge{Cursor: c, Node: n} })
+	return &ParkConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
 // Districts is the resolver for the districts field.
-func (r *queryResolver) Districts(ctx context.Context, where *model.DistrictWhere, orderBy *model.OrderBy, first *int, after *string) (*model.DistrictConnection, error) {
+func (r *queryResolver) Districts(ctx context.Context, where *DistrictWhere, orderBy *OrderBy, first *int, after *string) (*DistrictConnection, error) {
 	page, err := r.findPage(ctx, districtFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
-	nodes, edges, info := connection(page, func(c string, n *model.District) *model.DistrictEdge { return &model.DistrictEdge{Cursor: c, Node: n} })
-	return &model.DistrictConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
+	nodes, edges, info := connection(page, func(c string, n *model.District) *DistrictEdge { return &DistrictEdge{Cursor: c, Node: n} })
+	return &DistrictConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
 // Regions is the resolver for the regions field.
-func (r *queryResolver) Regions(ctx context.Context, where *model.RegionWhere, orderBy *model.OrderBy, first *int, after *string) (*model.RegionConnection, error) {
+func (r *queryResolver) Regions(ctx context.Context, where *RegionWhere, orderBy *OrderBy, first *int, after *string) (*RegionConnection, error) {
 	page, err := r.findPage(ctx, regionFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
-	nodes, edges, info := connection(page, func(c string, n *model.Region) *model.RegionEdge { return &model.RegionEdge{Cursor: c, Node: n} })
-	return &model.RegionConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
+	nodes, edges, info := connection(page, func(c string, n *model.Region) *RegionEdge { return &RegionEdge{Cursor: c, Node: n} })
+	return &RegionConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
 // Industries is the resolver for the industries field.
-func (r *queryResolver) Industries(ctx context.Context, where *model.IndustryWhere, orderBy *model.OrderBy, first *int, after *string) (*model.IndustryConnection, error) {
+func (r *queryResolver) Industries(ctx context.Context, where *IndustryWhere, orderBy *OrderBy, first *int, after *string) (*IndustryConnection, error) {
 	page, err := r.findPage(ctx, industryFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
-	nodes, edges, info := connection(page, func(c string, n *model.Industry) *model.IndustryEdge { return &model.IndustryEdge{Cursor: c, Node: n} })
-	return &model.IndustryConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
+	nodes, edges, info := connection(page, func(c string, n *model.Industry) *IndustryEdge { return &IndustryEdge{Cursor: c, Node: n} })
+	return &IndustryConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
 // Companies is the resolver for the companies field.
-func (r *queryResolver) Companies(ctx context.Context, where *model.CompanyWhere, orderBy *model.OrderBy, first *int, after *string) (*model.CompanyConnection, error) {
+func (r *queryResolver) Companies(ctx context.Context, where *CompanyWhere, orderBy *OrderBy, first *int, after *string) (*CompanyConnection, error) {
 	page, err := r.findPage(ctx, companyFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
-	nodes, edges, info := connection(page, func(c string, n *model.Company) *model.CompanyEdge { return &model.CompanyEdge{Cursor: c, Node: n} })
-	return &model.CompanyConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
+	nodes, edges, info := connection(page, func(c string, n *model.Company) *CompanyEdge { return &CompanyEdge{Cursor: c, Node: n} })
+	return &CompanyConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
 // Organizations is the resolver for the organizations field.
-func (r *queryResolver) Organizations(ctx context.Context, where *model.OrganizationWhere, orderBy *model.OrderBy, first *int, after *string) (*model.OrganizationConnection, error) {
+func (r *queryResolver) Organizations(ctx context.Context, where *OrganizationWhere, orderBy *OrderBy, first *int, after *string) (*OrganizationConnection, error) {
 	page, err := r.findPage(ctx, organizationFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
-	nodes, edges, info := connection(page, func(c string, n *model.Organization) *model.OrganizationEdge {
-		return &model.OrganizationEdge{Cursor: c, Node: n}
+	nodes, edges, info := connection(page, func(c string, n *model.Organization) *OrganizationEdge {
+		return &OrganizationEdge{Cursor: c, Node: n}
 	})
-	return &model.OrganizationConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
+	return &OrganizationConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
 // Events is the resolver for the events field.
-func (r *queryResolver) Events(ctx context.Context, where *model.EventWhere, orderBy *model.OrderBy, first *int, after *string) (*model.EventConnection, error) {
+func (r *queryResolver) Events(ctx context.Context, where *EventWhere, orderBy *OrderBy, first *int, after *string) (*EventConnection, error) {
 	page, err := r.findPage(ctx, eventFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
-	nodes, edges, info := connection(page, func(c string, n *model.Event) *model.EventEdge { return &model.EventEdge{Cursor: c, Node: n} })
-	return &model.EventConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
+	nodes, edges, info := connection(page, func(c string, n *model.Event) *EventEdge { return &EventEdge{Cursor: c, Node: n} })
+	return &EventConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
 // Projects is the resolver for the projects field.
-func (r *queryResolver) Projects(ctx context.Context, where *model.ProjectWhere, orderBy *model.OrderBy, first *int, after *string) (*model.ProjectConnection, error) {
+func (r *queryResolver) Projects(ctx context.Context, where *ProjectWhere, orderBy *OrderBy, first *int, after *string) (*ProjectConnection, error) {
 	page, err := r.findPage(ctx, projectFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
-	nodes, edges, info := connection(page, func(c string, n *model.Project) *model.ProjectEdge { return &model.ProjectEdge{Cursor: c, Node: n} })
-	return &model.ProjectConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
+	nodes, edges, info := connection(page, func(c string, n *model.Project) *ProjectEdge { return &ProjectEdge{Cursor: c, Node: n} })
+	return &ProjectConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
 // Policies is the resolver for the policies field.
-func (r *queryResolver) Policies(ctx context.Context, where *model.PolicyWhere, orderBy *model.OrderBy, first *int, after *string) (*model.PolicyConnection, error) {
+func (r *queryResolver) Policies(ctx context.Context, where *PolicyWhere, orderBy *OrderBy, first *int, after *string) (*PolicyConnection, error) {
 	page, err := r.findPage(ctx, policyFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
-	nodes, edges, info := connection(page, func(c string, n *model.Policy) *model.PolicyEdge { return &model.PolicyEdge{Cursor: c, Node: n} })
-	return &model.PolicyConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
+	nodes, edges, info := connection(page, func(c string, n *model.Policy) *PolicyEdge { return &PolicyEdge{Cursor: c, Node: n} })
+	return &PolicyConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
 // People is the resolver for the people field.
-func (r *queryResolver) People(ctx context.Context, where *model.PersonWhere, orderBy *model.OrderBy, first *int, after *string) (*model.PersonConnection, error) {
+func (r *queryResolver) People(ctx context.Context, where *PersonWhere, orderBy *OrderBy, first *int, after *string) (*PersonConnection, error) {
 	page, err := r.findPage(ctx, personFilter(where), orderBy, first, after)
 	if err != nil {
 		return nil, err
 	}
-	nodes, edges, info := connection(page, func(c string, n *model.Person) *model.PersonEdge { return &model.PersonEdge{Cursor: c, Node: n} })
-	return &model.PersonConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
+	nodes, edges, info := connection(page, func(c string, n *model.Person) *PersonEdge { return &PersonEdge{Cursor: c, Node: n} })
+	return &PersonConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
 // Documents is the resolver for the documents field.
-func (r *queryResolver) Documents(ctx context.Context, where *model.DocumentWhere, first *int, after *string) (*model.DocumentConnection, error) {
+func (r *queryResolver) Documents(ctx context.Context, where *DocumentWhere, first *int, after *string) (*DocumentConnection, error) {
 	return r.documents(ctx, where, first, after)
 }
 

@@ -8,12 +8,12 @@ package graph
 import (
 	"context"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // Search is the resolver for the search field.
 func (r *queryResolver) Search(ctx context.Context, query string, types []model.EntityType, first *int) ([]*model.SearchHit, error) {
-	n, err := bounded("first", first, 10, 0, 100)
+	n, err := bounded("first", first, model.SearchPage)
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +31,7 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []model.
 
 // SearchDocuments is the resolver for the searchDocuments field.
 func (r *queryResolver) SearchDocuments(ctx context.Context, query string, first *int) ([]*model.DocumentHit, error) {
-	n, err := bounded("first", first, 10, 0, 100)
+	n, err := bounded("first", first, model.SearchPage)
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,7 @@ package graph
 import (
 	"context"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // Stats is the resolver for the stats field.
@@ -18,7 +18,7 @@ func (r *queryResolver) Stats(ctx context.Context) (*model.GraphStats, error) {
 
 // Breakdown is the resolver for the breakdown field.
 func (r *queryResolver) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first *int) ([]*model.Bucket, error) {
-	n, err := bounded("first", first, 50, 0, 500)
+	n, err := bounded("first", first, model.BreakdownPage)
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,7 @@ package graph
 import (
 	"context"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // registerSubgraph registers the nodes of g as siblings, and the documents cited by its

@@ -8,17 +8,20 @@ package graph
 import (
 	"context"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // Neighborhood is the resolver for the neighborhood field.
 func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []string, limit *int) (*model.Subgraph, error) {
-	d, err := bounded("depth", depth, 1, 1, 3)
+	d, err := bounded("depth", depth, model.NeighborhoodDepth)
 	if err != nil {
 		return nil, err
 	}
-	n, err := bounded("limit", limit, 100, 0, 500)
+	n, err := bounded("limit", limit, model.NeighborhoodLimit)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkTypes(types); err != nil {
 		return nil, err
 	}
 	g, err := r.Store.Neighborhood(ctx, id, d, types, n)
@@ -31,8 +34,14 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 
 // ShortestPath is the resolver for the shortestPath field.
 func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string) (*model.Path, error) {
-	d, err := bounded("maxDepth", maxDepth, 6, 1, 6)
+	d, err := bounded("maxDepth", maxDepth, model.PathDepth)
 	if err != nil {
+		return nil, err
+	}
+	if from == to {
+		return nil, model.Errorf(model.CodeInvalid, "from and to are the same entity")
+	}
+	if err := checkTypes(types); err != nil {
 		return nil, err
 	}
 	p, err := r.Store.ShortestPath(ctx, from, to, d, types)
@@ -49,8 +58,11 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 
 // Subgraph is the resolver for the subgraph field.
 func (r *queryResolver) Subgraph(ctx context.Context, ids []string, types []string) (*model.Subgraph, error) {
-	if len(ids) > 500 {
-		return nil, model.Errorf(model.CodeInvalid, "at most 500 ids")
+	if len(ids) > model.MaxSubgraphNodes {
+		return nil, model.Errorf(model.CodeInvalid, "at most %d ids", model.MaxSubgraphNodes)
+	}
+	if err := checkTypes(types); err != nil {
+		return nil, err
 	}
 	g, err := r.Store.Subgraph(ctx, ids, types)
 	if err != nil {

@@ -8,7 +8,7 @@ package graph
 import (
 	"context"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // Relations is the resolver for the relations field.
@@ -28,22 +28,22 @@ func (r *zoneResolver) MentionedIn(ctx context.Context, obj *model.Zone) ([]*mod
 
 // Kind is the resolver for the kind field.
 func (r *zoneResolver) Kind(ctx context.Context, obj *model.Zone) (*string, error) {
-	return obj.Prop("kind"), nil
+	return obj.Prop(model.PropKind), nil
 }
 
 // ApprovedOn is the resolver for the approvedOn field.
 func (r *zoneResolver) ApprovedOn(ctx context.Context, obj *model.Zone) (*string, error) {
-	return obj.Prop("approvedOn"), nil
+	return obj.Prop(model.PropApprovedOn), nil
 }
 
 // EstablishedOn is the resolver for the establishedOn field.
 func (r *zoneResolver) EstablishedOn(ctx context.Context, obj *model.Zone) (*string, error) {
-	return obj.Prop("establishedOn"), nil
+	return obj.Prop(model.PropEstablishedOn), nil
 }
 
 // AreaKm2 is the resolver for the areaKm2 field.
 func (r *zoneResolver) AreaKm2(ctx context.Context, obj *model.Zone) ([]float64, error) {
-	return obj.Floats("areaKm2"), nil
+	return obj.Floats(model.PropAreaKm2), nil
 }
 
 // Parks is the resolver for the parks field.

@@ -24,7 +24,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/parkgraph/parkgraph/graph/neo4jdb"
+	"github.com/parkgraph/parkgraph/neo4jdb"
 	"github.com/parkgraph/parkgraph/seeds"
 )
 

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parkgraph/parkgraph/graph/neo4jdb/neo4jtest"
+	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 	"github.com/parkgraph/parkgraph/seeds"
 )
 

@@ -9,7 +9,7 @@
 // aliases and keys (lowercased id, name and aliases, for matching); evidence lives in the
 // parallel lists evidenceDocs / evidenceQuotes on entities, facts and relationships;
 // (:Entity)-[:HAS_FACT]->(:Fact {property, value}); (:Document)-[:MENTIONS {count}]->(:Entity).
-// graph/neo4jdb/cookbook_test.go runs every query here against the real seeds and
+// neo4jdb/cookbook_test.go runs every query here against the real seeds and
 // requires at least one row from each.
 
 // 1. The graph at a glance

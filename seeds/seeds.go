@@ -18,7 +18,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // FS holds the project's curated seed dataset.
@@ -52,13 +52,8 @@ func (ps Problems) Error() string {
 }
 
 var (
-	idPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	keyPattern  = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
-	datePattern = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
-	reserved    = map[string]bool{
-		"id": true, "type": true, "name": true, "aliases": true, "description": true,
-		"evidence": true, "keys": true, "aliasText": true, "dataset": true, "evidenceDocs": true, "evidenceQuotes": true,
-	}
+	idPattern  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	keyPattern = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
 )
 
 // Load reads and validates the dataset in fsys. It returns every problem it finds as
@@ -102,7 +97,7 @@ func deriveInvestorOrigins(ds *model.Dataset) {
 	byPair := map[[2]string]*model.RelationRecord{}
 	var order [][2]string
 	for _, rec := range ds.Relations {
-		origin, _ := rec.Props["investorOrigin"].(string)
+		origin, _ := rec.Props[model.PropInvestorOrigin].(string)
 		if rec.Type != "TARGETS" || origin == "" {
 			continue
 		}
@@ -313,7 +308,7 @@ func (r *reader) readDocuments(ds *model.Dataset) {
 		d.Publisher = optional(r.str(file, f, "publisher", false, n))
 		d.Author = optional(r.str(file, f, "author", false, n))
 		d.PublishedOn = optional(r.str(file, f, "publishedOn", false, n))
-		if d.PublishedOn != nil && !datePattern.MatchString(*d.PublishedOn) {
+		if d.PublishedOn != nil && !model.DatePattern.MatchString(*d.PublishedOn) {
 			r.add(file, f["publishedOn"].Line, "publishedOn %q must be YYYY-MM-DD, YYYY-MM or YYYY", *d.PublishedOn)
 		}
 		if d.ID == "" {
@@ -409,11 +404,11 @@ func (r *reader) readEntity(file string, n *yaml.Node) *model.EntityRecord {
 	for _, fn := range r.list(file, f["facts"], "facts") {
 		ff := r.fields(file, fn, "fact", "property", "value", "evidence")
 		fact := &model.FactRecord{Property: r.str(file, ff, "property", true, fn)}
-		if fact.Property != "" && (!keyPattern.MatchString(fact.Property) || reserved[fact.Property]) {
+		if fact.Property != "" && (!keyPattern.MatchString(fact.Property) || model.StoredKeys[fact.Property]) {
 			r.add(file, ff["property"].Line, "fact property %q must be lowerCamelCase and not reserved", fact.Property)
 		}
 		fact.Value = r.scalar(file, ff["value"], fn, "fact value")
-		if s, ok := fact.Value.(string); ok && strings.HasSuffix(fact.Property, "On") && !datePattern.MatchString(s) {
+		if s, ok := fact.Value.(string); ok && strings.HasSuffix(fact.Property, "On") && !model.DatePattern.MatchString(s) {
 			r.add(file, ff["value"].Line, "date %s %q must be YYYY-MM-DD, YYYY-MM or YYYY", fact.Property, s)
 		}
 		fact.Evidence = r.readEvidence(file, ff["evidence"], fn, "fact "+fact.Property)
@@ -530,9 +525,9 @@ func (r *reader) checkRelations(ds *model.Dataset, pending []pendingRelation) {
 		if known && okFrom && okTo && from.IsValid() && to.IsValid() && !rt.Allows(from, to) {
 			r.add(p.at.file, p.at.line, "%s may not go from %s to %s", rec.Type, from.Label(), to.Label())
 		}
-		if o, ok := rec.Props["investorOrigin"]; ok {
+		if o, ok := rec.Props[model.PropInvestorOrigin]; ok {
 			if id, _ := o.(string); r.types[id] != model.EntityTypeRegion {
-				r.add(p.at.file, p.prop["investorOrigin"], "investorOrigin %v is not a Region id", o)
+				r.add(p.at.file, p.prop[model.PropInvestorOrigin], "investorOrigin %v is not a Region id", o)
 			}
 		}
 		if rec.From == rec.To {

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 	"github.com/parkgraph/parkgraph/seeds"
 )
 

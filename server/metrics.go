@@ -9,8 +9,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
-	"github.com/parkgraph/parkgraph/graph/model"
-	"github.com/parkgraph/parkgraph/graph/neo4jdb"
+	"github.com/parkgraph/parkgraph/model"
+	"github.com/parkgraph/parkgraph/neo4jdb"
 )
 
 // latencyBuckets are the histogram buckets, in seconds, of request and query durations:
@@ -18,7 +18,7 @@ import (
 var latencyBuckets = []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 15}
 
 // metrics holds the server's Prometheus collectors on a registry of its own, with the Go
-// runtime and process collectors. It is the store's neo4jdb.QueryObserver. A nil
+// runtime and process collectors. queryObserver feeds it the store's round trips. A nil
 // *metrics records nothing.
 type metrics struct {
 	reg           *prometheus.Registry
@@ -30,8 +30,6 @@ type metrics struct {
 	inFlight      prometheus.Gauge
 	operations    *operationLabels
 }
-
-var _ neo4jdb.QueryObserver = (*metrics)(nil)
 
 func newMetrics() *metrics {
 	m := &metrics{
@@ -79,15 +77,15 @@ func (m *metrics) handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg})
 }
 
-// QueryStarted counts a Neo4j round trip in flight.
-func (m *metrics) QueryStarted() {
+// queryStarted counts a Neo4j round trip in flight.
+func (m *metrics) queryStarted() {
 	if m != nil {
 		m.inFlight.Inc()
 	}
 }
 
-// QueryDone records a finished Neo4j round trip and its error code, if any.
-func (m *metrics) QueryDone(d time.Duration, err error) {
+// queryDone records a finished Neo4j round trip and its error code, if any.
+func (m *metrics) queryDone(d time.Duration, err error) {
 	if m == nil {
 		return
 	}
@@ -100,7 +98,7 @@ func (m *metrics) QueryDone(d time.Duration, err error) {
 
 // observeGraphQL records one GraphQL request that took d: its operation (see
 // operationLabels) and the codes req collected.
-func (m *metrics) observeGraphQL(req *model.Request, d time.Duration) {
+func (m *metrics) observeGraphQL(req *Request, d time.Duration) {
 	if m == nil {
 		return
 	}

@@ -4,48 +4,26 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"slices"
-	"strconv"
 	"time"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
-// loadObserveConfig reads LOG_LEVEL (debug, info, warn or error; default info) and
-// METRICS (default true) into c. It returns an error naming the variable when a value
-// does not parse.
-func loadObserveConfig(c *Config, getenv func(string) string) error {
-	c.LogLevel = slog.LevelInfo
-	if v := getenv("LOG_LEVEL"); v != "" {
-		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
-			return fmt.Errorf("LOG_LEVEL=%q: want debug, info, warn or error", v)
-		}
-	}
-	c.Metrics = true
-	if v := getenv("METRICS"); v != "" {
-		var err error
-		if c.Metrics, err = strconv.ParseBool(v); err != nil {
-			return fmt.Errorf("METRICS=%q: want true or false", v)
-		}
-	}
-	return nil
-}
-
 // newLogger returns a logger writing JSON lines to w from level up. Every record logged
-// with a context that carries a model.Request gets its id as request_id.
+// with a context that carries a Request gets its id as request_id.
 func newLogger(w io.Writer, level slog.Leveler) *slog.Logger {
 	return slog.New(requestIDHandler{slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level})})
 }
 
-// requestIDHandler adds request_id to records whose context carries a model.Request.
+// requestIDHandler adds request_id to records whose context carries a Request.
 type requestIDHandler struct{ slog.Handler }
 
 func (h requestIDHandler) Handle(ctx context.Context, r slog.Record) error {
-	if req := model.RequestFrom(ctx); req != nil {
+	if req := requestFrom(ctx); req != nil {
 		r = r.Clone()
 		r.AddAttrs(slog.String("request_id", req.ID))
 	}
@@ -82,7 +60,7 @@ func requestID(incoming string) string {
 // quietPaths are probes and scrapes, logged at debug level only.
 var quietPaths = []string{"/healthz", "/readyz", "/metrics"}
 
-// observe wraps h. Every request gets a model.Request in its context whose id (see
+// observe wraps h. Every request gets a Request in its context whose id (see
 // requestID) is echoed in the X-Request-Id response header, and one log line when it
 // ends: method, path, status, duration, database time and round trips, and for /graphql
 // the operation and the error codes of the response. The line is at info level, warn when
@@ -92,7 +70,7 @@ var quietPaths = []string{"/healthz", "/readyz", "/metrics"}
 func observe(h http.Handler, log *slog.Logger, m *metrics) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		ctx, req := model.WithRequest(r.Context(), requestID(r.Header.Get(requestIDHeader)))
+		ctx, req := withRequest(r.Context(), requestID(r.Header.Get(requestIDHeader)))
 		w.Header().Set(requestIDHeader, req.ID)
 		sw := &statusWriter{ResponseWriter: w}
 		h.ServeHTTP(sw, r.WithContext(ctx))

@@ -19,9 +19,9 @@ import (
 	"time"
 
 	"github.com/parkgraph/parkgraph/graph"
-	"github.com/parkgraph/parkgraph/graph/model"
-	"github.com/parkgraph/parkgraph/graph/neo4jdb"
-	"github.com/parkgraph/parkgraph/graph/neo4jdb/neo4jtest"
+	"github.com/parkgraph/parkgraph/model"
+	"github.com/parkgraph/parkgraph/neo4jdb"
+	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
 
 // logBuffer collects the server's JSON log lines; the server writes from its own
@@ -78,15 +78,15 @@ func (b *logBuffer) String() string {
 	return b.buf.String()
 }
 
-// observedServer serves the real mux over store with cfg, logging JSON from debug level
-// up into the returned buffer.
+// observedServer serves the real mux over store with cfg and metrics m (nil: none),
+// logging JSON from debug level up into the returned buffer.
 func observedServer(t *testing.T, cfg Config, store interface {
 	graph.Store
 	pinger
-}) (*httptest.Server, *logBuffer) {
+}, m *metrics) (*httptest.Server, *logBuffer) {
 	t.Helper()
 	logs := &logBuffer{}
-	srv := httptest.NewServer(newMux(cfg, store, newLogger(logs, slog.LevelDebug)))
+	srv := httptest.NewServer(newMux(cfg, store, newLogger(logs, slog.LevelDebug), m))
 	t.Cleanup(srv.Close)
 	return srv, logs
 }
@@ -157,7 +157,7 @@ func TestAGraphQLRequestIsLoggedWithItsIDOperationAndDatabaseTimeAndCountedInMet
 	neo4jtest.LoadSeeds(t, neo4jtest.Open(t))
 	m := newMetrics()
 	dbCfg := neo4jtest.Config(t)
-	dbCfg.Observer = m
+	dbCfg.Observer = queryObserver{m}
 	store, err := neo4jdb.Open(dbCfg)
 	if err != nil {
 		t.Fatal(err)
@@ -167,8 +167,7 @@ func TestAGraphQLRequestIsLoggedWithItsIDOperationAndDatabaseTimeAndCountedInMet
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Neo4j.Observer = m
-	srv, logs := observedServer(t, cfg, store)
+	srv, logs := observedServer(t, cfg, store, m)
 
 	const headline = `query HeadlineParks { parks(where: {targets: {industry: "biotech", investorOrigin: "Taiwan"}}) { totalCount nodes { id } } }`
 	requests := []struct{ id, query string }{
@@ -250,7 +249,7 @@ func (failingStore) Ping(ctx context.Context) error { return nil }
 func TestAnInternalErrorIsMaskedInTheResponseAndLoggedWithTheRequestID(t *testing.T) {
 	const cause = "Neo.ClientError.Statement.SyntaxError: MATCH (n:Secret) RETURN n"
 	cfg, _ := loadConfig(func(string) string { return "" })
-	srv, logs := observedServer(t, cfg, failingStore{err: errors.New(cause)})
+	srv, logs := observedServer(t, cfg, failingStore{err: errors.New(cause)}, newMetrics())
 
 	res, echoed, raw := post(t, srv, "masked-1", `query Dashboard { stats { nodes } }`)
 	if echoed != "masked-1" {
@@ -283,7 +282,7 @@ func TestAnInternalErrorIsMaskedInTheResponseAndLoggedWithTheRequestID(t *testin
 
 func TestRequestIDsAreKeptWhenSaneAndGeneratedOtherwise(t *testing.T) {
 	cfg, _ := loadConfig(func(string) string { return "" })
-	srv, logs := observedServer(t, cfg, failingStore{})
+	srv, logs := observedServer(t, cfg, failingStore{}, nil)
 	generated := regexp.MustCompile(`^[A-Z2-7]{26}$`)
 	seen := map[string]bool{}
 	for _, tc := range []struct {
@@ -342,7 +341,7 @@ func TestOperationLabelsAreBounded(t *testing.T) {
 
 func TestManyOperationNamesShareTheOtherLabel(t *testing.T) {
 	cfg, _ := loadConfig(func(string) string { return "" })
-	srv, _ := observedServer(t, cfg, failingStore{})
+	srv, _ := observedServer(t, cfg, failingStore{}, newMetrics())
 	const names = maxOperationLabels + 20
 	for i := range names {
 		if res, _, raw := post(t, srv, "", fmt.Sprintf("query Op%d { stats { nodes } }", i)); len(res.Errors) > 0 {
@@ -372,7 +371,7 @@ func TestLogLevelAndMetricsComeFromTheEnvironment(t *testing.T) {
 		t.Errorf("LOG_LEVEL=warn METRICS=false gave level %v, metrics %v", cfg.LogLevel, cfg.Metrics)
 	}
 	logs := &logBuffer{}
-	srv := httptest.NewServer(newMux(cfg, failingStore{}, newLogger(logs, cfg.LogLevel)))
+	srv := httptest.NewServer(newMux(cfg, failingStore{}, newLogger(logs, cfg.LogLevel), nil))
 	defer srv.Close()
 	res, err := http.Get(srv.URL + "/metrics")
 	if err != nil {
@@ -396,7 +395,7 @@ func TestLogLevelAndMetricsComeFromTheEnvironment(t *testing.T) {
 func TestBrowsersMaySendAndReadTheRequestID(t *testing.T) {
 	cfg, _ := loadConfig(func(string) string { return "" })
 	cfg.CORSOrigins = []string{"https://dashboard.example"}
-	srv, _ := observedServer(t, cfg, failingStore{})
+	srv, _ := observedServer(t, cfg, failingStore{}, nil)
 	preflight, _ := http.NewRequest(http.MethodOptions, srv.URL+"/graphql", nil)
 	preflight.Header.Set("Origin", "https://dashboard.example")
 	preflight.Header.Set("Access-Control-Request-Method", "POST")

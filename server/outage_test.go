@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parkgraph/parkgraph/graph/neo4jdb/neo4jtest"
+	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
 
 // The deadline the outage tests give every request; the time within which a request

@@ -17,7 +17,7 @@ import (
 	"github.com/rs/cors"
 
 	"github.com/parkgraph/parkgraph/graph"
-	"github.com/parkgraph/parkgraph/graph/neo4jdb"
+	"github.com/parkgraph/parkgraph/neo4jdb"
 )
 
 // Config is the server's configuration. Every field has a default and an environment
@@ -46,6 +46,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		Limits:       graph.DefaultLimits,
 		MaxBodyBytes: 128 << 10,
 		GraphiQL:     true,
+		Metrics:      true,
 	}
 	var err error
 	durations := []struct {
@@ -74,13 +75,16 @@ func loadConfig(getenv func(string) string) (Config, error) {
 			}
 		}
 	}
-	if err := loadObserveConfig(&c, getenv); err != nil {
-		return c, err
+	c.LogLevel = slog.LevelInfo
+	if v := getenv("LOG_LEVEL"); v != "" {
+		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
+			return c, fmt.Errorf("LOG_LEVEL=%q: want debug, info, warn or error", v)
+		}
 	}
 	bools := []struct {
 		name string
 		dst  *bool
-	}{{"INTROSPECTION", &c.Limits.Introspection}, {"FIELD_SUGGESTIONS", &c.Limits.Suggestions}, {"GRAPHIQL", &c.GraphiQL}}
+	}{{"INTROSPECTION", &c.Limits.Introspection}, {"FIELD_SUGGESTIONS", &c.Limits.Suggestions}, {"GRAPHIQL", &c.GraphiQL}, {"METRICS", &c.Metrics}}
 	for _, b := range bools {
 		if v := getenv(b.name); v != "" {
 			if *b.dst, err = strconv.ParseBool(v); err != nil {
@@ -100,9 +104,11 @@ func run(ctx context.Context, getenv func(string) string, logOut io.Writer) erro
 		return err
 	}
 	log := newLogger(logOut, cfg.LogLevel)
+	var m *metrics
 	if cfg.Metrics {
-		cfg.Neo4j.Observer = newMetrics()
+		m = newMetrics()
 	}
+	cfg.Neo4j.Observer = queryObserver{m}
 	store, err := neo4jdb.Open(cfg.Neo4j)
 	if err != nil {
 		return err
@@ -113,7 +119,7 @@ func run(ctx context.Context, getenv func(string) string, logOut io.Writer) erro
 		return err
 	}
 	log.Info("serving GraphQL", "url", "http://"+ln.Addr().String()+"/graphql", "neo4j", cfg.Neo4j.URI)
-	return serve(ctx, ln, newMux(cfg, store, log), cfg.RequestTimeout)
+	return serve(ctx, ln, newMux(cfg, store, log, m), cfg.RequestTimeout)
 }
 
 // serve runs an HTTP server on ln until ctx is cancelled.
@@ -150,21 +156,15 @@ type pinger interface {
 }
 
 // newMux wires the routes: /graphql (with CORS, the GraphQL-over-HTTP rules and a
-// request deadline), / (GraphiQL),
-// /healthz, /readyz and /metrics (when cfg.Metrics; the metrics are cfg.Neo4j.Observer
-// when it is a *metrics, so that they include the store's queries), all behind observe.
+// request deadline), / (GraphiQL), /healthz, /readyz and, when m is not nil, /metrics
+// serving m, all behind observe. m counts the store's queries only when the store was
+// opened with queryObserver{m}.
 func newMux(cfg Config, store interface {
 	graph.Store
 	pinger
-}, log *slog.Logger) http.Handler {
+}, log *slog.Logger, m *metrics) http.Handler {
 	mux := http.NewServeMux()
-	m, _ := cfg.Neo4j.Observer.(*metrics)
-	if !cfg.Metrics {
-		m = nil
-	} else if m == nil {
-		m = newMetrics()
-	}
-	gql := graph.NewHandler(store, cfg.Limits, log, graph.Observer{})
+	gql := graph.NewHandler(store, cfg.Limits, log, requestObserver{})
 	c := cors.New(cors.Options{
 		AllowedOrigins: cfg.CORSOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},

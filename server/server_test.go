@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parkgraph/parkgraph/graph/neo4jdb"
-	"github.com/parkgraph/parkgraph/graph/neo4jdb/neo4jtest"
+	"github.com/parkgraph/parkgraph/neo4jdb"
+	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
 
 // testServer loads the real seeds into the test Neo4j and serves the real mux over it.
@@ -28,7 +28,7 @@ func testServer(t *testing.T) (*httptest.Server, *neo4jdb.Store) {
 		t.Fatal(err)
 	}
 	cfg.CORSOrigins = []string{"https://dashboard.example"}
-	srv := httptest.NewServer(newMux(cfg, store, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	srv := httptest.NewServer(newMux(cfg, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil))
 	t.Cleanup(srv.Close)
 	return srv, store
 }
@@ -299,7 +299,7 @@ func TestReadyzIsUnavailableWhileNeo4jIsDown(t *testing.T) {
 	}
 	defer store.Close(context.Background())
 	cfg, _ := loadConfig(func(string) string { return "" })
-	srv := httptest.NewServer(newMux(cfg, store, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	srv := httptest.NewServer(newMux(cfg, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil))
 	defer srv.Close()
 	res, err := http.Get(srv.URL + "/readyz")
 	if err != nil {

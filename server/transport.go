@@ -11,8 +11,6 @@ import (
 
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
-
-	"github.com/parkgraph/parkgraph/graph/model"
 )
 
 // The extensions.code of requests refused by the HTTP layer, before GraphQL sees them.
@@ -147,7 +145,7 @@ func (w *requestErrorStatus) Unwrap() http.ResponseWriter { return w.ResponseWri
 // refuse writes a GraphQL-shaped error response with the given status and code, and
 // records the code on the request for its log line and metrics.
 func refuse(w http.ResponseWriter, r *http.Request, status int, code, message string) {
-	model.RequestFrom(r.Context()).AddErrorCode(code)
+	requestFrom(r.Context()).addErrorCode(code)
 	writeJSON(w, status, map[string]any{"errors": []map[string]any{
 		{"message": message, "extensions": map[string]string{"code": code}},
 	}})

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parkgraph/parkgraph/graph/neo4jdb/neo4jtest"
+	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
 
 // exchange sends one raw HTTP request to /graphql and returns the response with its body
@@ -126,7 +126,7 @@ func TestProductionSwitchesTurnOffIntrospectionSuggestionsAndGraphiQL(t *testing
 		if err != nil {
 			t.Fatal(err)
 		}
-		srv := httptest.NewServer(newMux(cfg, store, slog.New(slog.NewTextHandler(io.Discard, nil))))
+		srv := httptest.NewServer(newMux(cfg, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil))
 		t.Cleanup(srv.Close)
 		return srv.URL
 	}

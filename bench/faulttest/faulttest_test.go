@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parkgraph/parkgraph/graph/neo4jdb/neo4jtest"
+	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
 
 // TestTheServerRidesOutACutConnectionToNeo4j runs the whole fault test, server binary

@@ -18,7 +18,7 @@ import (
 	"time"
 
 	"github.com/parkgraph/parkgraph/bench/target"
-	"github.com/parkgraph/parkgraph/graph/neo4jdb"
+	"github.com/parkgraph/parkgraph/neo4jdb"
 )
 
 func main() {

@@ -26,7 +26,7 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
   process.exit(2);
 }
 
-// The same pool settings as our server (graph/neo4jdb/store.go).
+// The same pool settings as our server (neo4jdb/store.go).
 const driver = neo4j.driver(uri, neo4j.auth.basic(env("NEO4J_USERNAME", "neo4j"), env("NEO4J_PASSWORD", "")), {
   maxConnectionPoolSize: 50,
   connectionAcquisitionTimeout: 5000,

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parkgraph/parkgraph/graph/neo4jdb/neo4jtest"
+	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
 
 // TestTheBenchRunsAtTinySize runs the whole bench (generate, load, naive baseline, our

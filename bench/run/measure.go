@@ -21,7 +21,7 @@ import (
 	"github.com/parkgraph/parkgraph/bench/loadgen"
 	"github.com/parkgraph/parkgraph/bench/synth"
 	"github.com/parkgraph/parkgraph/bench/target"
-	"github.com/parkgraph/parkgraph/graph/neo4jdb"
+	"github.com/parkgraph/parkgraph/neo4jdb"
 	"github.com/parkgraph/parkgraph/seeds"
 )
 

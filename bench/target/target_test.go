@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parkgraph/parkgraph/graph/neo4jdb/neo4jtest"
+	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
 
 // buildServer builds ./server into a temporary directory and returns the binary's path.

@@ -18,8 +18,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/parkgraph/parkgraph/graph/model"
-	"github.com/parkgraph/parkgraph/graph/neo4jdb"
+	"github.com/parkgraph/parkgraph/model"
+	"github.com/parkgraph/parkgraph/neo4jdb"
 )
 
 func main() {

@@ -9,14 +9,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/parkgraph/parkgraph/graph/model"
-)
-
-// Bounds of the traversal methods.
-const (
-	MaxNeighborhoodDepth = 3
-	MaxPathDepth         = 6
-	MaxSubgraphNodes     = 500
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // TraversalTypes are the relationship types traversals follow by default: the curated
@@ -30,35 +23,21 @@ func TraversalTypes() []string {
 	return types
 }
 
-// checkTypes returns types, or every traversal type when types is empty. An unknown
-// type is INVALID.
-func checkTypes(types []string) ([]string, error) {
+// orTraversalTypes returns types, or every traversal type when types is empty. The
+// resolvers have checked the names; an unknown one matches no relationship.
+func orTraversalTypes(types []string) []string {
 	if len(types) == 0 {
-		return TraversalTypes(), nil
+		return TraversalTypes()
 	}
-	for _, t := range types {
-		if _, ok := model.RelationTypes[t]; !ok {
-			return nil, model.Errorf(model.CodeInvalid, "unknown relationship type %q", t)
-		}
-	}
-	return types, nil
+	return types
 }
 
-// Neighborhood returns the entities within depth hops of id over types, nearest first
-// and at most limit besides id, and every relationship of those types among them. An
-// unknown id gives an empty subgraph.
+// Neighborhood returns the entities within depth hops of id over types (every traversal
+// type when empty), nearest first and at most limit besides id, and every relationship
+// of those types among them. An unknown id gives an empty subgraph. The arguments are
+// within their model bounds (the resolvers check them).
 func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []string, limit int) (*model.Subgraph, error) {
-	if depth < 1 || depth > MaxNeighborhoodDepth {
-		return nil, model.Errorf(model.CodeInvalid, "depth must be between 1 and %d", MaxNeighborhoodDepth)
-	}
-	if limit < 0 || limit > MaxSubgraphNodes {
-		return nil, model.Errorf(model.CodeInvalid, "limit must be between 0 and %d", MaxSubgraphNodes)
-	}
-	types, err := checkTypes(types)
-	if err != nil {
-		return nil, err
-	}
-	params := map[string]any{"id": id, "types": types, "limit": limit}
+	params := map[string]any{"id": id, "types": orTraversalTypes(types), "limit": limit}
 	q := fmt.Sprintf(`
 MATCH (start:Entity {id: $id})
 OPTIONAL MATCH p = (start)-[rs*1..%d]-(m:Entity)
@@ -82,16 +61,9 @@ RETURN p LIMIT $limit`, depth), params)
 }
 
 // Subgraph returns the entities with the given ids and every relationship of types
-// among them. Unknown ids are left out.
+// (every traversal type when empty) among them. Unknown ids are left out.
 func (s *Store) Subgraph(ctx context.Context, ids []string, types []string) (*model.Subgraph, error) {
-	if len(ids) > MaxSubgraphNodes {
-		return nil, model.Errorf(model.CodeInvalid, "at most %d ids", MaxSubgraphNodes)
-	}
-	types, err := checkTypes(types)
-	if err != nil {
-		return nil, err
-	}
-	params := map[string]any{"ids": ids, "types": types}
+	params := map[string]any{"ids": ids, "types": orTraversalTypes(types)}
 	const q = `
 MATCH (n:Entity) WHERE n.id IN $ids
 WITH collect(n) AS nodes
@@ -145,20 +117,11 @@ func (s *Store) subgraph(ctx context.Context, q string, params map[string]any) (
 	return g, nil
 }
 
-// ShortestPath returns a shortest path from one entity to another over types of at most
-// maxDepth hops, or nil when there is none (or either id is unknown).
+// ShortestPath returns a shortest path from one entity to another over types (every
+// traversal type when empty) of at most maxDepth hops, or nil when there is none (or
+// either id is unknown, or from is to).
 func (s *Store) ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string) (*model.Path, error) {
-	if maxDepth < 1 || maxDepth > MaxPathDepth {
-		return nil, model.Errorf(model.CodeInvalid, "maxDepth must be between 1 and %d", MaxPathDepth)
-	}
-	if from == to {
-		return nil, model.Errorf(model.CodeInvalid, "from and to are the same entity")
-	}
-	types, err := checkTypes(types)
-	if err != nil {
-		return nil, err
-	}
-	params := map[string]any{"from": from, "to": to, "types": types}
+	params := map[string]any{"from": from, "to": to, "types": orTraversalTypes(types)}
 	match := fmt.Sprintf(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = shortestPath((a)-[*..%d]-(b))
 WHERE all(r IN relationships(p) WHERE type(r) IN $types)

@@ -7,14 +7,8 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
-
-// nodeKeys are the stored properties that are not facts.
-var nodeKeys = map[string]bool{
-	"id": true, "type": true, "name": true, "aliases": true, "description": true,
-	"keys": true, "aliasText": true, "dataset": true, "evidenceDocs": true, "evidenceQuotes": true,
-}
 
 // entityOf maps a stored :Entity node to its model type. It returns nil for a node that
 // is not an entity.
@@ -32,7 +26,7 @@ func entityOf(n neo4j.Node) model.Entity {
 		b.Description = &d
 	}
 	for k, v := range p {
-		if !nodeKeys[k] {
+		if !model.StoredKeys[k] {
 			b.Props[k] = v
 		}
 	}

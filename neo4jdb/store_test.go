@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parkgraph/parkgraph/graph/model"
-	"github.com/parkgraph/parkgraph/graph/neo4jdb"
-	"github.com/parkgraph/parkgraph/graph/neo4jdb/neo4jtest"
+	"github.com/parkgraph/parkgraph/model"
+	"github.com/parkgraph/parkgraph/neo4jdb"
+	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 	"github.com/parkgraph/parkgraph/seeds"
 )
 

@@ -8,13 +8,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/parkgraph/parkgraph/graph/model"
-)
-
-// maxHops bounds multi-hop neighbour queries; MaxRelations bounds neighbours per entity.
-const (
-	maxHops      = 8
-	MaxRelations = 500
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // Neighbors returns, for each of ids, its neighbours one hop (or up to hop.MaxHops hops)
@@ -41,10 +35,11 @@ RETURN id, list`
 	return out, nil
 }
 
-// hopFirst is the number of far ends a hop returns per entity.
+// hopFirst is the number of far ends a hop returns per entity: hop.First, or
+// model.MaxRelations when it is 0.
 func hopFirst(hop model.Hop) int {
-	if hop.First <= 0 || hop.First > MaxRelations {
-		return MaxRelations
+	if hop.First <= 0 {
+		return model.MaxRelations
 	}
 	return hop.First
 }
@@ -99,13 +94,13 @@ func compileHop(hop model.Hop, first string) (hopQuery, error) {
   WITH DISTINCT x
   MATCH (x)%[1]s[%[5]s]%[2]s(b%[6]s)
   WITH DISTINCT b ORDER BY b.name, b.id
-  RETURN collect(b)[..%[7]s] AS list`, arrows[0], arrows[1], through, maxHops, types, label, first), item: node}, nil
+  RETURN collect(b)[..%[7]s] AS list`, arrows[0], arrows[1], through, model.ContainmentDepth, types, label, first), item: node}, nil
 	case hop.MaxHops > 1:
 		return hopQuery{body: fmt.Sprintf(`
   MATCH p = (a)%s[%s*1..%d]%s(b%s)
   WHERE b <> a
   WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
-  RETURN collect(b)[..%s] AS list`, arrows[0], types, min(hop.MaxHops, maxHops), arrows[1], label, first), item: node}, nil
+  RETURN collect(b)[..%s] AS list`, arrows[0], types, min(hop.MaxHops, model.ContainmentDepth), arrows[1], label, first), item: node}, nil
 	}
 	return hopQuery{body: `
   MATCH (a)` + arrows[0] + `[r` + types + `]` + arrows[1] + `(b` + label + `)

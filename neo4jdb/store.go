@@ -13,7 +13,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
-	"github.com/parkgraph/parkgraph/graph/model"
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // Config says how to reach Neo4j.
@@ -31,11 +31,11 @@ type Config struct {
 // QueryObserver is told about the store's read round trips. Its methods are called from
 // many goroutines and must be fast.
 type QueryObserver interface {
-	// QueryStarted is called when a round trip starts.
-	QueryStarted()
+	// QueryStarted is called when a round trip starts, with the context of the read.
+	QueryStarted(ctx context.Context)
 	// QueryDone is called when it ends, with its duration and its error (a *model.Error,
 	// or nil on success).
-	QueryDone(d time.Duration, err error)
+	QueryDone(ctx context.Context, d time.Duration, err error)
 }
 
 // MaxConnectionPoolSize is the size of the driver's connection pool. The driver does not
@@ -112,12 +112,12 @@ func (s *Store) Ping(ctx context.Context) error {
 func (s *Store) Queries() int64 { return s.queries.Load() }
 
 // read runs one query in a read transaction and returns all its records. It times the
-// round trip (retries and connection acquisition included), adds it to the context's
-// model.Request and tells the store's QueryObserver, if any.
+// round trip (retries and connection acquisition included) and tells the store's
+// QueryObserver, if any.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.queries.Add(1)
 	if s.observer != nil {
-		s.observer.QueryStarted()
+		s.observer.QueryStarted(ctx)
 	}
 	start := time.Now()
 	// The transaction may run until the store's timeout or the request's deadline,
@@ -131,7 +131,6 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 		neo4j.ExecuteQueryWithReadersRouting(),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(timeout)))
 	d := time.Since(start)
-	model.RequestFrom(ctx).AddQuery(d)
 	if err != nil {
 		err = dbError(err)
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
@@ -145,7 +144,7 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 		}
 	}
 	if s.observer != nil {
-		s.observer.QueryDone(d, err)
+		s.observer.QueryDone(ctx, d, err)
 	}
 	if err != nil {
 		return nil, err

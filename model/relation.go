@@ -41,6 +41,17 @@ func allowed(types []EntityType, t EntityType) bool {
 	return false
 }
 
+// The relationship properties the code reads by name.
+const (
+	PropInvestorOrigin = "investorOrigin"
+	PropRole           = "role"
+	PropFacility       = "facility"
+	PropDate           = "date"
+	PropCount          = "count"
+	PropAmountUsd      = "amountUsd"
+	PropTitle          = "title"
+)
+
 var (
 	zo, pa, di, re = EntityTypeZone, EntityTypePark, EntityTypeDistrict, EntityTypeRegion
 	in, co, or, ev = EntityTypeIndustry, EntityTypeCompany, EntityTypeOrganization, EntityTypeEvent
@@ -52,17 +63,17 @@ var (
 var RelationTypes = map[string]RelationType{
 	"PART_OF":         {"PART_OF", []EntityType{pa, zo, di, re, or, ev}, []EntityType{pa, zo, di, re, or, ev}, nil},
 	"LOCATED_IN":      {"LOCATED_IN", []EntityType{zo, pa, di, co, or, pr, ev}, []EntityType{zo, pa, di, re}, nil},
-	"FOCUSES_ON":      {"FOCUSES_ON", []EntityType{zo, pa, di, re, co, or, pr, po, ev}, []EntityType{in}, []string{"role"}},
-	"TARGETS":         {"TARGETS", []EntityType{zo, pa, di, re, po, ev}, []EntityType{in}, []string{"investorOrigin"}},
-	"HOSTS":           {"HOSTS", []EntityType{zo, pa, di, re}, []EntityType{co, or, pr}, []string{"facility"}},
+	"FOCUSES_ON":      {"FOCUSES_ON", []EntityType{zo, pa, di, re, co, or, pr, po, ev}, []EntityType{in}, []string{PropRole}},
+	"TARGETS":         {"TARGETS", []EntityType{zo, pa, di, re, po, ev}, []EntityType{in}, []string{PropInvestorOrigin}},
+	"HOSTS":           {"HOSTS", []EntityType{zo, pa, di, re}, []EntityType{co, or, pr}, []string{PropFacility}},
 	"SUBSECTOR_OF":    {"SUBSECTOR_OF", []EntityType{in}, []EntityType{in}, nil},
-	"PARTICIPATED_IN": {"PARTICIPATED_IN", []EntityType{di, zo, pa, re, or, co, pe}, []EntityType{ev}, []string{"role"}},
-	"ORGANIZED":       {"ORGANIZED", []EntityType{or, re, pe, di}, []EntityType{ev}, []string{"role"}},
-	"ISSUED":          {"ISSUED", []EntityType{or, re}, []EntityType{po}, []string{"date"}},
-	"SIGNED_PROJECTS": {"SIGNED_PROJECTS", []EntityType{ev}, []EntityType{in, re, zo, di, co}, []string{"count", "amountCny", "amountUsd"}},
+	"PARTICIPATED_IN": {"PARTICIPATED_IN", []EntityType{di, zo, pa, re, or, co, pe}, []EntityType{ev}, []string{PropRole}},
+	"ORGANIZED":       {"ORGANIZED", []EntityType{or, re, pe, di}, []EntityType{ev}, []string{PropRole}},
+	"ISSUED":          {"ISSUED", []EntityType{or, re}, []EntityType{po}, []string{PropDate}},
+	"SIGNED_PROJECTS": {"SIGNED_PROJECTS", []EntityType{ev}, []EntityType{in, re, zo, di, co}, []string{PropCount, PropAmountCny, PropAmountUsd}},
 	"IMPLEMENTED_IN":  {"IMPLEMENTED_IN", []EntityType{pr, po}, []EntityType{zo, pa, di, re}, nil},
 	"COOPERATES_WITH": {"COOPERATES_WITH", nil, nil, nil},
-	"LEADS":           {"LEADS", []EntityType{pe}, []EntityType{or, re, zo, co, ev}, []string{"title"}},
+	"LEADS":           {"LEADS", []EntityType{pe}, []EntityType{or, re, zo, co, ev}, []string{PropTitle}},
 	"MANAGES":         {"MANAGES", []EntityType{or}, []EntityType{zo, pa, di}, nil},
 	"APPLIES_TO":      {"APPLIES_TO", []EntityType{po}, []EntityType{zo, pa, di, re, in, co, pr}, nil},
 	// Derived by the loader from TARGETS edges that name an investorOrigin, so that the

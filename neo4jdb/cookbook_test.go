@@ -10,15 +10,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parkgraph/parkgraph/graph/model"
-	"github.com/parkgraph/parkgraph/graph/neo4jdb"
-	"github.com/parkgraph/parkgraph/graph/neo4jdb/neo4jtest"
+	"github.com/parkgraph/parkgraph/model"
+	"github.com/parkgraph/parkgraph/neo4jdb"
+	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
 
 // The researcher files of neo4j/, relative to this package.
 const (
-	cookbookFile = "../../neo4j/cookbook.cypher"
-	grassFile    = "../../neo4j/browser/graphstyle.grass"
+	cookbookFile = "../neo4j/cookbook.cypher"
+	grassFile    = "../neo4j/browser/graphstyle.grass"
 )
 
 // cookbookQuery is one statement of the cookbook with its "// N. Title" heading.

@@ -53,6 +53,29 @@ func EntityTypeOfLabel(label string) (EntityType, bool) {
 	return t, t.IsValid() && t.Label() == label
 }
 
+// The entity properties the code reads by name. Facts may add others; each fact's
+// property is stored on its entity under the same name.
+const (
+	PropName          = "name"
+	PropKind          = "kind"
+	PropStatus        = "status"
+	PropApprovedOn    = "approvedOn"
+	PropEstablishedOn = "establishedOn"
+	PropAreaKm2       = "areaKm2"
+	PropHeldOn        = "heldOn"
+	PropProjectCount  = "projectCount"
+	PropAmountCny     = "amountCny"
+)
+
+// StoredKeys are the properties every entity node holds besides its facts (so no fact
+// may take their names): identity, names, evidence and the loader's own bookkeeping
+// (keys: lower-cased id, name and aliases for matching; aliasText for full-text search;
+// dataset: the digest of the load that wrote it).
+var StoredKeys = map[string]bool{
+	"id": true, "type": true, PropName: true, "aliases": true, "description": true, "evidence": true,
+	"keys": true, "aliasText": true, "dataset": true, "evidenceDocs": true, "evidenceQuotes": true,
+}
+
 // Node is anything with a graph-wide id: an Entity or a Document.
 type Node interface {
 	IsNode()
