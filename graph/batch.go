@@ -2,7 +2,9 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/parkgraph/parkgraph/model"
@@ -22,14 +24,57 @@ type batch struct {
 type group struct{ ids []string }
 
 type callKey struct {
-	field string
+	field fetchKey
 	group *group
+}
+
+// fetchKey names one batched store call: which method, and for Store.Neighbors, which
+// hop. Two fields with the same key share one fetch per sibling group.
+type fetchKey struct {
+	kind fetchKind
+	hop  hopKey
+}
+
+// fetchKind is the store method behind a batched field.
+type fetchKind int
+
+const (
+	fetchNode        fetchKind = iota // Store.FindNodes
+	fetchFacts                        // Store.Facts
+	fetchMentionedIn                  // Store.MentionedIn
+	fetchMentions                     // Store.Mentions
+	fetchNeighbors                    // Store.Neighbors, with a hop
+)
+
+// hopKey is a model.Hop in comparable form.
+type hopKey struct {
+	types, through string
+	direction      model.Direction
+	label          model.EntityType
+	maxHops, first int
+}
+
+// neighborsKey is the fetchKey of Store.Neighbors over h.
+func neighborsKey(h model.Hop) fetchKey {
+	return fetchKey{kind: fetchNeighbors, hop: hopKey{
+		types: strings.Join(h.Types, "|"), through: strings.Join(h.Through, "|"),
+		direction: h.Direction, label: h.Label, maxHops: h.MaxHops, first: h.First,
+	}}
 }
 
 type call struct {
 	done   chan struct{}
 	result any // map[string]T
 	err    error
+}
+
+// run calls fetch and records its result, then releases the members waiting for it,
+// also when fetch panics: they get an INTERNAL error at once (instead of waiting until
+// the request deadline), and the panic goes on up to the field that ran the fetch.
+func (c *call) run(ids []string, fetch func(ids []string) (any, error)) {
+	defer close(c.done)
+	c.err = &model.Error{Code: model.CodeInternal, Message: "internal error", Err: errors.New("a batched fetch panicked")}
+	c.result, c.err = fetch(ids)
 }
 
 type batchKey struct{}
@@ -64,7 +109,7 @@ func siblings(ctx context.Context, ids []string) {
 
 // load returns fetch's result for id. fetch is called at most once per field and sibling
 // group, with all ids of id's group; an id in no group is fetched alone.
-func load[T any](ctx context.Context, field, id string, fetch func(ids []string) (map[string]T, error)) (T, error) {
+func load[T any](ctx context.Context, field fetchKey, id string, fetch func(ids []string) (map[string]T, error)) (T, error) {
 	b := batchFrom(ctx)
 	b.mu.Lock()
 	g, ok := b.groups[id]
@@ -80,8 +125,7 @@ func load[T any](ctx context.Context, field, id string, fetch func(ids []string)
 	}
 	b.mu.Unlock()
 	if !started {
-		c.result, c.err = fetch(g.ids)
-		close(c.done)
+		c.run(g.ids, func(ids []string) (any, error) { return fetch(ids) })
 	} else {
 		select {
 		case <-c.done:
@@ -96,7 +140,7 @@ func load[T any](ctx context.Context, field, id string, fetch func(ids []string)
 	}
 	m, ok := c.result.(map[string]T)
 	if !ok {
-		return zero, fmt.Errorf("batch %q: result type %T", field, c.result)
+		return zero, fmt.Errorf("batch %v: result type %T", field, c.result)
 	}
 	return m[id], nil
 }
@@ -104,7 +148,7 @@ func load[T any](ctx context.Context, field, id string, fetch func(ids []string)
 // prime records result as field's answer for the sibling group of ids, as if load had
 // fetched it, and reports whether it did: only when ids are exactly one group and the
 // field was not fetched for it yet (otherwise load fetches as usual).
-func prime[T any](ctx context.Context, field string, ids []string, result map[string]T) bool {
+func prime[T any](ctx context.Context, field fetchKey, ids []string, result map[string]T) bool {
 	if len(ids) == 0 {
 		return false
 	}

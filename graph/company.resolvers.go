@@ -28,12 +28,12 @@ func (r *companyResolver) MentionedIn(ctx context.Context, obj *model.Company) (
 
 // HostedIn is the resolver for the hostedIn field.
 func (r *companyResolver) HostedIn(ctx context.Context, obj *model.Company) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, fieldHops["Company.hostedIn"])
+	return related[model.Entity](ctx, r.Resolver, obj.ID, companyHostedIn.Hop)
 }
 
 // Focuses is the resolver for the focuses field.
 func (r *companyResolver) Focuses(ctx context.Context, obj *model.Company) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, fieldHops["Company.focuses"])
+	return r.neighbors(ctx, obj.ID, companyFocuses.Hop)
 }
 
 // Company returns CompanyResolver implementation.

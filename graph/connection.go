@@ -136,7 +136,7 @@ func (r *Resolver) documents(ctx context.Context, where *DocumentWhere, first *i
 
 // documentMentions resolves Document.mentions.
 func (r *Resolver) documentMentions(ctx context.Context, docID string) ([]model.Entity, error) {
-	ents, err := load(ctx, "mentions", docID, func(ids []string) (map[string][]model.Entity, error) {
+	ents, err := load(ctx, fetchKey{kind: fetchMentions}, docID, func(ids []string) (map[string][]model.Entity, error) {
 		m, err := r.Store.Mentions(ctx, ids)
 		var all []model.Entity
 		for _, es := range m {

@@ -28,32 +28,32 @@ func (r *districtResolver) MentionedIn(ctx context.Context, obj *model.District)
 
 // Regions is the resolver for the regions field.
 func (r *districtResolver) Regions(ctx context.Context, obj *model.District) ([]*model.Region, error) {
-	return related[*model.Region](ctx, r.Resolver, obj.ID, fieldHops["District.regions"])
+	return related[*model.Region](ctx, r.Resolver, obj.ID, districtRegions.Hop)
 }
 
 // Parks is the resolver for the parks field.
 func (r *districtResolver) Parks(ctx context.Context, obj *model.District) ([]*model.Park, error) {
-	return related[*model.Park](ctx, r.Resolver, obj.ID, fieldHops["District.parks"])
+	return related[*model.Park](ctx, r.Resolver, obj.ID, districtParks.Hop)
 }
 
 // Zones is the resolver for the zones field.
 func (r *districtResolver) Zones(ctx context.Context, obj *model.District) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, fieldHops["District.zones"])
+	return related[*model.Zone](ctx, r.Resolver, obj.ID, districtZones.Hop)
 }
 
 // Focuses is the resolver for the focuses field.
 func (r *districtResolver) Focuses(ctx context.Context, obj *model.District) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, fieldHops["District.focuses"])
+	return r.neighbors(ctx, obj.ID, districtFocuses.Hop)
 }
 
 // Targets is the resolver for the targets field.
 func (r *districtResolver) Targets(ctx context.Context, obj *model.District) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, fieldHops["District.targets"])
+	return r.neighbors(ctx, obj.ID, districtTargets.Hop)
 }
 
 // Events is the resolver for the events field.
 func (r *districtResolver) Events(ctx context.Context, obj *model.District) ([]*model.Event, error) {
-	return related[*model.Event](ctx, r.Resolver, obj.ID, fieldHops["District.events"])
+	return related[*model.Event](ctx, r.Resolver, obj.ID, districtEvents.Hop)
 }
 
 // District returns DistrictResolver implementation.

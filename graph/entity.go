@@ -7,85 +7,157 @@ import (
 	"github.com/parkgraph/parkgraph/model"
 )
 
-// hop describes a one-hop step over the given relationship types to entities of label.
-func hop(dir model.Direction, label model.EntityType, types ...string) model.Hop {
-	return model.Hop{Types: types, Direction: dir, Label: label}
+// hopField is a field of an entity type that lists or picks the entities one hop (or a
+// containment walk) away, such as Park.zone: the schema type and field name, and the hop
+// behind it. Its resolver reads the hop from its variable below; list resolvers answer
+// the hop fields asked on every item of a page in the page's own query (lookahead.go).
+// TestEveryHopFieldIsInTheSchema checks the table against the schema both ways.
+type hopField struct {
+	Type model.EntityType
+	Name string
+	Hop  model.Hop
 }
 
-// within describes a containment walk over PART_OF (and the given extra types) of up to
-// eight hops, nearest first.
-func within(dir model.Direction, label model.EntityType, types ...string) model.Hop {
-	return model.Hop{Types: append([]string{"PART_OF"}, types...), Direction: dir, Label: label, MaxHops: 8}
-}
-
-// fieldHops are the hops behind the fields that list or pick related entities, keyed by
-// "Type.field". Resolvers read them here, and list resolvers use them to fetch those
-// fields of a whole page in the page's own query (see lookahead.go).
-var fieldHops = map[string]model.Hop{
-	"Company.hostedIn":     hop(in, any_, "HOSTS"),
-	"Company.focuses":      hop(out, model.EntityTypeIndustry, "FOCUSES_ON"),
-	"District.regions":     within(out, model.EntityTypeRegion, "LOCATED_IN"),
-	"District.parks":       hop(in, model.EntityTypePark, "LOCATED_IN"),
-	"District.zones":       hop(in, model.EntityTypeZone, "LOCATED_IN"),
-	"District.focuses":     hop(out, model.EntityTypeIndustry, "FOCUSES_ON"),
-	"District.targets":     hop(out, model.EntityTypeIndustry, "TARGETS"),
-	"District.events":      hop(out, model.EntityTypeEvent, "PARTICIPATED_IN", "ORGANIZED"),
-	"Event.participants":   hop(in, any_, "PARTICIPATED_IN"),
-	"Event.organizers":     hop(in, any_, "ORGANIZED"),
-	"Event.signedProjects": hop(out, any_, "SIGNED_PROJECTS"),
-	"Event.parent":         hop(out, model.EntityTypeEvent, "PART_OF"),
-	"Event.subEvents":      hop(in, model.EntityTypeEvent, "PART_OF"),
-	"Industry.parents":     hop(out, model.EntityTypeIndustry, "SUBSECTOR_OF"),
-	"Industry.subsectors":  hop(in, model.EntityTypeIndustry, "SUBSECTOR_OF"),
-	// An industry's parks and zones include those of its subsectors.
-	"Industry.parks":        {Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: in, Label: model.EntityTypePark},
-	"Industry.zones":        {Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: in, Label: model.EntityTypeZone},
-	"Organization.leaders":  hop(in, model.EntityTypePerson, "LEADS"),
-	"Organization.issued":   hop(out, model.EntityTypePolicy, "ISSUED"),
-	"Organization.events":   hop(out, model.EntityTypeEvent, "PARTICIPATED_IN", "ORGANIZED"),
-	"Organization.hostedIn": hop(in, any_, "HOSTS"),
-	"Park.zone":             within(out, model.EntityTypeZone),
-	"Park.zones":            within(out, model.EntityTypeZone),
-	"Park.parent":           hop(out, model.EntityTypePark, "PART_OF"),
-	"Park.subParks":         hop(in, model.EntityTypePark, "PART_OF"),
-	"Park.districts":        within(out, model.EntityTypeDistrict, "LOCATED_IN"),
-	"Park.focuses":          hop(out, model.EntityTypeIndustry, "FOCUSES_ON"),
-	"Park.targets":          hop(out, model.EntityTypeIndustry, "TARGETS"),
-	"Park.companies":        hop(out, model.EntityTypeCompany, "HOSTS"),
-	"Park.hosts":            hop(out, any_, "HOSTS"),
-	"Person.positions":      hop(out, any_, "LEADS"),
-	"Policy.issuedBy":       hop(in, model.EntityTypeOrganization, "ISSUED"),
-	"Policy.appliesTo":      hop(out, any_, "APPLIES_TO"),
-	"Policy.focuses":        hop(out, model.EntityTypeIndustry, "FOCUSES_ON"),
-	"Policy.targets":        hop(out, model.EntityTypeIndustry, "TARGETS"),
-	"Project.implementedIn": hop(out, any_, "IMPLEMENTED_IN"),
-	"Project.hostedIn":      hop(in, any_, "HOSTS"),
-	"Region.parents":        hop(out, model.EntityTypeRegion, "PART_OF"),
-	"Region.subregions":     hop(in, model.EntityTypeRegion, "PART_OF"),
-	"Region.districts":      hop(in, model.EntityTypeDistrict, "PART_OF", "LOCATED_IN"),
-	"Zone.parks":            hop(in, model.EntityTypePark, "PART_OF"),
-	"Zone.parentZones":      hop(out, model.EntityTypeZone, "PART_OF"),
-	"Zone.subZones":         hop(in, model.EntityTypeZone, "PART_OF"),
-	"Zone.districts":        within(out, model.EntityTypeDistrict, "LOCATED_IN"),
-	"Zone.regions":          within(out, model.EntityTypeRegion, "LOCATED_IN"),
-	"Zone.focuses":          hop(out, model.EntityTypeIndustry, "FOCUSES_ON"),
-	"Zone.targets":          hop(out, model.EntityTypeIndustry, "TARGETS"),
-	"Zone.companies":        hop(out, model.EntityTypeCompany, "HOSTS"),
-	"Zone.hosts":            hop(out, any_, "HOSTS"),
-	"Zone.managedBy":        hop(in, model.EntityTypeOrganization, "MANAGES"),
-}
-
-const (
-	out  = model.DirectionOut
-	in   = model.DirectionIn
-	both = model.DirectionBoth
-	any_ = model.EntityType("")
+// The hop fields, one variable each.
+var (
+	companyHostedIn      = hopField{model.EntityTypeCompany, "hostedIn", hopIn(anyEntity, "HOSTS")}
+	companyFocuses       = hopField{model.EntityTypeCompany, "focuses", hopOut(model.EntityTypeIndustry, "FOCUSES_ON")}
+	districtRegions      = hopField{model.EntityTypeDistrict, "regions", containers(model.EntityTypeRegion, "LOCATED_IN")}
+	districtParks        = hopField{model.EntityTypeDistrict, "parks", hopIn(model.EntityTypePark, "LOCATED_IN")}
+	districtZones        = hopField{model.EntityTypeDistrict, "zones", hopIn(model.EntityTypeZone, "LOCATED_IN")}
+	districtFocuses      = hopField{model.EntityTypeDistrict, "focuses", hopOut(model.EntityTypeIndustry, "FOCUSES_ON")}
+	districtTargets      = hopField{model.EntityTypeDistrict, "targets", hopOut(model.EntityTypeIndustry, "TARGETS")}
+	districtEvents       = hopField{model.EntityTypeDistrict, "events", hopOut(model.EntityTypeEvent, "PARTICIPATED_IN", "ORGANIZED")}
+	eventParticipants    = hopField{model.EntityTypeEvent, "participants", hopIn(anyEntity, "PARTICIPATED_IN")}
+	eventOrganizers      = hopField{model.EntityTypeEvent, "organizers", hopIn(anyEntity, "ORGANIZED")}
+	eventSignedProjects  = hopField{model.EntityTypeEvent, "signedProjects", hopOut(anyEntity, "SIGNED_PROJECTS")}
+	eventParent          = hopField{model.EntityTypeEvent, "parent", hopOut(model.EntityTypeEvent, "PART_OF")}
+	eventSubEvents       = hopField{model.EntityTypeEvent, "subEvents", hopIn(model.EntityTypeEvent, "PART_OF")}
+	industryParents      = hopField{model.EntityTypeIndustry, "parents", hopOut(model.EntityTypeIndustry, "SUBSECTOR_OF")}
+	industrySubsectors   = hopField{model.EntityTypeIndustry, "subsectors", hopIn(model.EntityTypeIndustry, "SUBSECTOR_OF")}
+	industryParks        = hopField{model.EntityTypeIndustry, "parks", withSubsectors(model.EntityTypePark)}
+	industryZones        = hopField{model.EntityTypeIndustry, "zones", withSubsectors(model.EntityTypeZone)}
+	organizationLeaders  = hopField{model.EntityTypeOrganization, "leaders", hopIn(model.EntityTypePerson, "LEADS")}
+	organizationIssued   = hopField{model.EntityTypeOrganization, "issued", hopOut(model.EntityTypePolicy, "ISSUED")}
+	organizationEvents   = hopField{model.EntityTypeOrganization, "events", hopOut(model.EntityTypeEvent, "PARTICIPATED_IN", "ORGANIZED")}
+	organizationHostedIn = hopField{model.EntityTypeOrganization, "hostedIn", hopIn(anyEntity, "HOSTS")}
+	parkZone             = hopField{model.EntityTypePark, "zone", containers(model.EntityTypeZone)}
+	parkZones            = hopField{model.EntityTypePark, "zones", containers(model.EntityTypeZone)}
+	parkParent           = hopField{model.EntityTypePark, "parent", hopOut(model.EntityTypePark, "PART_OF")}
+	parkSubParks         = hopField{model.EntityTypePark, "subParks", hopIn(model.EntityTypePark, "PART_OF")}
+	parkDistricts        = hopField{model.EntityTypePark, "districts", containers(model.EntityTypeDistrict, "LOCATED_IN")}
+	parkFocuses          = hopField{model.EntityTypePark, "focuses", hopOut(model.EntityTypeIndustry, "FOCUSES_ON")}
+	parkTargets          = hopField{model.EntityTypePark, "targets", hopOut(model.EntityTypeIndustry, "TARGETS")}
+	parkCompanies        = hopField{model.EntityTypePark, "companies", hopOut(model.EntityTypeCompany, "HOSTS")}
+	parkHosts            = hopField{model.EntityTypePark, "hosts", hopOut(anyEntity, "HOSTS")}
+	personPositions      = hopField{model.EntityTypePerson, "positions", hopOut(anyEntity, "LEADS")}
+	policyIssuedBy       = hopField{model.EntityTypePolicy, "issuedBy", hopIn(model.EntityTypeOrganization, "ISSUED")}
+	policyAppliesTo      = hopField{model.EntityTypePolicy, "appliesTo", hopOut(anyEntity, "APPLIES_TO")}
+	policyFocuses        = hopField{model.EntityTypePolicy, "focuses", hopOut(model.EntityTypeIndustry, "FOCUSES_ON")}
+	policyTargets        = hopField{model.EntityTypePolicy, "targets", hopOut(model.EntityTypeIndustry, "TARGETS")}
+	projectImplementedIn = hopField{model.EntityTypeProject, "implementedIn", hopOut(anyEntity, "IMPLEMENTED_IN")}
+	projectHostedIn      = hopField{model.EntityTypeProject, "hostedIn", hopIn(anyEntity, "HOSTS")}
+	regionParents        = hopField{model.EntityTypeRegion, "parents", hopOut(model.EntityTypeRegion, "PART_OF")}
+	regionSubregions     = hopField{model.EntityTypeRegion, "subregions", hopIn(model.EntityTypeRegion, "PART_OF")}
+	regionDistricts      = hopField{model.EntityTypeRegion, "districts", hopIn(model.EntityTypeDistrict, "PART_OF", "LOCATED_IN")}
+	zoneParks            = hopField{model.EntityTypeZone, "parks", hopIn(model.EntityTypePark, "PART_OF")}
+	zoneParentZones      = hopField{model.EntityTypeZone, "parentZones", hopOut(model.EntityTypeZone, "PART_OF")}
+	zoneSubZones         = hopField{model.EntityTypeZone, "subZones", hopIn(model.EntityTypeZone, "PART_OF")}
+	zoneDistricts        = hopField{model.EntityTypeZone, "districts", containers(model.EntityTypeDistrict, "LOCATED_IN")}
+	zoneRegions          = hopField{model.EntityTypeZone, "regions", containers(model.EntityTypeRegion, "LOCATED_IN")}
+	zoneFocuses          = hopField{model.EntityTypeZone, "focuses", hopOut(model.EntityTypeIndustry, "FOCUSES_ON")}
+	zoneTargets          = hopField{model.EntityTypeZone, "targets", hopOut(model.EntityTypeIndustry, "TARGETS")}
+	zoneCompanies        = hopField{model.EntityTypeZone, "companies", hopOut(model.EntityTypeCompany, "HOSTS")}
+	zoneHosts            = hopField{model.EntityTypeZone, "hosts", hopOut(anyEntity, "HOSTS")}
+	zoneManagedBy        = hopField{model.EntityTypeZone, "managedBy", hopIn(model.EntityTypeOrganization, "MANAGES")}
 )
+
+// hopFields lists every hop field, for the lookahead and the schema test.
+var hopFields = []*hopField{
+	&companyHostedIn,
+	&companyFocuses,
+	&districtRegions,
+	&districtParks,
+	&districtZones,
+	&districtFocuses,
+	&districtTargets,
+	&districtEvents,
+	&eventParticipants,
+	&eventOrganizers,
+	&eventSignedProjects,
+	&eventParent,
+	&eventSubEvents,
+	&industryParents,
+	&industrySubsectors,
+	&industryParks,
+	&industryZones,
+	&organizationLeaders,
+	&organizationIssued,
+	&organizationEvents,
+	&organizationHostedIn,
+	&parkZone,
+	&parkZones,
+	&parkParent,
+	&parkSubParks,
+	&parkDistricts,
+	&parkFocuses,
+	&parkTargets,
+	&parkCompanies,
+	&parkHosts,
+	&personPositions,
+	&policyIssuedBy,
+	&policyAppliesTo,
+	&policyFocuses,
+	&policyTargets,
+	&projectImplementedIn,
+	&projectHostedIn,
+	&regionParents,
+	&regionSubregions,
+	&regionDistricts,
+	&zoneParks,
+	&zoneParentZones,
+	&zoneSubZones,
+	&zoneDistricts,
+	&zoneRegions,
+	&zoneFocuses,
+	&zoneTargets,
+	&zoneCompanies,
+	&zoneHosts,
+	&zoneManagedBy,
+}
+
+// anyEntity as a hop's label: the far end may be an entity of any type.
+const anyEntity = model.EntityType("")
+
+// hopOut is one hop over types, from the entity to entities of label.
+func hopOut(label model.EntityType, types ...string) model.Hop {
+	return model.Hop{Types: types, Direction: model.DirectionOut, Label: label}
+}
+
+// hopIn is one hop over types, to the entity from entities of label.
+func hopIn(label model.EntityType, types ...string) model.Hop {
+	return model.Hop{Types: types, Direction: model.DirectionIn, Label: label}
+}
+
+// containers is the containment walk from the entity over PART_OF (and the given extra
+// types) to the entities of label that contain it, up to model.ContainmentDepth hops,
+// nearest first.
+func containers(label model.EntityType, types ...string) model.Hop {
+	return model.Hop{Types: append([]string{"PART_OF"}, types...), Direction: model.DirectionOut, Label: label,
+		MaxHops: model.ContainmentDepth}
+}
+
+// withSubsectors is the hop from an industry to the entities of label that focus on or
+// target it or any of its subsectors, in name order.
+func withSubsectors(label model.EntityType) model.Hop {
+	return model.Hop{Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"},
+		Direction: model.DirectionIn, Label: label}
+}
 
 // neighbors returns the relations of entity id reached by h. The store is asked once for
 // id's whole sibling group, and the far ends become a sibling group in turn.
 func (r *Resolver) neighbors(ctx context.Context, id string, h model.Hop) ([]*model.Relation, error) {
-	return load(ctx, hopKey(h), id, func(ids []string) (map[string][]*model.Relation, error) {
+	return load(ctx, neighborsKey(h), id, func(ids []string) (map[string][]*model.Relation, error) {
 		m, err := r.Store.Neighbors(ctx, ids, h)
 		if err != nil {
 			return nil, err
@@ -97,11 +169,6 @@ func (r *Resolver) neighbors(ctx context.Context, id string, h model.Hop) ([]*mo
 		registerRelations(ctx, all)
 		return m, nil
 	})
-}
-
-// hopKey names the batched field of a hop.
-func hopKey(h model.Hop) string {
-	return fmt.Sprintf("hop:%v:%s:%s:%d:%d:%v", h.Types, h.Direction, h.Label, h.MaxHops, h.First, h.Through)
 }
 
 // related returns the far ends of the relations of id reached by h that are of type T.
@@ -165,7 +232,7 @@ func checkTypes(types []string) error {
 
 // facts resolves Entity.facts for any entity.
 func (r *Resolver) facts(ctx context.Context, id string) ([]*model.Fact, error) {
-	facts, err := load(ctx, "facts", id, func(ids []string) (map[string][]*model.Fact, error) {
+	facts, err := load(ctx, fetchKey{kind: fetchFacts}, id, func(ids []string) (map[string][]*model.Fact, error) {
 		m, err := r.Store.Facts(ctx, ids)
 		var refs []string
 		for _, fs := range m {
@@ -181,7 +248,7 @@ func (r *Resolver) facts(ctx context.Context, id string) ([]*model.Fact, error) 
 
 // mentionedIn resolves Entity.mentionedIn for any entity.
 func (r *Resolver) mentionedIn(ctx context.Context, id string) ([]*model.Document, error) {
-	docs, err := load(ctx, "mentionedIn", id, func(ids []string) (map[string][]*model.Document, error) {
+	docs, err := load(ctx, fetchKey{kind: fetchMentionedIn}, id, func(ids []string) (map[string][]*model.Document, error) {
 		return r.Store.MentionedIn(ctx, ids)
 	})
 	return orEmpty(docs), err
@@ -189,7 +256,7 @@ func (r *Resolver) mentionedIn(ctx context.Context, id string) ([]*model.Documen
 
 // node returns the entity or document with id, or nil.
 func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
-	return load(ctx, "node", id, func(ids []string) (map[string]model.Node, error) {
+	return load(ctx, fetchKey{kind: fetchNode}, id, func(ids []string) (map[string]model.Node, error) {
 		return r.Store.FindNodes(ctx, ids)
 	})
 }

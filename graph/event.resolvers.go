@@ -33,27 +33,27 @@ func (r *eventResolver) HeldOn(ctx context.Context, obj *model.Event) (*string, 
 
 // Participants is the resolver for the participants field.
 func (r *eventResolver) Participants(ctx context.Context, obj *model.Event) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, fieldHops["Event.participants"])
+	return related[model.Entity](ctx, r.Resolver, obj.ID, eventParticipants.Hop)
 }
 
 // Organizers is the resolver for the organizers field.
 func (r *eventResolver) Organizers(ctx context.Context, obj *model.Event) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, fieldHops["Event.organizers"])
+	return related[model.Entity](ctx, r.Resolver, obj.ID, eventOrganizers.Hop)
 }
 
 // SignedProjects is the resolver for the signedProjects field.
 func (r *eventResolver) SignedProjects(ctx context.Context, obj *model.Event) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, fieldHops["Event.signedProjects"])
+	return r.neighbors(ctx, obj.ID, eventSignedProjects.Hop)
 }
 
 // Parent is the resolver for the parent field.
 func (r *eventResolver) Parent(ctx context.Context, obj *model.Event) (*model.Event, error) {
-	return nearest[*model.Event](ctx, r.Resolver, obj.ID, fieldHops["Event.parent"])
+	return nearest[*model.Event](ctx, r.Resolver, obj.ID, eventParent.Hop)
 }
 
 // SubEvents is the resolver for the subEvents field.
 func (r *eventResolver) SubEvents(ctx context.Context, obj *model.Event) ([]*model.Event, error) {
-	return related[*model.Event](ctx, r.Resolver, obj.ID, fieldHops["Event.subEvents"])
+	return related[*model.Event](ctx, r.Resolver, obj.ID, eventSubEvents.Hop)
 }
 
 // Target is the resolver for the target field.

@@ -28,22 +28,22 @@ func (r *industryResolver) MentionedIn(ctx context.Context, obj *model.Industry)
 
 // Parents is the resolver for the parents field.
 func (r *industryResolver) Parents(ctx context.Context, obj *model.Industry) ([]*model.Industry, error) {
-	return related[*model.Industry](ctx, r.Resolver, obj.ID, fieldHops["Industry.parents"])
+	return related[*model.Industry](ctx, r.Resolver, obj.ID, industryParents.Hop)
 }
 
 // Subsectors is the resolver for the subsectors field.
 func (r *industryResolver) Subsectors(ctx context.Context, obj *model.Industry) ([]*model.Industry, error) {
-	return related[*model.Industry](ctx, r.Resolver, obj.ID, fieldHops["Industry.subsectors"])
+	return related[*model.Industry](ctx, r.Resolver, obj.ID, industrySubsectors.Hop)
 }
 
 // Parks is the resolver for the parks field.
 func (r *industryResolver) Parks(ctx context.Context, obj *model.Industry) ([]*model.Park, error) {
-	return related[*model.Park](ctx, r.Resolver, obj.ID, fieldHops["Industry.parks"])
+	return related[*model.Park](ctx, r.Resolver, obj.ID, industryParks.Hop)
 }
 
 // Zones is the resolver for the zones field.
 func (r *industryResolver) Zones(ctx context.Context, obj *model.Industry) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, fieldHops["Industry.zones"])
+	return related[*model.Zone](ctx, r.Resolver, obj.ID, industryZones.Hop)
 }
 
 // Industry returns IndustryResolver implementation.

@@ -8,9 +8,12 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parkgraph/parkgraph/model"
 )
 
 // postWith sends query with variables to a handler with the given limits and returns
@@ -168,5 +171,42 @@ func TestIntrospectionCanBeTurnedOff(t *testing.T) {
 	}
 	if _, resp := postWith(t, parksStore(1), Limits{}, `{ parks { nodes { __typename } } }`, nil); len(resp.Errors) > 0 {
 		t.Fatalf("__typename without introspection: %v", resp.Errors)
+	}
+}
+
+// TestSchemaDefaultsAreTheModelBounds checks every default that the schema states for a
+// bounded argument against its model.Bound, so that the SDL and the resolvers agree.
+func TestSchemaDefaultsAreTheModelBounds(t *testing.T) {
+	schema := NewExecutableSchema(Config{Resolvers: &Resolver{}}).Schema()
+	bounds := map[string]model.Bound{
+		"relations.first":       model.RelationsPage,
+		"neighborhood.depth":    model.NeighborhoodDepth,
+		"neighborhood.limit":    model.NeighborhoodLimit,
+		"shortestPath.maxDepth": model.PathDepth,
+		"breakdown.first":       model.BreakdownPage,
+		"search.first":          model.SearchPage,
+		"searchDocuments.first": model.SearchPage,
+	}
+	checked := 0
+	for _, def := range schema.Types {
+		for _, f := range def.Fields {
+			for _, a := range f.Arguments {
+				if a.DefaultValue == nil || a.Type.Name() != "Int" {
+					continue
+				}
+				b, ok := bounds[f.Name+"."+a.Name]
+				if !ok {
+					t.Errorf("%s.%s(%s:) has default %s but no model bound", def.Name, f.Name, a.Name, a.DefaultValue.Raw)
+					continue
+				}
+				checked++
+				if a.DefaultValue.Raw != strconv.Itoa(b.Default) {
+					t.Errorf("%s.%s(%s:) defaults to %s in the schema, %d in model", def.Name, f.Name, a.Name, a.DefaultValue.Raw, b.Default)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no bounded argument with a schema default found")
 	}
 }

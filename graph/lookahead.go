@@ -8,9 +8,21 @@ import (
 	"github.com/parkgraph/parkgraph/model"
 )
 
+// hopFieldsByName finds the hop fields of each entity type by field name.
+var hopFieldsByName = func() map[model.EntityType]map[string]*hopField {
+	m := map[model.EntityType]map[string]*hopField{}
+	for _, f := range hopFields {
+		if m[f.Type] == nil {
+			m[f.Type] = map[string]*hopField{}
+		}
+		m[f.Type][f.Name] = f
+	}
+	return m
+}()
+
 // lookahead returns the hops of the fields asked on the items of the connection being
-// resolved (under nodes, or under edges { node }), for entities of type t: the fields of
-// fieldHops that take no arguments. The list resolver answers them in the page's own
+// resolved (under nodes, or under edges { node }), for entities of type t: the hop fields
+// of t (hopFields) asked without arguments. The list resolver answers them in the page's own
 // query and primes the batch, so those fields cost no round trip of their own. total says
 // whether the connection's totalCount is asked (true when the selection is unknown).
 func lookahead(ctx context.Context, t model.EntityType) (hops []model.Hop, total bool) {
@@ -21,13 +33,12 @@ func lookahead(ctx context.Context, t model.EntityType) (hops []model.Hop, total
 	op := graphql.GetOperationContext(ctx)
 	typeName := t.Label()
 	items := []string{typeName, "Entity", "Node"}
-	seen := map[string]bool{}
+	seen := map[*hopField]bool{}
 	add := func(sel []graphql.CollectedField) {
 		for _, f := range sel {
-			key := typeName + "." + f.Name
-			if h, ok := fieldHops[key]; ok && len(f.Arguments) == 0 && !seen[key] {
-				seen[key] = true
-				hops = append(hops, h)
+			if hf, ok := hopFieldsByName[t][f.Name]; ok && len(f.Arguments) == 0 && !seen[hf] {
+				seen[hf] = true
+				hops = append(hops, hf.Hop)
 			}
 		}
 	}
@@ -60,7 +71,7 @@ func primeHops(ctx context.Context, hops []model.Hop, page *model.EntityPage) {
 		ids[i] = e.GetID()
 	}
 	for i, h := range hops {
-		if prime(ctx, hopKey(h), ids, page.With[i]) {
+		if prime(ctx, neighborsKey(h), ids, page.With[i]) {
 			var all []*model.Relation
 			for _, id := range ids {
 				all = append(all, page.With[i][id]...)

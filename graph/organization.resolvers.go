@@ -33,22 +33,22 @@ func (r *organizationResolver) Kind(ctx context.Context, obj *model.Organization
 
 // Leaders is the resolver for the leaders field.
 func (r *organizationResolver) Leaders(ctx context.Context, obj *model.Organization) ([]*model.Person, error) {
-	return related[*model.Person](ctx, r.Resolver, obj.ID, fieldHops["Organization.leaders"])
+	return related[*model.Person](ctx, r.Resolver, obj.ID, organizationLeaders.Hop)
 }
 
 // Issued is the resolver for the issued field.
 func (r *organizationResolver) Issued(ctx context.Context, obj *model.Organization) ([]*model.Policy, error) {
-	return related[*model.Policy](ctx, r.Resolver, obj.ID, fieldHops["Organization.issued"])
+	return related[*model.Policy](ctx, r.Resolver, obj.ID, organizationIssued.Hop)
 }
 
 // Events is the resolver for the events field.
 func (r *organizationResolver) Events(ctx context.Context, obj *model.Organization) ([]*model.Event, error) {
-	return related[*model.Event](ctx, r.Resolver, obj.ID, fieldHops["Organization.events"])
+	return related[*model.Event](ctx, r.Resolver, obj.ID, organizationEvents.Hop)
 }
 
 // HostedIn is the resolver for the hostedIn field.
 func (r *organizationResolver) HostedIn(ctx context.Context, obj *model.Organization) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, fieldHops["Organization.hostedIn"])
+	return related[model.Entity](ctx, r.Resolver, obj.ID, organizationHostedIn.Hop)
 }
 
 // Organization returns OrganizationResolver implementation.

@@ -38,47 +38,47 @@ func (r *parkResolver) Status(ctx context.Context, obj *model.Park) (*string, er
 
 // Zone is the resolver for the zone field.
 func (r *parkResolver) Zone(ctx context.Context, obj *model.Park) (*model.Zone, error) {
-	return nearest[*model.Zone](ctx, r.Resolver, obj.ID, fieldHops["Park.zone"])
+	return nearest[*model.Zone](ctx, r.Resolver, obj.ID, parkZone.Hop)
 }
 
 // Zones is the resolver for the zones field.
 func (r *parkResolver) Zones(ctx context.Context, obj *model.Park) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, fieldHops["Park.zones"])
+	return related[*model.Zone](ctx, r.Resolver, obj.ID, parkZones.Hop)
 }
 
 // Parent is the resolver for the parent field.
 func (r *parkResolver) Parent(ctx context.Context, obj *model.Park) (*model.Park, error) {
-	return nearest[*model.Park](ctx, r.Resolver, obj.ID, fieldHops["Park.parent"])
+	return nearest[*model.Park](ctx, r.Resolver, obj.ID, parkParent.Hop)
 }
 
 // SubParks is the resolver for the subParks field.
 func (r *parkResolver) SubParks(ctx context.Context, obj *model.Park) ([]*model.Park, error) {
-	return related[*model.Park](ctx, r.Resolver, obj.ID, fieldHops["Park.subParks"])
+	return related[*model.Park](ctx, r.Resolver, obj.ID, parkSubParks.Hop)
 }
 
 // Districts is the resolver for the districts field.
 func (r *parkResolver) Districts(ctx context.Context, obj *model.Park) ([]*model.District, error) {
-	return related[*model.District](ctx, r.Resolver, obj.ID, fieldHops["Park.districts"])
+	return related[*model.District](ctx, r.Resolver, obj.ID, parkDistricts.Hop)
 }
 
 // Focuses is the resolver for the focuses field.
 func (r *parkResolver) Focuses(ctx context.Context, obj *model.Park) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, fieldHops["Park.focuses"])
+	return r.neighbors(ctx, obj.ID, parkFocuses.Hop)
 }
 
 // Targets is the resolver for the targets field.
 func (r *parkResolver) Targets(ctx context.Context, obj *model.Park) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, fieldHops["Park.targets"])
+	return r.neighbors(ctx, obj.ID, parkTargets.Hop)
 }
 
 // Companies is the resolver for the companies field.
 func (r *parkResolver) Companies(ctx context.Context, obj *model.Park) ([]*model.Company, error) {
-	return related[*model.Company](ctx, r.Resolver, obj.ID, fieldHops["Park.companies"])
+	return related[*model.Company](ctx, r.Resolver, obj.ID, parkCompanies.Hop)
 }
 
 // Hosts is the resolver for the hosts field.
 func (r *parkResolver) Hosts(ctx context.Context, obj *model.Park) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, fieldHops["Park.hosts"])
+	return related[model.Entity](ctx, r.Resolver, obj.ID, parkHosts.Hop)
 }
 
 // Park returns ParkResolver implementation.

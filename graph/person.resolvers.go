@@ -28,7 +28,7 @@ func (r *personResolver) MentionedIn(ctx context.Context, obj *model.Person) ([]
 
 // Positions is the resolver for the positions field.
 func (r *personResolver) Positions(ctx context.Context, obj *model.Person) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, fieldHops["Person.positions"])
+	return r.neighbors(ctx, obj.ID, personPositions.Hop)
 }
 
 // Title is the resolver for the title field.

@@ -28,22 +28,22 @@ func (r *policyResolver) MentionedIn(ctx context.Context, obj *model.Policy) ([]
 
 // IssuedBy is the resolver for the issuedBy field.
 func (r *policyResolver) IssuedBy(ctx context.Context, obj *model.Policy) ([]*model.Organization, error) {
-	return related[*model.Organization](ctx, r.Resolver, obj.ID, fieldHops["Policy.issuedBy"])
+	return related[*model.Organization](ctx, r.Resolver, obj.ID, policyIssuedBy.Hop)
 }
 
 // AppliesTo is the resolver for the appliesTo field.
 func (r *policyResolver) AppliesTo(ctx context.Context, obj *model.Policy) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, fieldHops["Policy.appliesTo"])
+	return related[model.Entity](ctx, r.Resolver, obj.ID, policyAppliesTo.Hop)
 }
 
 // Focuses is the resolver for the focuses field.
 func (r *policyResolver) Focuses(ctx context.Context, obj *model.Policy) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, fieldHops["Policy.focuses"])
+	return r.neighbors(ctx, obj.ID, policyFocuses.Hop)
 }
 
 // Targets is the resolver for the targets field.
 func (r *policyResolver) Targets(ctx context.Context, obj *model.Policy) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, fieldHops["Policy.targets"])
+	return r.neighbors(ctx, obj.ID, policyTargets.Hop)
 }
 
 // Policy returns PolicyResolver implementation.

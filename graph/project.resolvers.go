@@ -28,12 +28,12 @@ func (r *projectResolver) MentionedIn(ctx context.Context, obj *model.Project) (
 
 // ImplementedIn is the resolver for the implementedIn field.
 func (r *projectResolver) ImplementedIn(ctx context.Context, obj *model.Project) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, fieldHops["Project.implementedIn"])
+	return related[model.Entity](ctx, r.Resolver, obj.ID, projectImplementedIn.Hop)
 }
 
 // HostedIn is the resolver for the hostedIn field.
 func (r *projectResolver) HostedIn(ctx context.Context, obj *model.Project) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, fieldHops["Project.hostedIn"])
+	return related[model.Entity](ctx, r.Resolver, obj.ID, projectHostedIn.Hop)
 }
 
 // Project returns ProjectResolver implementation.

@@ -28,17 +28,17 @@ func (r *regionResolver) MentionedIn(ctx context.Context, obj *model.Region) ([]
 
 // Parents is the resolver for the parents field.
 func (r *regionResolver) Parents(ctx context.Context, obj *model.Region) ([]*model.Region, error) {
-	return related[*model.Region](ctx, r.Resolver, obj.ID, fieldHops["Region.parents"])
+	return related[*model.Region](ctx, r.Resolver, obj.ID, regionParents.Hop)
 }
 
 // Subregions is the resolver for the subregions field.
 func (r *regionResolver) Subregions(ctx context.Context, obj *model.Region) ([]*model.Region, error) {
-	return related[*model.Region](ctx, r.Resolver, obj.ID, fieldHops["Region.subregions"])
+	return related[*model.Region](ctx, r.Resolver, obj.ID, regionSubregions.Hop)
 }
 
 // Districts is the resolver for the districts field.
 func (r *regionResolver) Districts(ctx context.Context, obj *model.Region) ([]*model.District, error) {
-	return related[*model.District](ctx, r.Resolver, obj.ID, fieldHops["Region.districts"])
+	return related[*model.District](ctx, r.Resolver, obj.ID, regionDistricts.Hop)
 }
 
 // Region returns RegionResolver implementation.

@@ -48,52 +48,52 @@ func (r *zoneResolver) AreaKm2(ctx context.Context, obj *model.Zone) ([]float64,
 
 // Parks is the resolver for the parks field.
 func (r *zoneResolver) Parks(ctx context.Context, obj *model.Zone) ([]*model.Park, error) {
-	return related[*model.Park](ctx, r.Resolver, obj.ID, fieldHops["Zone.parks"])
+	return related[*model.Park](ctx, r.Resolver, obj.ID, zoneParks.Hop)
 }
 
 // ParentZones is the resolver for the parentZones field.
 func (r *zoneResolver) ParentZones(ctx context.Context, obj *model.Zone) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, fieldHops["Zone.parentZones"])
+	return related[*model.Zone](ctx, r.Resolver, obj.ID, zoneParentZones.Hop)
 }
 
 // SubZones is the resolver for the subZones field.
 func (r *zoneResolver) SubZones(ctx context.Context, obj *model.Zone) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, fieldHops["Zone.subZones"])
+	return related[*model.Zone](ctx, r.Resolver, obj.ID, zoneSubZones.Hop)
 }
 
 // Districts is the resolver for the districts field.
 func (r *zoneResolver) Districts(ctx context.Context, obj *model.Zone) ([]*model.District, error) {
-	return related[*model.District](ctx, r.Resolver, obj.ID, fieldHops["Zone.districts"])
+	return related[*model.District](ctx, r.Resolver, obj.ID, zoneDistricts.Hop)
 }
 
 // Regions is the resolver for the regions field.
 func (r *zoneResolver) Regions(ctx context.Context, obj *model.Zone) ([]*model.Region, error) {
-	return related[*model.Region](ctx, r.Resolver, obj.ID, fieldHops["Zone.regions"])
+	return related[*model.Region](ctx, r.Resolver, obj.ID, zoneRegions.Hop)
 }
 
 // Focuses is the resolver for the focuses field.
 func (r *zoneResolver) Focuses(ctx context.Context, obj *model.Zone) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, fieldHops["Zone.focuses"])
+	return r.neighbors(ctx, obj.ID, zoneFocuses.Hop)
 }
 
 // Targets is the resolver for the targets field.
 func (r *zoneResolver) Targets(ctx context.Context, obj *model.Zone) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, fieldHops["Zone.targets"])
+	return r.neighbors(ctx, obj.ID, zoneTargets.Hop)
 }
 
 // Companies is the resolver for the companies field.
 func (r *zoneResolver) Companies(ctx context.Context, obj *model.Zone) ([]*model.Company, error) {
-	return related[*model.Company](ctx, r.Resolver, obj.ID, fieldHops["Zone.companies"])
+	return related[*model.Company](ctx, r.Resolver, obj.ID, zoneCompanies.Hop)
 }
 
 // Hosts is the resolver for the hosts field.
 func (r *zoneResolver) Hosts(ctx context.Context, obj *model.Zone) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, fieldHops["Zone.hosts"])
+	return related[model.Entity](ctx, r.Resolver, obj.ID, zoneHosts.Hop)
 }
 
 // ManagedBy is the resolver for the managedBy field.
 func (r *zoneResolver) ManagedBy(ctx context.Context, obj *model.Zone) ([]*model.Organization, error) {
-	return related[*model.Organization](ctx, r.Resolver, obj.ID, fieldHops["Zone.managedBy"])
+	return related[*model.Organization](ctx, r.Resolver, obj.ID, zoneManagedBy.Hop)
 }
 
 // Zone returns ZoneResolver implementation.

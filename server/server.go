@@ -40,9 +40,9 @@ type Config struct {
 // value does not parse.
 func loadConfig(getenv func(string) string) (Config, error) {
 	c := Config{
-		Addr:         or(getenv("ADDR"), "127.0.0.1:8080"),
+		Addr:         orDefault(getenv("ADDR"), "127.0.0.1:8080"),
 		Neo4j:        neo4jdb.ConfigFromEnv(getenv),
-		CORSOrigins:  split(or(getenv("CORS_ORIGINS"), "http://localhost:*,http://127.0.0.1:*")),
+		CORSOrigins:  split(orDefault(getenv("CORS_ORIGINS"), "http://localhost:*,http://127.0.0.1:*")),
 		Limits:       graph.DefaultLimits,
 		MaxBodyBytes: 128 << 10,
 		GraphiQL:     true,
@@ -209,7 +209,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-func or(v, def string) string {
+// orDefault returns v, or def when v is empty.
+func orDefault(v, def string) string {
 	if v == "" {
 		return def
 	}
