@@ -7,6 +7,9 @@
 // committed at most once a second (-progress). Loading the same dataset twice gives the
 // same graph, and running it again after it stopped part-way (even killed) completes it.
 //
+// Every sentence of every document must be cited by the graph or excused in
+// seeds/ledger.yaml; the loader prints how each document's sentences are accounted for.
+//
 // Usage: loader [-dir DIR] [-dry-run] [-progress DURATION]
 //
 // Without -dir it loads the dataset built into the binary (seeds/). Neo4j is reached
@@ -52,8 +55,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		fsys = os.DirFS(*dir)
 	}
 	start := time.Now()
-	ds, err := seeds.Load(fsys)
+	ds, coverage, err := seeds.LoadWithCoverage(fsys)
 	if err != nil {
+		printCoverage(out, coverage)
 		return err
 	}
 	mentions := seeds.Mentions(ds)
@@ -63,6 +67,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	}
 	fmt.Fprintf(out, "valid: %d documents, %d entities, %d facts, %d relations, %d mentions (%s)\n",
 		len(ds.Documents), len(ds.Entities), facts, len(ds.Relations), len(mentions), time.Since(start).Round(time.Millisecond))
+	printCoverage(out, coverage)
 	if *dryRun {
 		return nil
 	}
@@ -93,4 +98,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		rep.NodesCreated, rep.Documents+rep.Entities+rep.Facts-rep.NodesCreated, rep.NodesDeleted,
 		rep.RelationshipsCreated, rep.Relations+rep.Facts+rep.Mentions-rep.RelationshipsCreated, rep.RelationshipsDeleted)
 	return nil
+}
+
+// printCoverage writes one line per document: how many of its sentences the graph
+// cites, how many the ledger excuses, and how many are unaccounted for (each of those is
+// also a problem, listed with the entities it names).
+func printCoverage(out io.Writer, coverage []seeds.DocumentCoverage) {
+	for _, c := range coverage {
+		fmt.Fprintf(out, "  %s: %d sentences, %d cited, %d excused, %d unaccounted\n",
+			c.Document.ID, len(c.Sentences), len(c.Cited), len(c.Excused), len(c.Unaccounted))
+	}
 }

@@ -23,7 +23,7 @@ import (
 
 // FS holds the project's curated seed dataset.
 //
-//go:embed documents.yaml documents/*.txt graph/*.yaml
+//go:embed documents.yaml ledger.yaml documents/*.txt graph/*.yaml
 var FS embed.FS
 
 // Problem is one validation error, located in a seed file.
@@ -59,12 +59,22 @@ var (
 // Load reads and validates the dataset in fsys. It returns every problem it finds as
 // Problems (each naming file and line), or the dataset when there is none.
 func Load(fsys fs.FS) (*model.Dataset, error) {
-	r := &reader{fsys: fsys, ids: map[string]string{}, rels: map[string]string{}, found: map[model.Evidence]bool{}}
+	ds, _, err := LoadWithCoverage(fsys)
+	return ds, err
+}
+
+// LoadWithCoverage is Load that also says how every sentence of every document is
+// accounted for (see ledger.go). A sentence that is neither cited by an entity, fact or
+// relation nor excused in ledger.yaml is a problem; the coverage is returned with the
+// problems too (nil only when the documents could not be read), so that a curator sees
+// what is left to do.
+func LoadWithCoverage(fsys fs.FS) (*model.Dataset, []DocumentCoverage, error) {
+	r := &reader{fsys: fsys, ids: map[string]string{}, rels: map[string]string{}, quoteOffsets: map[model.Evidence]int{}}
 	ds := &model.Dataset{}
 	r.readDocuments(ds)
 	files, err := fs.Glob(fsys, "graph/*.yaml")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(files) == 0 {
 		r.add("graph", 0, "no *.yaml files")
@@ -76,6 +86,7 @@ func Load(fsys fs.FS) (*model.Dataset, error) {
 	}
 	r.checkEntities(ds)
 	r.checkRelations(ds, pending)
+	coverage := r.cover(ds, r.readLedger(), len(r.problems) == 0)
 	if len(r.problems) > 0 {
 		sort.SliceStable(r.problems, func(i, j int) bool {
 			a, b := r.problems[i], r.problems[j]
@@ -84,10 +95,10 @@ func Load(fsys fs.FS) (*model.Dataset, error) {
 			}
 			return a.Line < b.Line
 		})
-		return nil, r.problems
+		return nil, coverage, r.problems
 	}
 	deriveInvestorOrigins(ds)
-	return ds, nil
+	return ds, coverage, nil
 }
 
 // deriveInvestorOrigins adds one TARGETS_INVESTORS_FROM relation from each entity to each
@@ -130,25 +141,26 @@ func containsEvidence(list []*model.Evidence, ev *model.Evidence) bool {
 }
 
 type reader struct {
-	fsys     fs.FS
-	problems Problems
-	ids      map[string]string // id -> where it was defined
-	docs     map[string]*model.Document
-	types    map[string]model.EntityType
-	rels     map[string]string // relation id -> where
-	found    map[model.Evidence]bool
+	fsys         fs.FS
+	problems     Problems
+	ids          map[string]string // id -> where it was defined
+	docs         map[string]*model.Document
+	types        map[string]model.EntityType
+	rels         map[string]string      // relation id -> where
+	quoteOffsets map[model.Evidence]int // see quoteAt
 }
 
-// quoteFound reports whether quote occurs verbatim in doc, remembering the answer: the
-// same sentence is often cited for several relations.
-func (r *reader) quoteFound(doc *model.Document, quote string) bool {
+// quoteAt returns the offset of the first occurrence of quote in doc's text, or -1 when
+// it does not occur, remembering the answer: the same sentence is often cited for
+// several relations, and the ledger reads the offsets again.
+func (r *reader) quoteAt(doc *model.Document, quote string) int {
 	k := model.Evidence{DocumentID: doc.ID, Quote: quote}
-	ok, seen := r.found[k]
+	at, seen := r.quoteOffsets[k]
 	if !seen {
-		ok = strings.Contains(doc.Text, quote)
-		r.found[k] = ok
+		at = strings.Index(doc.Text, quote)
+		r.quoteOffsets[k] = at
 	}
-	return ok
+	return at
 }
 
 type pos struct {
@@ -347,7 +359,7 @@ func (r *reader) readEvidence(file string, n *yaml.Node, parent *yaml.Node, what
 		switch {
 		case !ok:
 			r.add(file, f["doc"].Line, "evidence cites unknown document %q", ev.DocumentID)
-		case !r.quoteFound(doc, ev.Quote):
+		case r.quoteAt(doc, ev.Quote) < 0:
 			r.add(file, f["quote"].Line, "quote not found verbatim in %s: %q", ev.DocumentID, ev.Quote)
 		}
 		out = append(out, ev)
