@@ -12,11 +12,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parkgraph/parkgraph/bench/synth"
 	"github.com/parkgraph/parkgraph/model"
 	"github.com/parkgraph/parkgraph/neo4jdb"
 	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 	"github.com/parkgraph/parkgraph/seeds"
+	"github.com/parkgraph/parkgraph/seeds/synth"
 )
 
 // The sizes of the two synthetic datasets, in curated relationships. Both are above

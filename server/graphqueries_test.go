@@ -14,7 +14,7 @@ import (
 )
 
 func TestThePathFromTaiwanToTheFulingParkShowsItsEvidence(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	var data struct {
 		ShortestPath struct {
 			Length int     `json:"length"`
@@ -30,7 +30,7 @@ func TestThePathFromTaiwanToTheFulingParkShowsItsEvidence(t *testing.T) {
 			Cypher string `json:"cypher"`
 		} `json:"shortestPath"`
 	}
-	query(t, srv, `{ shortestPath(from: "taiwan", to: "fuling-district-industrial-park") {
+	query(t, srv.URL, `{ shortestPath(from: "taiwan", to: "fuling-district-industrial-park") {
 		length nodes { id } steps { relation { type source target } evidence { quote document { id text } } } cypher } }`, nil, &data)
 	p := data.ShortestPath
 	if p.Length != len(p.Steps) || len(p.Nodes) != p.Length+1 || p.Length == 0 {
@@ -66,7 +66,7 @@ func TestThePathFromTaiwanToTheFulingParkShowsItsEvidence(t *testing.T) {
 }
 
 func TestTheNeighbourhoodOfTheCrossStraitsZoneAtDepthTwo(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	var data struct {
 		Neighborhood struct {
 			Nodes []named `json:"nodes"`
@@ -81,7 +81,7 @@ func TestTheNeighbourhoodOfTheCrossStraitsZoneAtDepthTwo(t *testing.T) {
 		} `json:"neighborhood"`
 	}
 	const zone = "cross-straits-industrial-cooperation-zone-chongqing"
-	query(t, srv, `query($id: ID!) { neighborhood(id: $id, depth: 2) {
+	query(t, srv.URL, `query($id: ID!) { neighborhood(id: $id, depth: 2) {
 		nodes { id name } edges { id type source target evidence { quote document { id text } } } cypher } }`, map[string]any{"id": zone}, &data)
 	g := data.Neighborhood
 	nodes := map[string]bool{}
@@ -125,7 +125,7 @@ func TestTheNeighbourhoodOfTheCrossStraitsZoneAtDepthTwo(t *testing.T) {
 }
 
 func TestSubgraphReturnsEveryRelationshipAmongTheGivenEntities(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	var data struct {
 		Subgraph struct {
 			Nodes []named `json:"nodes"`
@@ -136,7 +136,7 @@ func TestSubgraphReturnsEveryRelationshipAmongTheGivenEntities(t *testing.T) {
 			} `json:"edges"`
 		} `json:"subgraph"`
 	}
-	query(t, srv, `{ subgraph(ids: ["fuling-district-industrial-park", "biotechnology", "taiwan", "no-such-id"]) { nodes { id } edges { type source target } } }`, nil, &data)
+	query(t, srv.URL, `{ subgraph(ids: ["fuling-district-industrial-park", "biotechnology", "taiwan", "no-such-id"]) { nodes { id } edges { type source target } } }`, nil, &data)
 	equal(t, "subgraph nodes", ids(data.Subgraph.Nodes), []string{"biotechnology", "fuling-district-industrial-park", "taiwan"})
 	got := []string{}
 	for _, e := range data.Subgraph.Edges {
@@ -159,7 +159,7 @@ func sortedCopy(s []string) []string {
 }
 
 func TestSearchRanksExactAliasHitsFirstAndTreatsHostileInputAsText(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	type hit struct {
 		Entity struct {
 			ID   string `json:"id"`
@@ -187,7 +187,7 @@ func TestSearchRanksExactAliasHitsFirstAndTreatsHostileInputAsText(t *testing.T)
 			var data struct {
 				Search []hit `json:"search"`
 			}
-			query(t, srv, `query($q: String!) { search(query: $q, first: 20) { entity { id type } score exact } }`, map[string]any{"q": c.query}, &data)
+			query(t, srv.URL, `query($q: String!) { search(query: $q, first: 20) { entity { id type } score exact } }`, map[string]any{"q": c.query}, &data)
 			if c.wantFirst != "" && (len(data.Search) == 0 || data.Search[0].Entity.ID != c.wantFirst) {
 				t.Fatalf("first hit for %q: %+v, want %s", c.query, data.Search, c.wantFirst)
 			}
@@ -208,7 +208,7 @@ func TestSearchRanksExactAliasHitsFirstAndTreatsHostileInputAsText(t *testing.T)
 	var typed struct {
 		Search []hit `json:"search"`
 	}
-	query(t, srv, `{ search(query: "chongqing", types: [PARK]) { entity { id type } } }`, nil, &typed)
+	query(t, srv.URL, `{ search(query: "chongqing", types: [PARK]) { entity { id type } } }`, nil, &typed)
 	if len(typed.Search) == 0 {
 		t.Fatal("no park matches chongqing")
 	}
@@ -225,7 +225,7 @@ func TestSearchRanksExactAliasHitsFirstAndTreatsHostileInputAsText(t *testing.T)
 			Snippet string `json:"snippet"`
 		} `json:"searchDocuments"`
 	}
-	query(t, srv, `{ searchDocuments(query: "matchmaking pillar") { document { id } snippet } }`, nil, &docs)
+	query(t, srv.URL, `{ searchDocuments(query: "matchmaking pillar") { document { id } snippet } }`, nil, &docs)
 	if len(docs.SearchDocuments) == 0 || docs.SearchDocuments[0].Document.ID != "doc-002" {
 		t.Fatalf("searchDocuments(matchmaking) = %+v, want doc-002 first", docs.SearchDocuments)
 	}
@@ -235,7 +235,7 @@ func TestSearchRanksExactAliasHitsFirstAndTreatsHostileInputAsText(t *testing.T)
 }
 
 func TestPagingThroughAllParksNeitherRepeatsNorSkips(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	ds, err := seeds.Load(seeds.FS)
 	if err != nil {
 		t.Fatal(err)
@@ -265,7 +265,7 @@ func TestPagingThroughAllParksNeitherRepeatsNorSkips(t *testing.T) {
 			if after != "" {
 				vars["after"] = after
 			}
-			query(t, srv, `query($after: String, $dir: OrderDirection!) { parks(first: 4, after: $after, orderBy: {field: NAME, direction: $dir}) {
+			query(t, srv.URL, `query($after: String, $dir: OrderDirection!) { parks(first: 4, after: $after, orderBy: {field: NAME, direction: $dir}) {
 				nodes { id name } totalCount pageInfo { hasNextPage endCursor } } }`, vars, &data)
 			if data.Parks.TotalCount != want {
 				t.Fatalf("totalCount = %d, want %d", data.Parks.TotalCount, want)
@@ -294,7 +294,7 @@ func TestPagingThroughAllParksNeitherRepeatsNorSkips(t *testing.T) {
 }
 
 func TestFiltersOnDatesAndNumbersAndOrderingByThem(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	var data struct {
 		Established struct {
 			Nodes []named `json:"nodes"`
@@ -312,7 +312,7 @@ func TestFiltersOnDatesAndNumbersAndOrderingByThem(t *testing.T) {
 			Nodes []named `json:"nodes"`
 		} `json:"byArea"`
 	}
-	query(t, srv, `{
+	query(t, srv.URL, `{
 		established: zones(where: {establishedOn: {from: "2023", to: "2023"}}) { nodes { id } }
 		events(where: {heldOn: {from: "2023-11", to: "2023-11"}, amountCny: {min: 1e11}}) { nodes { id } }
 		over71: zones(where: {areaKm2: {min: 71}}) { nodes { id } }
@@ -336,7 +336,8 @@ func TestFiltersOnDatesAndNumbersAndOrderingByThem(t *testing.T) {
 }
 
 func TestStatsAndBreakdownsCountTheGraph(t *testing.T) {
-	srv, store := testServer(t)
+	srv := newTestServer(t, serverOptions{})
+	store := srv.store
 	counts, err := store.Counts(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -361,7 +362,7 @@ func TestStatsAndBreakdownsCountTheGraph(t *testing.T) {
 			Count  int   `json:"count"`
 		} `json:"byIndustry"`
 	}
-	query(t, srv, `{
+	query(t, srv.URL, `{
 		stats { nodes documents facts evidence labels { key count } }
 		byOrigin: breakdown(of: PARK, by: INVESTOR_ORIGIN) { entity { id } count }
 		byIndustry: breakdown(of: PARK, by: INDUSTRY, first: 100) { entity { id } count }
@@ -391,7 +392,7 @@ func TestStatsAndBreakdownsCountTheGraph(t *testing.T) {
 }
 
 func TestEveryReadmeExampleRunsAsPrinted(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -403,7 +404,7 @@ func TestEveryReadmeExampleRunsAsPrinted(t *testing.T) {
 	for i, b := range blocks {
 		t.Run(fmt.Sprintf("example %d", i+1), func(t *testing.T) {
 			var data map[string]any
-			query(t, srv, b[1], nil, &data)
+			query(t, srv.URL, b[1], nil, &data)
 			for field, v := range data {
 				if v == nil {
 					t.Errorf("%s is null", field)
@@ -450,7 +451,8 @@ func syntheticParks(n int) *model.Dataset {
 }
 
 func TestANestedQueryCostsTheSameRoundTripsOverOneTenOrAHundredParks(t *testing.T) {
-	srv, store := testServer(t)
+	srv := newTestServer(t, serverOptions{})
+	store := srv.store
 	defer func() { // leave the seeds for the next test
 		ds := mustSeeds(t)
 		if _, err := store.Load(context.Background(), ds, seeds.Mentions(ds)); err != nil {
@@ -480,7 +482,7 @@ func TestANestedQueryCostsTheSameRoundTripsOverOneTenOrAHundredParks(t *testing.
 			} `json:"parks"`
 		}
 		before := store.Queries()
-		query(t, srv, q, map[string]any{"n": n}, &data)
+		query(t, srv.URL, q, map[string]any{"n": n}, &data)
 		cost[n] = store.Queries() - before
 		if data.Parks.TotalCount != n || len(data.Parks.Nodes) != n {
 			t.Fatalf("%d parks: got %d of %d", n, len(data.Parks.Nodes), data.Parks.TotalCount)
@@ -506,14 +508,14 @@ func mustSeeds(t *testing.T) *model.Dataset {
 }
 
 func TestIndustryParksIncludeParksOfItsSubsectors(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	var data struct {
 		Node struct {
 			Subsectors []named `json:"subsectors"`
 			Parks      []named `json:"parks"`
 		} `json:"node"`
 	}
-	query(t, srv, `{ node(id: "manufacturing") { ... on Industry { subsectors { id } parks { id } } } }`, nil, &data)
+	query(t, srv.URL, `{ node(id: "manufacturing") { ... on Industry { subsectors { id } parks { id } } } }`, nil, &data)
 	subs := map[string]bool{}
 	for _, s := range data.Node.Subsectors {
 		subs[s.ID] = true
@@ -532,7 +534,8 @@ func TestIndustryParksIncludeParksOfItsSubsectors(t *testing.T) {
 }
 
 func TestFieldsAskedOnEveryParkOfAPageComeWithThePage(t *testing.T) {
-	srv, store := testServer(t)
+	srv := newTestServer(t, serverOptions{})
+	store := srv.store
 	const fields = `id zone { id } districts { id } subParks { id } companies { id } targets { industry { id } }`
 	var page struct {
 		Parks struct {
@@ -540,7 +543,7 @@ func TestFieldsAskedOnEveryParkOfAPageComeWithThePage(t *testing.T) {
 		} `json:"parks"`
 	}
 	before := store.Queries()
-	query(t, srv, `{ parks(first: 100) { nodes { `+fields+` } } }`, nil, &page)
+	query(t, srv.URL, `{ parks(first: 100) { nodes { `+fields+` } } }`, nil, &page)
 	// One query for the page and its five fields; nothing else is asked.
 	if n := store.Queries() - before; n != 1 {
 		t.Errorf("the page cost %d round trips, want 1", n)
@@ -557,7 +560,7 @@ func TestFieldsAskedOnEveryParkOfAPageComeWithThePage(t *testing.T) {
 		var one struct {
 			Node json.RawMessage `json:"node"`
 		}
-		query(t, srv, `query($id: ID!) { node(id: $id) { ... on Park { `+fields+` } } }`, map[string]any{"id": p.ID}, &one)
+		query(t, srv.URL, `query($id: ID!) { node(id: $id) { ... on Park { `+fields+` } } }`, map[string]any{"id": p.ID}, &one)
 		if string(one.Node) != string(raw) {
 			t.Errorf("park %s:\n in the page %s\n alone       %s", p.ID, raw, one.Node)
 		}

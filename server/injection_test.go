@@ -1,14 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"sort"
 	"strconv"
 	"strings"
@@ -65,13 +62,14 @@ const aliasesPerRequest = 11
 // errors with a client-error code, carry no Cypher, Lucene or driver text besides the
 // input itself, and answer an unknown id with nothing; and the graph must be unchanged.
 func TestHostileStringsInEveryStringArgumentAreHarmless(t *testing.T) {
-	srv, store := testServer(t)
+	srv := newTestServer(t, serverOptions{})
+	store := srv.store
 	ctx := context.Background()
 	before, err := store.Fingerprint(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := introspect(t, srv)
+	s := introspect(t, srv.URL)
 	slots := s.stringSlots()
 	names := map[string]bool{}
 	for _, sl := range slots {
@@ -100,7 +98,7 @@ func TestHostileStringsInEveryStringArgumentAreHarmless(t *testing.T) {
 						t.Fatal(err)
 					}
 					requests.Add(1)
-					checkHostileResponse(t, srv, sl, q, vars, chunk)
+					checkHostileResponse(t, srv.URL, sl, q, vars, chunk)
 				}
 			})
 		}
@@ -118,25 +116,12 @@ func TestHostileStringsInEveryStringArgumentAreHarmless(t *testing.T) {
 
 // checkHostileResponse posts one operation whose aliases h0, h1, ... each carry one of
 // inputs, and checks the response.
-func checkHostileResponse(t *testing.T, srv *httptest.Server, sl slot, q string, vars map[string]any, inputs []string) {
+func checkHostileResponse(t *testing.T, base string, sl slot, q string, vars map[string]any, inputs []string) {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	res, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	var r struct {
-		Data   map[string]any `json:"data"`
-		Errors []struct {
-			Message    string         `json:"message"`
-			Path       []any          `json:"path"`
-			Extensions map[string]any `json:"extensions"`
-		} `json:"errors"`
-	}
-	if err := json.Unmarshal(raw, &r); err != nil || res.StatusCode != http.StatusOK {
-		t.Fatalf("status %d, %v:\n%.2000s\nquery: %s", res.StatusCode, err, raw, q)
+	r := graphQL(t, base, gqlRequest{query: q, variables: vars})
+	var data map[string]any
+	if err := json.Unmarshal(r.Data, &data); len(r.Data) > 0 && err != nil || r.status != http.StatusOK {
+		t.Fatalf("status %d, %v:\n%.2000s\nquery: %s", r.status, err, r.raw, q)
 	}
 	inputOf := func(alias string) (string, bool) {
 		i, err := strconv.Atoi(strings.TrimPrefix(alias, "h"))
@@ -159,7 +144,7 @@ func checkHostileResponse(t *testing.T, srv *httptest.Server, sl slot, q string,
 		}
 		checkNoLeak(t, "error message", e.Message, inputs)
 	}
-	for alias, v := range r.Data {
+	for alias, v := range data {
 		input, ok := inputOf(alias)
 		if !ok {
 			t.Errorf("unexpected field %s in data", alias)
@@ -267,7 +252,7 @@ func reaches(v any, route []string) bool {
 // words: "*:*" has none and finds nothing (as Lucene it would match everything), and a
 // query with operators, fields and fuzziness finds exactly what its words find.
 func TestLuceneSyntaxInSearchIsTakenAsWords(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	type hits struct {
 		Search []struct {
 			Entity struct {
@@ -282,7 +267,7 @@ func TestLuceneSyntaxInSearchIsTakenAsWords(t *testing.T) {
 	}
 	ask := func(text string) (entities, documents []string) {
 		var h hits
-		query(t, srv, `query($q: String!) { search(query: $q, first: 100) { entity { id } } searchDocuments(query: $q, first: 100) { document { id } } }`,
+		query(t, srv.URL, `query($q: String!) { search(query: $q, first: 100) { entity { id } } searchDocuments(query: $q, first: 100) { document { id } } }`,
 			map[string]any{"q": text}, &h)
 		for _, x := range h.Search {
 			entities = append(entities, x.Entity.ID)
@@ -365,7 +350,7 @@ type schema struct {
 	order []string // type names, sorted
 }
 
-func introspect(t *testing.T, srv *httptest.Server) *schema {
+func introspect(t *testing.T, base string) *schema {
 	t.Helper()
 	const q = `{ __schema { queryType { name } types { name kind
 		fields { name args { name defaultValue type { ...T } } type { ...T } }
@@ -380,7 +365,7 @@ func introspect(t *testing.T, srv *httptest.Server) *schema {
 			Types []*schemaType `json:"types"`
 		} `json:"__schema"`
 	}
-	query(t, srv, q, nil, &data)
+	query(t, base, q, nil, &data)
 	s := &schema{query: data.Schema.QueryType.Name, types: map[string]*schemaType{}}
 	for _, ty := range data.Schema.Types {
 		s.types[ty.Name] = ty

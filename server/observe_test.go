@@ -2,126 +2,26 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/parkgraph/parkgraph/graph"
 	"github.com/parkgraph/parkgraph/model"
 	"github.com/parkgraph/parkgraph/neo4jdb"
-	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
-
-// logBuffer collects the server's JSON log lines; the server writes from its own
-// goroutines.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-// lines returns every record logged so far.
-func (b *logBuffer) lines(t *testing.T) []map[string]any {
-	t.Helper()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	var out []map[string]any
-	sc := bufio.NewScanner(bytes.NewReader(b.buf.Bytes()))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var rec map[string]any
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			t.Fatalf("log line is not JSON: %q: %v", sc.Text(), err)
-		}
-		out = append(out, rec)
-	}
-	return out
-}
-
-// line waits up to 2 s for the record with message msg and request_id id and returns it.
-func (b *logBuffer) line(t *testing.T, msg, id string) map[string]any {
-	t.Helper()
-	deadline := time.Now().Add(2 * time.Second)
-	for {
-		for _, rec := range b.lines(t) {
-			if rec["msg"] == msg && rec["request_id"] == id {
-				return rec
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no %q log line with request_id %q in:\n%s", msg, id, b.String())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-// observedServer serves the real mux over store with cfg and metrics m (nil: none),
-// logging JSON from debug level up into the returned buffer.
-func observedServer(t *testing.T, cfg Config, store interface {
-	graph.Store
-	pinger
-}, m *metrics) (*httptest.Server, *logBuffer) {
-	t.Helper()
-	logs := &logBuffer{}
-	srv := httptest.NewServer(newMux(cfg, store, newLogger(logs, slog.LevelDebug), m))
-	t.Cleanup(srv.Close)
-	return srv, logs
-}
-
-// post sends a GraphQL query with the request id (none when empty) and returns the
-// response, its X-Request-Id header and its raw body.
-func post(t *testing.T, srv *httptest.Server, requestID, q string) (response, string, string) {
-	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": q})
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	if requestID != "" {
-		req.Header.Set("X-Request-Id", requestID)
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	raw, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var r response
-	if err := json.Unmarshal(raw, &r); err != nil {
-		t.Fatalf("status %d: %s: %v", res.StatusCode, raw, err)
-	}
-	return r, res.Header.Get("X-Request-Id"), string(raw)
-}
 
 // scrape reads /metrics into a map from series (name and labels as exposed, labels in
 // alphabetical order) to value.
-func scrape(t *testing.T, srv *httptest.Server) map[string]float64 {
+func scrape(t *testing.T, base string) map[string]float64 {
 	t.Helper()
-	res, err := http.Get(srv.URL + "/metrics")
+	res, err := http.Get(base + "/metrics")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,20 +54,8 @@ func wantMetric(t *testing.T, m map[string]float64, series string, want float64)
 }
 
 func TestAGraphQLRequestIsLoggedWithItsIDOperationAndDatabaseTimeAndCountedInMetrics(t *testing.T) {
-	neo4jtest.LoadSeeds(t, neo4jtest.Open(t))
-	m := newMetrics()
-	dbCfg := neo4jtest.Config(t)
-	dbCfg.Observer = queryObserver{m}
-	store, err := neo4jdb.Open(dbCfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close(context.Background())
-	cfg, err := loadConfig(func(string) string { return "" })
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, logs := observedServer(t, cfg, store, m)
+	srv := newTestServer(t, serverOptions{})
+	logs := srv.logs
 
 	const headline = `query HeadlineParks { parks(where: {targets: {industry: "biotech", investorOrigin: "Taiwan"}}) { totalCount nodes { id } } }`
 	requests := []struct{ id, query string }{
@@ -177,8 +65,8 @@ func TestAGraphQLRequestIsLoggedWithItsIDOperationAndDatabaseTimeAndCountedInMet
 		{"broken-1", `query Broken { noSuchField }`},
 	}
 	for _, r := range requests {
-		res, echoed, _ := post(t, srv, r.id, r.query)
-		if echoed != r.id {
+		res := graphQL(t, srv.URL, gqlRequest{query: r.query, requestID: r.id})
+		if echoed := res.header.Get("X-Request-Id"); echoed != r.id {
 			t.Errorf("%s: X-Request-Id echoed as %q", r.id, echoed)
 		}
 		if r.query == headline && (len(res.Errors) > 0 || !strings.Contains(string(res.Data), "fuling-district-industrial-park")) {
@@ -209,7 +97,7 @@ func TestAGraphQLRequestIsLoggedWithItsIDOperationAndDatabaseTimeAndCountedInMet
 		queries += logs.line(t, "request", r.id)["db_queries"].(float64)
 	}
 
-	got := scrape(t, srv)
+	got := scrape(t, srv.URL)
 	wantMetric(t, got, `parkgraph_graphql_requests_total{code="OK",operation="HeadlineParks"}`, 2)
 	wantMetric(t, got, `parkgraph_graphql_requests_total{code="OK",operation="anonymous"}`, 1)
 	wantMetric(t, got, `parkgraph_graphql_requests_total{code="GRAPHQL_VALIDATION_FAILED",operation="anonymous"}`, 1)
@@ -248,11 +136,11 @@ func (failingStore) Ping(ctx context.Context) error { return nil }
 
 func TestAnInternalErrorIsMaskedInTheResponseAndLoggedWithTheRequestID(t *testing.T) {
 	const cause = "Neo.ClientError.Statement.SyntaxError: MATCH (n:Secret) RETURN n"
-	cfg, _ := loadConfig(func(string) string { return "" })
-	srv, logs := observedServer(t, cfg, failingStore{err: errors.New(cause)}, newMetrics())
+	srv := newTestServer(t, serverOptions{store: failingStore{err: errors.New(cause)}})
+	logs := srv.logs
 
-	res, echoed, raw := post(t, srv, "masked-1", `query Dashboard { stats { nodes } }`)
-	if echoed != "masked-1" {
+	res := graphQL(t, srv.URL, gqlRequest{query: `query Dashboard { stats { nodes } }`, requestID: "masked-1"})
+	if echoed := res.header.Get("X-Request-Id"); echoed != "masked-1" {
 		t.Errorf("X-Request-Id echoed as %q", echoed)
 	}
 	if len(res.Errors) != 1 || res.Errors[0].Message != "internal error" || res.Errors[0].Extensions["code"] != "INTERNAL" {
@@ -261,8 +149,8 @@ func TestAnInternalErrorIsMaskedInTheResponseAndLoggedWithTheRequestID(t *testin
 		t.Errorf("extensions.requestId = %v, want the request id masked-1", res.Errors[0].Extensions["requestId"])
 	}
 	for _, leak := range []string{"Secret", "MATCH", "Neo.ClientError", "SyntaxError"} {
-		if strings.Contains(raw, leak) {
-			t.Errorf("the response leaks %q: %s", leak, raw)
+		if strings.Contains(res.raw, leak) {
+			t.Errorf("the response leaks %q: %s", leak, res.raw)
 		}
 	}
 
@@ -275,14 +163,14 @@ func TestAnInternalErrorIsMaskedInTheResponseAndLoggedWithTheRequestID(t *testin
 		t.Errorf("request line: operation %v, codes %v, level %v; want Dashboard, [INTERNAL], WARN", rec["operation"], rec["codes"], rec["level"])
 	}
 
-	got := scrape(t, srv)
+	got := scrape(t, srv.URL)
 	wantMetric(t, got, `parkgraph_graphql_requests_total{code="INTERNAL",operation="Dashboard"}`, 1)
 	wantMetric(t, got, `parkgraph_graphql_errors_total{code="INTERNAL",operation="Dashboard"}`, 1)
 }
 
 func TestRequestIDsAreKeptWhenSaneAndGeneratedOtherwise(t *testing.T) {
-	cfg, _ := loadConfig(func(string) string { return "" })
-	srv, logs := observedServer(t, cfg, failingStore{}, nil)
+	srv := newTestServer(t, serverOptions{store: failingStore{}})
+	logs := srv.logs
 	generated := regexp.MustCompile(`^[A-Z2-7]{26}$`)
 	seen := map[string]bool{}
 	for _, tc := range []struct {
@@ -340,15 +228,14 @@ func TestOperationLabelsAreBounded(t *testing.T) {
 }
 
 func TestManyOperationNamesShareTheOtherLabel(t *testing.T) {
-	cfg, _ := loadConfig(func(string) string { return "" })
-	srv, _ := observedServer(t, cfg, failingStore{}, newMetrics())
+	srv := newTestServer(t, serverOptions{store: failingStore{}})
 	const names = maxOperationLabels + 20
 	for i := range names {
-		if res, _, raw := post(t, srv, "", fmt.Sprintf("query Op%d { stats { nodes } }", i)); len(res.Errors) > 0 {
-			t.Fatalf("Op%d: %s", i, raw)
+		if res := graphQL(t, srv.URL, gqlRequest{query: fmt.Sprintf("query Op%d { stats { nodes } }", i)}); len(res.Errors) > 0 {
+			t.Fatalf("Op%d: %s", i, res.raw)
 		}
 	}
-	got := scrape(t, srv)
+	got := scrape(t, srv.URL)
 	operations := map[string]bool{}
 	for series := range got {
 		if rest, ok := strings.CutPrefix(series, `parkgraph_graphql_requests_total{code="OK",operation="`); ok {
@@ -370,19 +257,12 @@ func TestLogLevelAndMetricsComeFromTheEnvironment(t *testing.T) {
 	if cfg.LogLevel != slog.LevelWarn || cfg.Metrics {
 		t.Errorf("LOG_LEVEL=warn METRICS=false gave level %v, metrics %v", cfg.LogLevel, cfg.Metrics)
 	}
-	logs := &logBuffer{}
-	srv := httptest.NewServer(newMux(cfg, failingStore{}, newLogger(logs, cfg.LogLevel), nil))
-	defer srv.Close()
-	res, err := http.Get(srv.URL + "/metrics")
-	if err != nil {
-		t.Fatal(err)
+	srv := newTestServer(t, serverOptions{env: env, store: failingStore{}})
+	if got := status(t, srv.URL+"/metrics"); got != http.StatusNotFound {
+		t.Errorf("/metrics with METRICS=false = %d, want 404", got)
 	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusNotFound {
-		t.Errorf("/metrics with METRICS=false = %d, want 404", res.StatusCode)
-	}
-	post(t, srv, "quiet-1", `{ stats { nodes } }`)
-	if s := logs.String(); s != "" {
+	graphQL(t, srv.URL, gqlRequest{query: `{ stats { nodes } }`, requestID: "quiet-1"})
+	if s := srv.logs.String(); s != "" {
 		t.Errorf("at warn level a successful request logged %s", s)
 	}
 	for _, bad := range []map[string]string{{"LOG_LEVEL": "loud"}, {"METRICS": "maybe"}} {
@@ -393,9 +273,7 @@ func TestLogLevelAndMetricsComeFromTheEnvironment(t *testing.T) {
 }
 
 func TestBrowsersMaySendAndReadTheRequestID(t *testing.T) {
-	cfg, _ := loadConfig(func(string) string { return "" })
-	cfg.CORSOrigins = []string{"https://dashboard.example"}
-	srv, _ := observedServer(t, cfg, failingStore{}, nil)
+	srv := newTestServer(t, serverOptions{env: map[string]string{"CORS_ORIGINS": "https://dashboard.example"}, store: failingStore{}})
 	preflight, _ := http.NewRequest(http.MethodOptions, srv.URL+"/graphql", nil)
 	preflight.Header.Set("Origin", "https://dashboard.example")
 	preflight.Header.Set("Access-Control-Request-Method", "POST")
@@ -408,16 +286,9 @@ func TestBrowsersMaySendAndReadTheRequestID(t *testing.T) {
 	if allowed := strings.ToLower(res.Header.Get("Access-Control-Allow-Headers")); !strings.Contains(allowed, "x-request-id") {
 		t.Errorf("preflight allows headers %q, want X-Request-Id among them", allowed)
 	}
-	body, _ := json.Marshal(map[string]any{"query": `{ stats { nodes } }`})
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Origin", "https://dashboard.example")
-	req.Header.Set("X-Request-Id", "browser-1")
-	if res, err = http.DefaultClient.Do(req); err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.Header.Get("X-Request-Id") != "browser-1" || res.Header.Get("Access-Control-Expose-Headers") != "X-Request-Id" {
-		t.Errorf("X-Request-Id %q, Access-Control-Expose-Headers %q", res.Header.Get("X-Request-Id"), res.Header.Get("Access-Control-Expose-Headers"))
+	reply := graphQL(t, srv.URL, gqlRequest{query: `{ stats { nodes } }`, requestID: "browser-1",
+		header: map[string]string{"Origin": "https://dashboard.example"}})
+	if reply.header.Get("X-Request-Id") != "browser-1" || reply.header.Get("Access-Control-Expose-Headers") != "X-Request-Id" {
+		t.Errorf("X-Request-Id %q, Access-Control-Expose-Headers %q", reply.header.Get("X-Request-Id"), reply.header.Get("Access-Control-Expose-Headers"))
 	}
 }

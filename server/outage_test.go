@@ -1,9 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -27,122 +24,18 @@ const (
 	headline             = `{ parks(where: {targets: {industry: "biotech", investorOrigin: "Taiwan"}}) { nodes { id } } }`
 )
 
-// startServer runs the real server (run, as main does) on a free loopback port with env
-// and a request timeout of outageRequestTimeout, and returns its base URL once /healthz
-// answers. The server is stopped when the test ends; its log is shown if the test failed.
-func startServer(t *testing.T, env map[string]string) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	env["ADDR"] = addr
-	env["REQUEST_TIMEOUT"] = outageRequestTimeout.String()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	var log lockedBuffer
-	go func() { done <- run(ctx, func(k string) string { return env[k] }, &log) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(15 * time.Second):
-			t.Error("server did not stop")
-		}
-		if t.Failed() {
-			t.Logf("server log:\n%s", log.String())
-		}
-	})
-	base := "http://" + addr
-	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		res, err := http.Get(base + "/healthz")
-		if err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				return base
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("server did not start: %v", err)
-		}
-	}
-}
-
-// lockedBuffer is a log the server writes from many goroutines.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-// answer is one GraphQL response as a client saw it.
-type answer struct {
-	response
-	elapsed time.Duration
-}
-
-// code returns the first error's extensions.code, or "" for an answer without errors.
-func (a answer) code() string {
-	if len(a.Errors) == 0 {
-		return ""
-	}
-	c, _ := a.Errors[0].Extensions["code"].(string)
-	return c
-}
-
-// ask posts q to base and decodes the answer; a client gives up after the request
-// timeout plus 5 s, so a request the server lets hang fails the test.
-func ask(t *testing.T, base, q string) answer {
-	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": q})
-	client := &http.Client{Timeout: outageRequestTimeout + 5*time.Second}
-	start := time.Now()
-	res, err := client.Post(base+"/graphql", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatalf("no answer after %v: %v", time.Since(start).Round(time.Millisecond), err)
-	}
-	defer res.Body.Close()
-	var a answer
-	if err := json.NewDecoder(res.Body).Decode(&a.response); err != nil {
-		t.Fatalf("status %d: %v", res.StatusCode, err)
-	}
-	a.elapsed = time.Since(start)
-	return a
-}
-
-// readyz returns the status of /readyz.
-func readyz(t *testing.T, base string) int {
-	t.Helper()
-	client := &http.Client{Timeout: 10 * time.Second}
-	res, err := client.Get(base + "/readyz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	return res.StatusCode
-}
+// outageAsk is the headline query from a client that gives up after the request timeout
+// plus 5 s, so a request the server lets hang fails the test.
+var outageAsk = gqlRequest{query: headline, timeout: outageRequestTimeout + 5*time.Second}
 
 // expectDown checks that the server, while Neo4j is unreachable, says so on /readyz and
 // answers a query with UNAVAILABLE within limit.
 func expectDown(t *testing.T, base string, limit time.Duration) {
 	t.Helper()
-	if got := readyz(t, base); got != http.StatusServiceUnavailable {
+	if got := status(t, base+"/readyz"); got != http.StatusServiceUnavailable {
 		t.Errorf("/readyz = %d while Neo4j is down, want 503", got)
 	}
-	a := ask(t, base, headline)
+	a := graphQL(t, base, outageAsk)
 	if a.code() != "UNAVAILABLE" {
 		t.Errorf("query while Neo4j is down: %s %+v, want extensions.code UNAVAILABLE", a.Data, a.Errors)
 	}
@@ -157,8 +50,8 @@ func expectRecovery(t *testing.T, base string, up time.Time) {
 	t.Helper()
 	var last string
 	for {
-		if readyz(t, base) == http.StatusOK {
-			a := ask(t, base, headline)
+		if status(t, base+"/readyz") == http.StatusOK {
+			a := graphQL(t, base, outageAsk)
 			if a.code() == "" && strings.Contains(string(a.Data), "fuling-district-industrial-park") {
 				t.Logf("recovered %v after Neo4j came back", time.Since(up).Round(time.Millisecond))
 				return
@@ -183,16 +76,9 @@ func askConcurrently(t *testing.T, base string, n int) []string {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			body, _ := json.Marshal(map[string]any{"query": headline})
-			client := &http.Client{Timeout: outageRequestTimeout + 5*time.Second}
-			res, err := client.Post(base+"/graphql", "application/json", bytes.NewReader(body))
 			code := "transport"
-			if err == nil {
-				var a answer
-				if json.NewDecoder(res.Body).Decode(&a.response) == nil {
-					code = a.code()
-				}
-				res.Body.Close()
+			if a, err := outageAsk.send(base); err == nil {
+				code = a.code()
 			}
 			if code != "" {
 				mu.Lock()
@@ -242,7 +128,8 @@ func TestAServerStartedWithNeo4jDownAnswersUnavailableInSeconds(t *testing.T) {
 		{"when it accepts connections but never answers", silent.Addr().String(), silentLimit},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			base := startServer(t, map[string]string{"NEO4J_URI": "bolt://" + c.addr, "NEO4J_PASSWORD": "unused-password"})
+			base := startServer(t, map[string]string{"NEO4J_URI": "bolt://" + c.addr, "NEO4J_PASSWORD": "unused-password",
+				"REQUEST_TIMEOUT": outageRequestTimeout.String()}).URL
 			expectDown(t, base, c.limit)
 		})
 	}
@@ -255,7 +142,8 @@ func TestTheServerRecoversWithoutARestartWhenNeo4jComesBack(t *testing.T) {
 	proxy := neo4jtest.NewProxy(t, db.URI, false)
 	base := startServer(t, map[string]string{
 		"NEO4J_URI": proxy.URI(), "NEO4J_USERNAME": db.Username, "NEO4J_PASSWORD": db.Password, "NEO4J_DATABASE": db.Database,
-	})
+		"REQUEST_TIMEOUT": outageRequestTimeout.String(),
+	}).URL
 
 	t.Run("it starts while Neo4j is down and answers UNAVAILABLE", func(t *testing.T) {
 		expectDown(t, base, refusedLimit)

@@ -1,66 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"io"
-	"log/slog"
-	"net"
+	"errors"
 	"net/http"
-	"net/http/httptest"
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/parkgraph/parkgraph/neo4jdb"
-	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
-
-// testServer loads the real seeds into the test Neo4j and serves the real mux over it.
-func testServer(t *testing.T) (*httptest.Server, *neo4jdb.Store) {
-	t.Helper()
-	store := neo4jtest.Open(t)
-	neo4jtest.LoadSeeds(t, store)
-	cfg, err := loadConfig(func(string) string { return "" })
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.CORSOrigins = []string{"https://dashboard.example"}
-	srv := httptest.NewServer(newMux(cfg, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil))
-	t.Cleanup(srv.Close)
-	return srv, store
-}
-
-type response struct {
-	Data   json.RawMessage `json:"data"`
-	Errors []struct {
-		Message    string         `json:"message"`
-		Extensions map[string]any `json:"extensions"`
-	} `json:"errors"`
-}
-
-// query posts a GraphQL query and decodes data into out, failing on any error.
-func query(t *testing.T, srv *httptest.Server, q string, vars map[string]any, out any) {
-	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	res, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	var r response
-	if err := json.NewDecoder(res.Body).Decode(&r); err != nil {
-		t.Fatalf("status %d: %v", res.StatusCode, err)
-	}
-	if len(r.Errors) > 0 {
-		t.Fatalf("errors: %+v", r.Errors)
-	}
-	if err := json.Unmarshal(r.Data, out); err != nil {
-		t.Fatal(err)
-	}
-}
 
 type named struct {
 	ID   string `json:"id"`
@@ -85,26 +34,26 @@ func equal(t *testing.T, what string, got, want []string) {
 }
 
 func TestTheHeadlineQueryFindsExactlyTheFulingPark(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	var data struct {
 		Parks struct {
 			Nodes      []named `json:"nodes"`
 			TotalCount int     `json:"totalCount"`
 		} `json:"parks"`
 	}
-	query(t, srv, `{ parks(where: {targets: {industry: "biotech", investorOrigin: "Taiwan"}}) { totalCount nodes { id name } } }`, nil, &data)
+	query(t, srv.URL, `{ parks(where: {targets: {industry: "biotech", investorOrigin: "Taiwan"}}) { totalCount nodes { id name } } }`, nil, &data)
 	equal(t, "parks targeting Taiwanese biotech", ids(data.Parks.Nodes), []string{"fuling-district-industrial-park"})
 	if data.Parks.TotalCount != 1 || data.Parks.Nodes[0].Name != "Fuling District Industrial Park" {
 		t.Errorf("got %+v", data.Parks)
 	}
 	// A park that targets Taiwanese electronics must not match Taiwanese biotech, though
 	// the zone it belongs to focuses on biotechnology.
-	query(t, srv, `{ parks(where: {targets: {industry: "electronic information", investorOrigin: "Taiwanese"}}) { totalCount nodes { id name } } }`, nil, &data)
+	query(t, srv.URL, `{ parks(where: {targets: {industry: "electronic information", investorOrigin: "Taiwanese"}}) { totalCount nodes { id name } } }`, nil, &data)
 	equal(t, "parks targeting Taiwanese electronics", ids(data.Parks.Nodes), []string{"chongqing-high-tech-zone-industrial-park"})
 }
 
 func TestTheCrossStraitsZoneHasThreeParksAndTheirSubParks(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	var data struct {
 		Node struct {
 			Name  string `json:"name"`
@@ -115,7 +64,7 @@ func TestTheCrossStraitsZoneHasThreeParksAndTheirSubParks(t *testing.T) {
 			} `json:"parks"`
 		} `json:"node"`
 	}
-	query(t, srv, `query($id: ID!) { node(id: $id) { ... on Zone { name parks { id name zone { id } subParks { id name } } } } }`,
+	query(t, srv.URL, `query($id: ID!) { node(id: $id) { ... on Zone { name parks { id name zone { id } subParks { id name } } } } }`,
 		map[string]any{"id": "cross-straits-industrial-cooperation-zone-chongqing"}, &data)
 	got := map[string][]string{}
 	for _, p := range data.Node.Parks {
@@ -138,7 +87,7 @@ func TestTheCrossStraitsZoneHasThreeParksAndTheirSubParks(t *testing.T) {
 }
 
 func TestCompaniesHostedInTheHighTechZone(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	var data struct {
 		Node struct {
 			Companies []named `json:"companies"`
@@ -147,7 +96,7 @@ func TestCompaniesHostedInTheHighTechZone(t *testing.T) {
 			Nodes []named `json:"nodes"`
 		} `json:"companies"`
 	}
-	query(t, srv, `{
+	query(t, srv.URL, `{
 		node(id: "chongqing-high-tech-zone") { ... on Zone { companies { id name } } }
 		companies(where: {hostedIn: "chongqing-high-tech-zone"}, first: 100) { nodes { id name } }
 	}`, nil, &data)
@@ -159,7 +108,7 @@ func TestCompaniesHostedInTheHighTechZone(t *testing.T) {
 }
 
 func TestDistrictsThatJoinedTheFoodAndAgriculturalMatchmaking(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	var data struct {
 		Districts struct {
 			Nodes []named `json:"nodes"`
@@ -168,7 +117,7 @@ func TestDistrictsThatJoinedTheFoodAndAgriculturalMatchmaking(t *testing.T) {
 			Participants []named `json:"participants"`
 		} `json:"node"`
 	}
-	query(t, srv, `{
+	query(t, srv.URL, `{
 		districts(where: {participatedIn: "food-agricultural-matchmaking-chongqing"}) { nodes { id name } }
 		node(id: "food-agricultural-matchmaking-chongqing") { ... on Event { participants { id name } } }
 	}`, nil, &data)
@@ -186,7 +135,7 @@ type evidence struct {
 }
 
 func TestEveryRelationAndFactReturnedHasEvidenceThatOccursInItsDocument(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	lists := []string{"zones", "parks", "districts", "regions", "industries", "companies", "organizations", "events", "projects", "policies", "people"}
 	relations, facts := 0, 0
 	for _, list := range lists {
@@ -220,7 +169,7 @@ func TestEveryRelationAndFactReturnedHasEvidenceThatOccursInItsDocument(t *testi
 			if after != "" {
 				vars["after"] = after
 			}
-			query(t, srv, q, vars, &data)
+			query(t, srv.URL, q, vars, &data)
 			page := data[list]
 			for _, n := range page.Nodes {
 				check := func(what string, ev []evidence) {
@@ -256,15 +205,10 @@ func TestEveryRelationAndFactReturnedHasEvidenceThatOccursInItsDocument(t *testi
 }
 
 func TestHealthReadinessAndCORS(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{env: map[string]string{"CORS_ORIGINS": "https://dashboard.example"}})
 	for _, path := range []string{"/healthz", "/readyz"} {
-		res, err := http.Get(srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res.Body.Close()
-		if res.StatusCode != http.StatusOK {
-			t.Errorf("%s = %d", path, res.StatusCode)
+		if got := status(t, srv.URL+path); got != http.StatusOK {
+			t.Errorf("%s = %d", path, got)
 		}
 	}
 	// Only configured origins get CORS headers, on a preflight and on the request itself.
@@ -298,60 +242,23 @@ func TestReadyzIsUnavailableWhileNeo4jIsDown(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close(context.Background())
-	cfg, _ := loadConfig(func(string) string { return "" })
-	srv := httptest.NewServer(newMux(cfg, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil))
-	defer srv.Close()
-	res, err := http.Get(srv.URL + "/readyz")
-	if err != nil {
-		t.Fatal(err)
+	srv := newTestServer(t, serverOptions{store: store})
+	if got := status(t, srv.URL+"/readyz"); got != http.StatusServiceUnavailable {
+		t.Errorf("/readyz = %d, want 503", got)
 	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusServiceUnavailable {
-		t.Errorf("/readyz = %d, want 503", res.StatusCode)
-	}
-	body, _ := json.Marshal(map[string]any{"query": `{ parks { nodes { id } } }`})
-	res, err = http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var r response
-	json.NewDecoder(res.Body).Decode(&r)
-	res.Body.Close()
+	r := graphQL(t, srv.URL, gqlRequest{query: `{ parks { nodes { id } } }`})
 	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "UNAVAILABLE" {
 		t.Errorf("query while Neo4j is down: %+v, want UNAVAILABLE", r.Errors)
 	}
 }
 
 func TestRunServesUntilCancelledAndShutsDown(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	env := map[string]string{"ADDR": addr, "NEO4J_URI": "bolt://127.0.0.1:1"}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, func(k string) string { return env[k] }, io.Discard) }()
-	var res *http.Response
-	for i := 0; i < 50; i++ {
-		if res, err = http.Get("http://" + addr + "/healthz"); err == nil {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	if err != nil {
-		t.Fatalf("server did not start: %v", err)
-	}
-	res.Body.Close()
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("run returned %v after cancel", err)
-		}
-	case <-time.After(15 * time.Second):
+	srv := startServer(t, map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1"})
+	switch err := srv.stop(); {
+	case errors.Is(err, errStillRunning):
 		t.Fatal("run did not return after cancel")
+	case err != nil:
+		t.Fatalf("run returned %v after cancel", err)
 	}
 }
 
@@ -370,7 +277,7 @@ func TestBadConfigurationNamesTheVariable(t *testing.T) {
 }
 
 func TestANestedParksQueryCostsABoundedNumberOfRoundTripsWhateverThePageSize(t *testing.T) {
-	srv, store := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	const q = `query($n: Int) { parks(first: $n) { nodes { name
 		zone { name parks { name } }
 		subParks { name zone { name } }
@@ -388,9 +295,9 @@ func TestANestedParksQueryCostsABoundedNumberOfRoundTripsWhateverThePageSize(t *
 				Nodes []named `json:"nodes"`
 			} `json:"parks"`
 		}
-		before := store.Queries()
-		query(t, srv, q, map[string]any{"n": n}, &data)
-		cost := store.Queries() - before
+		before := srv.store.Queries()
+		query(t, srv.URL, q, map[string]any{"n": n}, &data)
+		cost := srv.store.Queries() - before
 		t.Logf("%d parks: %d round trips", len(data.Parks.Nodes), cost)
 		if cost > bound {
 			t.Errorf("%d parks cost %d round trips, want at most %d", len(data.Parks.Nodes), cost, bound)
@@ -402,7 +309,7 @@ func TestANestedParksQueryCostsABoundedNumberOfRoundTripsWhateverThePageSize(t *
 }
 
 func TestDisagreeingSourcesKeepBothValuesEachWithItsEvidence(t *testing.T) {
-	srv, _ := testServer(t)
+	srv := newTestServer(t, serverOptions{})
 	var data struct {
 		Node struct {
 			AreaKm2 []float64 `json:"areaKm2"`
@@ -413,7 +320,7 @@ func TestDisagreeingSourcesKeepBothValuesEachWithItsEvidence(t *testing.T) {
 			} `json:"facts"`
 		} `json:"node"`
 	}
-	query(t, srv, `{ node(id: "chongqing-high-tech-zone") { ... on Zone { areaKm2 facts { property value evidence { quote document { id text } } } } } }`, nil, &data)
+	query(t, srv.URL, `{ node(id: "chongqing-high-tech-zone") { ... on Zone { areaKm2 facts { property value evidence { quote document { id text } } } } } }`, nil, &data)
 	got := map[float64]bool{}
 	for _, v := range data.Node.AreaKm2 {
 		got[v] = true

@@ -1,48 +1,14 @@
 package main
 
 import (
-	"encoding/json"
-	"io"
-	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
 
-// exchange sends one raw HTTP request to /graphql and returns the response with its body
-// decoded as a GraphQL response.
-func exchange(t *testing.T, method, target, contentType, accept, body string) (*http.Response, response) {
-	t.Helper()
-	req, err := http.NewRequest(method, target, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
-	}
-	if accept != "" {
-		req.Header.Set("Accept", accept)
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	raw, _ := io.ReadAll(res.Body)
-	var r response
-	if err := json.Unmarshal(raw, &r); err != nil {
-		t.Fatalf("%s %s: status %d, body %q is not a GraphQL response", method, target, res.StatusCode, raw)
-	}
-	return res, r
-}
-
 func TestGraphQLOverHTTP(t *testing.T) {
-	srv, _ := testServer(t)
-	endpoint := srv.URL + "/graphql"
+	srv := newTestServer(t, serverOptions{})
+	const endpoint = "/graphql"
 	get := func(q string) string { return endpoint + "?query=" + url.QueryEscape(q) }
 	const ok = `{"query": "{ zones(first: 1) { nodes { id } } }"}`
 	cases := []struct {
@@ -92,9 +58,10 @@ func TestGraphQLOverHTTP(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res, r := exchange(t, c.method, c.target, c.contentType, c.accept, c.body)
-			if res.StatusCode != c.status {
-				t.Errorf("status %d, want %d (%+v)", res.StatusCode, c.status, r.Errors)
+			r := graphQL(t, srv.URL, gqlRequest{method: c.method, path: c.target, body: c.body,
+				header: map[string]string{"Content-Type": c.contentType, "Accept": c.accept}})
+			if r.status != c.status {
+				t.Errorf("status %d, want %d (%+v)", r.status, c.status, r.Errors)
 			}
 			if c.code == "" {
 				if len(r.Errors) > 0 || len(r.Data) < 10 {
@@ -103,11 +70,11 @@ func TestGraphQLOverHTTP(t *testing.T) {
 			} else if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != c.code || !strings.Contains(r.Errors[0].Message, c.message) {
 				t.Errorf("errors %+v, want code %s with %q", r.Errors, c.code, c.message)
 			}
-			if got := res.Header.Get("Allow"); got != c.allow {
+			if got := r.header.Get("Allow"); got != c.allow {
 				t.Errorf("Allow %q, want %q", got, c.allow)
 			}
-			if c.responseType != "" && res.Header.Get("Content-Type") != c.responseType {
-				t.Errorf("Content-Type %q, want %q", res.Header.Get("Content-Type"), c.responseType)
+			if c.responseType != "" && r.header.Get("Content-Type") != c.responseType {
+				t.Errorf("Content-Type %q, want %q", r.header.Get("Content-Type"), c.responseType)
 			}
 			for _, r := range r.Errors {
 				if strings.Contains(r.Message, "secret-text") {
@@ -119,44 +86,29 @@ func TestGraphQLOverHTTP(t *testing.T) {
 }
 
 func TestProductionSwitchesTurnOffIntrospectionSuggestionsAndGraphiQL(t *testing.T) {
-	store := neo4jtest.Open(t)
-	neo4jtest.LoadSeeds(t, store)
-	serve := func(env map[string]string) string {
-		cfg, err := loadConfig(func(k string) string { return env[k] })
-		if err != nil {
-			t.Fatal(err)
-		}
-		srv := httptest.NewServer(newMux(cfg, store, slog.New(slog.NewTextHandler(io.Discard, nil)), nil))
-		t.Cleanup(srv.Close)
-		return srv.URL
-	}
-	dev := serve(nil)
-	prod := serve(map[string]string{"INTROSPECTION": "false", "FIELD_SUGGESTIONS": "false", "GRAPHIQL": "false"})
-	const introspect = `{"query": "{ __schema { queryType { name } } }"}`
-	const misspelt = `{"query": "{ zones { nodes { nme } } }"}`
+	dev := newTestServer(t, serverOptions{})
+	prod := newTestServer(t, serverOptions{env: map[string]string{"INTROSPECTION": "false", "FIELD_SUGGESTIONS": "false", "GRAPHIQL": "false"},
+		store: dev.store})
+	const introspect = `{ __schema { queryType { name } } }`
+	const misspelt = `{ zones { nodes { nme } } }`
 
-	if res, r := exchange(t, "POST", dev+"/graphql", "application/json", "", introspect); res.StatusCode != 200 || len(r.Errors) > 0 {
-		t.Errorf("introspection by default: %d %+v", res.StatusCode, r.Errors)
+	if r := graphQL(t, dev.URL, gqlRequest{query: introspect}); r.status != 200 || len(r.Errors) > 0 {
+		t.Errorf("introspection by default: %d %+v", r.status, r.Errors)
 	}
-	if res, r := exchange(t, "POST", prod+"/graphql", "application/json", "", introspect); res.StatusCode != 400 ||
+	if r := graphQL(t, prod.URL, gqlRequest{query: introspect}); r.status != 400 ||
 		len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "INTROSPECTION_DISABLED" {
-		t.Errorf("introspection turned off: %d %+v", res.StatusCode, r.Errors)
+		t.Errorf("introspection turned off: %d %+v", r.status, r.Errors)
 	}
-	if _, r := exchange(t, "POST", dev+"/graphql", "application/json", "", misspelt); len(r.Errors) == 0 || !strings.Contains(r.Errors[0].Message, `Did you mean "name"`) {
+	if r := graphQL(t, dev.URL, gqlRequest{query: misspelt}); len(r.Errors) == 0 || !strings.Contains(r.Errors[0].Message, `Did you mean "name"`) {
 		t.Errorf("suggestions by default: %+v", r.Errors)
 	}
-	if _, r := exchange(t, "POST", prod+"/graphql", "application/json", "", misspelt); len(r.Errors) == 0 ||
+	if r := graphQL(t, prod.URL, gqlRequest{query: misspelt}); len(r.Errors) == 0 ||
 		strings.Contains(r.Errors[0].Message, "Did you mean") || r.Errors[0].Extensions["code"] != "GRAPHQL_VALIDATION_FAILED" {
 		t.Errorf("suggestions turned off: %+v", r.Errors)
 	}
-	for url, want := range map[string]int{dev + "/": 200, prod + "/": 404} {
-		res, err := http.Get(url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res.Body.Close()
-		if res.StatusCode != want {
-			t.Errorf("GET %s = %d, want %d", url, res.StatusCode, want)
+	for url, want := range map[string]int{dev.URL + "/": 200, prod.URL + "/": 404} {
+		if got := status(t, url); got != want {
+			t.Errorf("GET %s = %d, want %d", url, got, want)
 		}
 	}
 }

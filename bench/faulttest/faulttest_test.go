@@ -3,12 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/parkgraph/parkgraph/bench/target"
 	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
 
@@ -21,11 +20,9 @@ func TestTheServerRidesOutACutConnectionToNeo4j(t *testing.T) {
 	neo4jtest.LoadSeeds(t, store)
 	db := neo4jtest.Config(t)
 	proxy := neo4jtest.NewProxy(t, db.URI, true)
-	bin := filepath.Join(t.TempDir(), "server")
-	build := exec.Command("go", "build", "-o", bin, "./server")
-	build.Dir = "../.."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build server: %v\n%s", err, out)
+	bin, err := target.Build("../..", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
 	}
 	cut := fault{name: "cut", how: "proxy resets and refuses connections",
 		down: func(context.Context) error { proxy.Down(); return nil },
@@ -37,7 +34,7 @@ func TestTheServerRidesOutACutConnectionToNeo4j(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	var out, log bytes.Buffer
-	err := faultTest(ctx, s, bin, behind, []fault{cut}, &out, &log)
+	err = faultTest(ctx, s, bin, behind, []fault{cut}, &out, &log)
 	t.Logf("report:%s", out.String())
 	if err != nil {
 		t.Fatalf("%v\n%s", err, log.String())

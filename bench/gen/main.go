@@ -10,7 +10,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/parkgraph/parkgraph/bench/synth"
+	"github.com/parkgraph/parkgraph/seeds/synth"
 )
 
 func main() {

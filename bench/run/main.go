@@ -2,7 +2,7 @@
 // peers a user would pick instead, on the same Neo4j, machine and data, in one run, and
 // writes bench/results/results.json, bench/results/chart.svg and bench/README.md.
 //
-// For each size it generates a synthetic dataset (bench/synth), loads it (batched, then
+// For each size it generates a synthetic dataset (seeds/synth), loads it (batched, then
 // again unchanged, then a row-by-row sample as the naive baseline), starts our server and
 // the @neo4j/graphql peer (bench/peer) as child processes, and runs every operation of the
 // workload at each concurrency against ours, the peer and the hand-written Cypher floor.

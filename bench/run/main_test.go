@@ -3,12 +3,12 @@ package main
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/parkgraph/parkgraph/bench/target"
 	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
 
@@ -20,9 +20,9 @@ func TestTheBenchRunsAtTinySize(t *testing.T) {
 	db := neo4jtest.Config(t)
 	t.Chdir("../..")
 	dir := t.TempDir()
-	server := filepath.Join(dir, "server")
-	if out, err := exec.Command("go", "build", "-o", server, "./server").CombinedOutput(); err != nil {
-		t.Fatalf("build server: %v\n%s", err, out)
+	server, err := target.Build(".", dir)
+	if err != nil {
+		t.Fatal(err)
 	}
 	env := map[string]string{"NEO4J_URI": db.URI, "NEO4J_USERNAME": db.Username, "NEO4J_PASSWORD": db.Password}
 	args := []string{"-sizes", "300", "-concurrency", "2", "-warmup", "1s", "-duration", "500ms", "-naive-rows", "50",

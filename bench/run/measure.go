@@ -19,10 +19,10 @@ import (
 	"time"
 
 	"github.com/parkgraph/parkgraph/bench/loadgen"
-	"github.com/parkgraph/parkgraph/bench/synth"
 	"github.com/parkgraph/parkgraph/bench/target"
 	"github.com/parkgraph/parkgraph/neo4jdb"
 	"github.com/parkgraph/parkgraph/seeds"
+	"github.com/parkgraph/parkgraph/seeds/synth"
 )
 
 // results is everything one bench run measured; it is written as results.json.

@@ -60,7 +60,7 @@ func markdown(res *results, chartPath string) string {
 		vs = append(vs, k+" "+v)
 	}
 	w("- Versions: %s; Neo4j 5.26 Community (the same instance for every target)\n", strings.Join(sortStrings(vs), ", "))
-	w("- Method: for each size a synthetic dataset (bench/synth, seed 1) is generated and loaded; then each operation runs at concurrency %v for %s after a %s warm-up against **ours** (this server over HTTP), **peer** (`@neo4j/graphql` on graphql-yoga, bench/peer, over HTTP) and **cypher** (the hand-written Cypher through neo4j-go-driver with our pool settings, in process: the floor). Throughput counts successful requests per second; p50 and p99 are latencies of successful requests in ms.\n", res.Concurrency, res.Duration, res.Warmup)
+	w("- Method: for each size a synthetic dataset (seeds/synth, seed 1) is generated and loaded; then each operation runs at concurrency %v for %s after a %s warm-up against **ours** (this server over HTTP), **peer** (`@neo4j/graphql` on graphql-yoga, bench/peer, over HTTP) and **cypher** (the hand-written Cypher through neo4j-go-driver with our pool settings, in process: the floor). Throughput counts successful requests per second; p50 and p99 are latencies of successful requests in ms.\n", res.Concurrency, res.Duration, res.Warmup)
 	w("- Loader: batched load of the whole dataset from empty (rows are documents, entities, facts, relationships and mentions), reload of the unchanged dataset, and the naive baseline: the first rows written one statement and transaction per row.\n\n")
 	w("![throughput at concurrency 8](%s)\n\n", chartPath)
 

@@ -10,7 +10,7 @@ type operation struct {
 	Params map[string]any // parameters of Cypher
 }
 
-// The ids below exist in every synthetic dataset (bench/synth): industry-00 is
+// The ids below exist in every synthetic dataset (seeds/synth): industry-00 is
 // "Biotechnology" (alias "biotech"), region-00 is "Taiwan" (alias "Taiwanese").
 var workload = []operation{
 	{

@@ -11,21 +11,14 @@ import (
 	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
 
-// buildServer builds ./server into a temporary directory and returns the binary's path.
-func buildServer(t *testing.T) string {
-	t.Helper()
-	bin, err := Build("../..", t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return bin
-}
-
 func TestEveryOperationOfTheSeedMixGetsItsKnownAnswer(t *testing.T) {
 	store := neo4jtest.Open(t)
 	neo4jtest.LoadSeeds(t, store)
 	db := neo4jtest.Config(t)
-	bin := buildServer(t)
+	bin, err := Build("../..", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx := context.Background()
 	env := append(os.Environ(), "NEO4J_URI="+db.URI, "NEO4J_USERNAME="+db.Username, "NEO4J_PASSWORD="+db.Password)
 	srv, err := Start(ctx, bin, env, 30*time.Second)
