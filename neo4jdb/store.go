@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -26,6 +27,9 @@ type Config struct {
 	QueryTimeout time.Duration
 	// Observer, when set, is told about every read round trip (for metrics).
 	Observer QueryObserver
+	// Log, when set, gets every read's Cypher and parameters at debug level, with the
+	// read's context (so a handler can add the request id). Nil: no logging.
+	Log *slog.Logger
 }
 
 // QueryObserver is told about the store's read round trips. Its methods are called from
@@ -66,6 +70,7 @@ type Store struct {
 	timeout  time.Duration
 	queries  atomic.Int64
 	observer QueryObserver
+	log      *slog.Logger
 }
 
 // Open creates the driver. It does not wait for Neo4j: a server may start before the
@@ -87,7 +92,7 @@ func Open(cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver for %q: %w", cfg.URI, err)
 	}
-	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.QueryTimeout, observer: cfg.Observer}
+	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.QueryTimeout, observer: cfg.Observer, log: cfg.Log}
 	if s.database == "" {
 		s.database = "neo4j"
 	}
@@ -113,9 +118,13 @@ func (s *Store) Queries() int64 { return s.queries.Load() }
 
 // read runs one query in a read transaction and returns all its records. It times the
 // round trip (retries and connection acquisition included) and tells the store's
-// QueryObserver, if any.
+// QueryObserver, if any. With a logger enabled for debug, it logs the Cypher and the
+// parameters first.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.queries.Add(1)
+	if s.log != nil && s.log.Enabled(ctx, slog.LevelDebug) {
+		s.log.DebugContext(ctx, "cypher", "cypher", cypher, "params", params)
+	}
 	if s.observer != nil {
 		s.observer.QueryStarted(ctx)
 	}
