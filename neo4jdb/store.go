@@ -227,11 +227,3 @@ func readLists[T any](ctx context.Context, s *Store, q string, params map[string
 	}
 	return out, nil
 }
-
-// Read runs a read-only query in a read transaction with the store's driver and
-// settings and returns how many records it gave. It is for tools that measure the store
-// (benchmarks); the API never calls it with user text.
-func (s *Store) Read(ctx context.Context, cypher string, params map[string]any) (int, error) {
-	recs, err := s.read(ctx, cypher, params)
-	return len(recs), err
-}
