@@ -134,6 +134,20 @@ type statement struct {
 	rows   []map[string]any
 }
 
+// The writes whose Cypher names a label or type. Their text is part of the dataset digest
+// (see stamp): a change to it makes the next load rewrite every row.
+const (
+	// entityWrite writes entities of one {{label}} and removes the labels of the other
+	// entity types ({{others}}, such as n:Zone:District), so that an entity whose type
+	// changed loses its old label.
+	entityWrite = `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:{{label}} REMOVE {{others}}`
+	// relationWrite writes relationships of one {{type}}.
+	relationWrite = `UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:{{type}} {id: row.id}]->(b) SET r = row.props`
+)
+
 // plan turns a dataset into the statements that write it. Every row has a props map
 // that becomes the properties of what it writes. It also returns the number of facts.
 func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
@@ -176,8 +190,7 @@ func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
 	}
 	for _, t := range model.AllEntityTypes {
 		if rows := byType[t]; len(rows) > 0 {
-			stmts = append(stmts, statement{`UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:` +
-				t.Label() + ` REMOVE ` + otherLabels(t), rows})
+			stmts = append(stmts, statement{fill(entityWrite, "label", t.Label(), "others", otherLabels(t)), rows})
 		}
 	}
 	stmts = append(stmts, statement{`UNWIND $rows AS row
@@ -195,10 +208,7 @@ MERGE (e)-[:HAS_FACT]->(f)`, facts})
 	}
 	for _, t := range sortedKeys(model.RelationTypes) { // only known types reach Cypher
 		if rows := byRel[t]; len(rows) > 0 {
-			stmts = append(stmts, statement{`UNWIND $rows AS row
-MATCH (a:Entity {id: row.from})
-MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:` + t + ` {id: row.id}]->(b) SET r = row.props`, rows})
+			stmts = append(stmts, statement{fill(relationWrite, "type", t), rows})
 		}
 	}
 
@@ -332,16 +342,16 @@ func evidenceProps(props map[string]any, ev []*model.Evidence) map[string]any {
 	return props
 }
 
-// otherLabels lists the entity labels other than t's, as "n:A:B:...", so that an entity
-// whose type changed loses its old label.
+// otherLabels lists the entity labels other than t's as a label expression of n,
+// "n:A:B:...".
 func otherLabels(t model.EntityType) string {
-	var ls []string
+	ls := []string{"n"}
 	for _, o := range model.AllEntityTypes {
 		if o != t {
 			ls = append(ls, o.Label())
 		}
 	}
-	return "n:" + strings.Join(ls, ":")
+	return strings.Join(ls, ":")
 }
 
 // factValues turns facts into typed node properties: one value stays a scalar, values

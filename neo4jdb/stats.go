@@ -25,11 +25,11 @@ func (s *Store) counts(ctx context.Context) (labels, rels map[string]int, err er
 	}
 	labels, rels = map[string]int{}, map[string]int{}
 	for i, rec := range append(recs, more...) {
-		k, err := value[string](rec, "k")
+		k, err := column[string](rec, "k")
 		if err != nil {
 			return nil, nil, err
 		}
-		n, err := value[int64](rec, "n")
+		n, err := column[int64](rec, "n")
 		if err != nil {
 			return nil, nil, err
 		}
@@ -63,11 +63,11 @@ RETURN nodes, onNodes + onRels AS evidence`
 		return nil, fmt.Errorf("count evidence: %w", err)
 	}
 	if len(recs) == 1 {
-		nodes, err := value[int64](recs[0], "nodes")
+		nodes, err := column[int64](recs[0], "nodes")
 		if err != nil {
 			return nil, err
 		}
-		ev, err := value[int64](recs[0], "evidence")
+		ev, err := column[int64](recs[0], "evidence")
 		if err != nil {
 			return nil, err
 		}
@@ -89,39 +89,54 @@ func sortedCounts(m map[string]int) []*model.Count {
 // is counted under.
 var breakdownPatterns = map[model.BreakdownKey]string{
 	model.BreakdownKeyIndustry:       `(n)-[:FOCUSES_ON|TARGETS]->(g:Industry)`,
-	model.BreakdownKeyDistrict:       `(n)-[:PART_OF|LOCATED_IN*1..8]->(g:District)`,
-	model.BreakdownKeyInvestorOrigin: `(n)-[:` + model.DerivedInvestorOrigin + `]->(g:Region)`,
-	model.BreakdownKeyZone:           `(n)-[:PART_OF*1..8]->(g:Zone)`,
-	model.BreakdownKeyRegion:         `(n)-[:PART_OF|LOCATED_IN*1..8]->(g:Region)`,
+	model.BreakdownKeyDistrict:       contained(`(n)-[:PART_OF|LOCATED_IN*1..{{depth}}]->(g:District)`),
+	model.BreakdownKeyInvestorOrigin: fill(`(n)-[:{{derived}}]->(g:Region)`, "derived", model.DerivedInvestorOrigin),
+	model.BreakdownKeyZone:           contained(`(n)-[:PART_OF*1..{{depth}}]->(g:Zone)`),
+	model.BreakdownKeyRegion:         contained(`(n)-[:PART_OF|LOCATED_IN*1..{{depth}}]->(g:Region)`),
+}
+
+// breakdownTemplate counts the entities n of one {{label}} under each g they reach by
+// {{pattern}}, most first.
+const breakdownTemplate = `MATCH (n:Entity:{{label}})
+MATCH {{pattern}}
+WITH g, count(DISTINCT n) AS n
+RETURN g, n ORDER BY n DESC, g.name, g.id LIMIT $first`
+
+// breakdownQuery is the Breakdown query. An invalid type or key gives an INVALID error.
+func breakdownQuery(of model.EntityType, by model.BreakdownKey, first int) (string, map[string]any, error) {
+	pattern, ok := breakdownPatterns[by]
+	if !ok || !of.IsValid() {
+		return "", nil, model.Errorf(model.CodeInvalid, "cannot break %s down by %s", of, by)
+	}
+	return fill(breakdownTemplate, "label", of.Label(), "pattern", pattern), map[string]any{"first": first}, nil
 }
 
 // Breakdown counts the entities of type of under each industry, district, investor
 // origin, zone or region they relate to, most first, at most first buckets.
 func (s *Store) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int) ([]*model.Bucket, error) {
-	pattern, ok := breakdownPatterns[by]
-	if !ok || !of.IsValid() {
-		return nil, model.Errorf(model.CodeInvalid, "cannot break %s down by %s", of, by)
+	q, params, err := breakdownQuery(of, by, first)
+	if err != nil {
+		return nil, err
 	}
-	q := `
-MATCH (n:Entity:` + of.Label() + `)
-MATCH ` + pattern + `
-WITH g, count(DISTINCT n) AS n
-RETURN g, n ORDER BY n DESC, g.name, g.id LIMIT $first`
-	recs, err := s.read(ctx, q, map[string]any{"first": first})
+	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("breakdown of %s by %s: %w", of, by, err)
 	}
 	out := make([]*model.Bucket, 0, len(recs))
 	for _, rec := range recs {
-		g, err := value[neo4j.Node](rec, "g")
+		g, err := column[neo4j.Node](rec, "g")
 		if err != nil {
 			return nil, err
 		}
-		n, err := value[int64](rec, "n")
+		n, err := column[int64](rec, "n")
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, &model.Bucket{Entity: entityOf(g), Count: int(n)})
+		e, err := entityOf(g)
+		if err != nil {
+			return nil, fmt.Errorf("breakdown of %s by %s: %w", of, by, err)
+		}
+		out = append(out, &model.Bucket{Entity: e, Count: int(n)})
 	}
 	return out, nil
 }

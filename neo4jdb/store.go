@@ -191,38 +191,59 @@ func dbError(err error) error {
 	return &model.Error{Code: model.CodeInternal, Message: "internal error", Err: err}
 }
 
-// value reads key from rec as T; a missing key or a null gives T's zero value.
-func value[T neo4j.RecordValue](rec *neo4j.Record, key string) (T, error) {
-	v, _, err := neo4j.GetRecordValue[T](rec, key)
+// column reads the column name of rec as a T; a null gives T's zero value. A missing
+// column or a value of another type gives an INTERNAL error.
+func column[T neo4j.RecordValue](rec *neo4j.Record, name string) (T, error) {
+	v, _, err := neo4j.GetRecordValue[T](rec, name)
 	if err != nil {
 		var zero T
-		if raw, ok := rec.Get(key); ok && raw == nil {
+		if raw, ok := rec.Get(name); ok && raw == nil {
 			return zero, nil
 		}
-		return zero, fmt.Errorf("record field %q: %w", key, err)
+		return zero, internal(fmt.Errorf("record column %q: %w", name, err))
 	}
 	return v, nil
 }
 
+// as returns x, a value of a record, as a T, or an INTERNAL error that says what x is,
+// what was expected and what came.
+func as[T any](x any, what string) (T, error) {
+	v, ok := x.(T)
+	if !ok {
+		return v, internal(fmt.Errorf("%s: want %T, got %T", what, v, x))
+	}
+	return v, nil
+}
+
+// internal wraps cause, a result the store cannot decode, as an INTERNAL error: clients
+// see only "internal error", the logs see the cause.
+func internal(cause error) error {
+	return &model.Error{Code: model.CodeInternal, Message: "internal error", Err: cause}
+}
+
 // readLists runs q, whose rows are (id, list), in a read transaction and maps every item
 // of each list with item. Ids without a row are absent from the map.
-func readLists[T any](ctx context.Context, s *Store, q string, params map[string]any, item func(any) T) (map[string][]T, error) {
+func readLists[T any](ctx context.Context, s *Store, q string, params map[string]any, item func(any) (T, error)) (map[string][]T, error) {
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[string][]T, len(recs))
 	for _, rec := range recs {
-		id, err := value[string](rec, "id")
+		id, err := column[string](rec, "id")
 		if err != nil {
 			return nil, err
 		}
-		list, err := value[[]any](rec, "list")
+		list, err := column[[]any](rec, "list")
 		if err != nil {
 			return nil, err
 		}
 		for _, x := range list {
-			out[id] = append(out[id], item(x))
+			v, err := item(x)
+			if err != nil {
+				return nil, err
+			}
+			out[id] = append(out[id], v)
 		}
 	}
 	return out, nil

@@ -46,7 +46,7 @@ func (s *Store) Fingerprint(ctx context.Context) (string, error) {
 	}
 	lines := make([]string, 0, len(nodes)+len(rels))
 	for _, rec := range append(nodes, rels...) {
-		row, err := value[[]any](rec, "row")
+		row, err := column[[]any](rec, "row")
 		if err != nil {
 			return "", err
 		}
@@ -85,11 +85,11 @@ RETURN coalesce(d, '') AS d, count(*) AS n`
 	}
 	out := make(map[string]int, len(recs))
 	for _, rec := range recs {
-		d, err := value[string](rec, "d")
+		d, err := column[string](rec, "d")
 		if err != nil {
 			return nil, err
 		}
-		n, err := value[int64](rec, "n")
+		n, err := column[int64](rec, "n")
 		if err != nil {
 			return nil, err
 		}
