@@ -21,9 +21,28 @@ func documentOf(n neo4j.Node) *model.Document {
 	return d
 }
 
-// FindDocuments returns one page of the documents that match f, ordered by id, and the
-// total number that match.
-func (s *Store) FindDocuments(ctx context.Context, f model.DocumentFilter, page model.PageArgs) (*model.DocumentPage, error) {
+// documentMatch binds d to the documents whose title contains $titleContains and that
+// mention the entity $mentions (any when null).
+const documentMatch = `MATCH (d:Document)
+WHERE toLower(d.title) CONTAINS $titleContains
+  AND ($mentions IS NULL OR EXISTS { MATCH (d)-[:MENTIONS]->(:Entity {id: $mentions}) })`
+
+// documentPage is the FindDocuments query: the total, and one more than a page of the
+// documents of {{match}} after the cursor $afterId, by id.
+const documentPage = `CALL () {
+  {{match}}
+  RETURN count(d) AS total
+}
+CALL () {
+  {{match}}
+    AND ($afterId IS NULL OR d.id > $afterId)
+  WITH d ORDER BY d.id LIMIT $limit
+  RETURN collect(d) AS docs
+}
+RETURN total, docs`
+
+// documentQuery is the FindDocuments query. An invalid page.After gives an INVALID error.
+func documentQuery(f model.DocumentFilter, page model.PageArgs) (string, map[string]any, error) {
 	params := map[string]any{
 		"titleContains": strings.ToLower(f.TitleContains),
 		"mentions":      nil,
@@ -33,20 +52,18 @@ func (s *Store) FindDocuments(ctx context.Context, f model.DocumentFilter, page 
 		params["mentions"] = f.Mentions
 	}
 	if err := afterParams(page.After, model.Order{Property: "id"}, params); err != nil {
+		return "", nil, err
+	}
+	return fill(documentPage, "match", documentMatch), params, nil
+}
+
+// FindDocuments returns one page of the documents that match f, ordered by id, and the
+// total number that match.
+func (s *Store) FindDocuments(ctx context.Context, f model.DocumentFilter, page model.PageArgs) (*model.DocumentPage, error) {
+	q, params, err := documentQuery(f, page)
+	if err != nil {
 		return nil, err
 	}
-	const match = `MATCH (d:Document)
-  WHERE toLower(d.title) CONTAINS $titleContains
-    AND ($mentions IS NULL OR EXISTS { MATCH (d)-[:MENTIONS]->(:Entity {id: $mentions}) })`
-	const q = `
-CALL () { ` + match + ` RETURN count(d) AS total }
-CALL () {
-  ` + match + `
-    AND ($afterId IS NULL OR d.id > $afterId)
-  WITH d ORDER BY d.id LIMIT $limit
-  RETURN collect(d) AS docs
-}
-RETURN total, docs`
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("find documents: %w", err)
@@ -55,11 +72,11 @@ RETURN total, docs`
 	if len(recs) == 0 {
 		return p, nil
 	}
-	total, err := value[int64](recs[0], "total")
+	total, err := column[int64](recs[0], "total")
 	if err != nil {
 		return nil, err
 	}
-	docs, err := value[[]any](recs[0], "docs")
+	docs, err := column[[]any](recs[0], "docs")
 	if err != nil {
 		return nil, err
 	}
@@ -69,11 +86,32 @@ RETURN total, docs`
 			p.HasNextPage = true
 			break
 		}
-		d := documentOf(x.(neo4j.Node))
+		d, err := documentItem(x)
+		if err != nil {
+			return nil, fmt.Errorf("find documents: %w", err)
+		}
 		p.Documents = append(p.Documents, d)
 		p.Cursors = append(p.Cursors, cursor{Property: "id", Key: d.ID, ID: d.ID}.encode())
 	}
 	return p, nil
+}
+
+// documentItem decodes a document of a list.
+func documentItem(x any) (*model.Document, error) {
+	n, err := as[neo4j.Node](x, "document")
+	if err != nil {
+		return nil, err
+	}
+	return documentOf(n), nil
+}
+
+// entityItem decodes an entity of a list.
+func entityItem(x any) (model.Entity, error) {
+	n, err := as[neo4j.Node](x, "entity")
+	if err != nil {
+		return nil, err
+	}
+	return entityOf(n)
 }
 
 // MentionedIn returns, for each of ids, the documents that mention it ordered by id, in
@@ -84,10 +122,7 @@ UNWIND $ids AS id
 MATCH (d:Document)-[:MENTIONS]->(:Entity {id: id})
 WITH id, d ORDER BY d.id
 RETURN id, collect(d) AS list`
-	out, err := readLists(ctx, s, q, map[string]any{"ids": ids}, func(x any) *model.Document {
-		n, _ := x.(neo4j.Node)
-		return documentOf(n)
-	})
+	out, err := readLists(ctx, s, q, map[string]any{"ids": ids}, documentItem)
 	if err != nil {
 		return nil, fmt.Errorf("mentioned in: %w", err)
 	}
@@ -102,10 +137,7 @@ UNWIND $ids AS id
 MATCH (:Document {id: id})-[:MENTIONS]->(e:Entity)
 WITH id, e ORDER BY e.name, e.id
 RETURN id, collect(e) AS list`
-	out, err := readLists(ctx, s, q, map[string]any{"ids": docIDs}, func(x any) model.Entity {
-		n, _ := x.(neo4j.Node)
-		return entityOf(n)
-	})
+	out, err := readLists(ctx, s, q, map[string]any{"ids": docIDs}, entityItem)
 	if err != nil {
 		return nil, fmt.Errorf("mentions: %w", err)
 	}

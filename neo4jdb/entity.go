@@ -3,6 +3,7 @@ package neo4jdb
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -10,9 +11,11 @@ import (
 	"github.com/parkgraph/parkgraph/model"
 )
 
-// entityOf maps a stored :Entity node to its model type. It returns nil for a node that
-// is not an entity.
-func entityOf(n neo4j.Node) model.Entity {
+// entityOf maps a stored :Entity node to its model type. A node whose type is not an
+// entity type gives an INTERNAL error: the loader writes only known types, so such a node
+// was written by something else, and every reader reports it rather than leave it out
+// (FindNodes would otherwise answer NOT_FOUND for an id that is in the graph).
+func entityOf(n neo4j.Node) (model.Entity, error) {
 	p := n.Props
 	b := model.EntityBase{
 		ID:       str(p["id"]),
@@ -30,7 +33,11 @@ func entityOf(n neo4j.Node) model.Entity {
 			b.Props[k] = v
 		}
 	}
-	return model.NewEntity(b)
+	e := model.NewEntity(b)
+	if e == nil {
+		return nil, internal(fmt.Errorf("node %s (id %q, labels %v) has the unknown entity type %q", n.ElementId, b.ID, n.Labels, b.Type))
+	}
+	return e, nil
 }
 
 // evidenceOf reads the parallel evidenceDocs and evidenceQuotes lists of a node or
@@ -78,262 +85,449 @@ RETURN n`
 	}
 	out := make(map[string]model.Node, len(recs))
 	for _, rec := range recs {
-		n, err := value[neo4j.Node](rec, "n")
+		n, err := column[neo4j.Node](rec, "n")
 		if err != nil {
 			return nil, err
 		}
 		if hasLabel(n, "Document") {
 			d := documentOf(n)
 			out[d.ID] = d
-		} else if e := entityOf(n); e != nil {
-			out[e.GetID()] = e
+			continue
 		}
+		e, err := entityOf(n)
+		if err != nil {
+			return nil, fmt.Errorf("find nodes: %w", err)
+		}
+		out[e.GetID()] = e
 	}
 	return out, nil
 }
 
 func hasLabel(n neo4j.Node, label string) bool {
-	for _, l := range n.Labels {
-		if l == label {
-			return true
-		}
+	return slices.Contains(n.Labels, label)
+}
+
+// entityPage is the FindEntities query. {{sets}} compute the sets the filter uses, once;
+// {{total}} counts every match (or sets total to null). Then the page: the candidates n
+// that match ({{match}}), their sort key k ({{key}}), those after the cursor ({{after}}),
+// one more than the page in {{order}}, the lists h0, h1, ... of the page's hops
+// ({{hops}}), and one row [{{columns}}] per entity. {{imports}} are the sets' names.
+const entityPage = `{{sets}}
+{{total}}
+CALL ({{imports}}) {
+  {{match}}
+  WITH n, {{key}} AS k
+  WHERE {{after}}
+  WITH n, k ORDER BY {{order}} LIMIT $limit
+  {{hops}}
+  WITH * ORDER BY {{order}}
+  RETURN collect([{{columns}}]) AS rows
+}
+RETURN total, rows`
+
+const (
+	// entityTotal counts the entities that match.
+	entityTotal = `CALL ({{imports}}) {
+  {{match}}
+  RETURN count(n) AS total
+}`
+	// entityNoTotal carries the sets on with a null total (PageArgs.SkipTotal).
+	entityNoTotal = `WITH {{columns}}`
+
+	// entityMatch binds n to the {{candidates}} for which the {{first}} predicate and
+	// every one of the {{more}} lines of entityAnd holds.
+	entityMatch = `{{candidates}}
+WHERE {{first}}
+{{more}}`
+	// entityAnd is one more predicate of entityMatch.
+	entityAnd = `  AND {{clause}}`
+
+	// pageHop answers a hop for the entity n of a page: the hop's subquery over a = n, whose
+	// list it keeps as {{list}}, with the columns before it ({{kept}}).
+	pageHop = `CALL (n) {
+  WITH n AS a
+  {{hop}}
+}
+WITH {{kept}}, list AS {{list}}`
+	// pageNoHop is pageHop for a hop that cannot match anything.
+	pageNoHop = `WITH {{kept}}, [] AS {{list}}`
+)
+
+// The orders of a page of candidates n with sort key k. The cursor is $afterKey and
+// $afterId, both null on the first page. {{direction}} is ASC or DESC; {{beyond}} is the
+// comparison (> or <) that holds for a key after the cursor's, {{from}} the same or equal.
+const (
+	// By a property: k is its value, or its first value when it holds a list (sources
+	// disagree); entities without it come last, in id order.
+	propertyKey   = `CASE WHEN n[$orderBy] IS :: LIST<ANY> THEN n[$orderBy][0] ELSE n[$orderBy] END`
+	propertyAfter = `$afterId IS NULL
+  OR ($afterKey IS NULL AND k IS NULL AND n.id > $afterId)
+  OR ($afterKey IS NOT NULL AND (k IS NULL OR k {{beyond}} $afterKey OR (k = $afterKey AND n.id > $afterId)))`
+	propertyOrder = `k IS NULL, k {{direction}}, n.id`
+
+	// By name, which every entity has once: the name index gives the order, and the
+	// bound nameFrom (nameAny on the first page) a starting point in it.
+	nameKey   = `n.name`
+	nameAfter = `$afterId IS NULL OR k {{beyond}} $afterKey OR (k = $afterKey AND n.id > $afterId)`
+	nameOrder = `k {{direction}}, n.id`
+	nameFrom  = `n.name {{from}} $afterKey`
+	nameAny   = `n.name IS NOT NULL`
+)
+
+// ordering is how a page query sorts: the sort key k of n, the condition that keeps the
+// entities after the cursor, the ORDER BY, and, by name, the predicate over n that lets
+// the name index start at the cursor ("" by a property).
+type ordering struct{ key, after, sortBy, bound string }
+
+// orderOf is the order of a page: o, by name when o names no property.
+func orderOf(o model.Order) model.Order {
+	if o.Property == "" {
+		o.Property = "name"
 	}
-	return false
+	return o
+}
+
+// orderingOf compiles order (by name or a property, see orderOf) for a page that starts
+// after a cursor or, when afterCursor is false, at the beginning.
+func orderingOf(order model.Order, afterCursor bool) ordering {
+	direction, beyond, from := "ASC", ">", ">="
+	if order.Desc {
+		direction, beyond, from = "DESC", "<", "<="
+	}
+	if order.Property != "name" {
+		return ordering{key: propertyKey, after: fill(propertyAfter, "beyond", beyond),
+			sortBy: fill(propertyOrder, "direction", direction)}
+	}
+	o := ordering{key: nameKey, after: fill(nameAfter, "beyond", beyond),
+		sortBy: fill(nameOrder, "direction", direction), bound: nameAny}
+	if afterCursor {
+		o.bound = fill(nameFrom, "from", from)
+	}
+	return o
+}
+
+// entityQuery is the FindEntities query: the total, and one page of the entities of
+// f.Type that match f, in page.Order, with the lists of page.With. An unknown type, an
+// invalid cursor or an invalid hop gives an INVALID error.
+func entityQuery(f model.EntityFilter, page model.PageArgs) (string, map[string]any, error) {
+	if !f.Type.IsValid() {
+		return "", nil, model.Errorf(model.CodeInvalid, "unknown entity type %q", f.Type)
+	}
+	order := orderOf(page.Order)
+	w := entityWhere(f)
+	params := w.params
+	if err := afterParams(page.After, order, params); err != nil {
+		return "", nil, err
+	}
+	params["limit"] = page.First + 1
+	o := orderingOf(order, page.After != "")
+	clauses := w.clauses
+	if o.bound != "" {
+		clauses = append(slices.Clip(clauses), o.bound)
+	} else {
+		params["orderBy"] = order.Property
+	}
+	// Each hop of page.With becomes a subquery per entity of the page: h0, h1, ...
+	columns := []string{"n", "k"}
+	hops := make([]string, len(page.With))
+	for i, h := range page.With {
+		first, list := fmt.Sprintf("hopFirst%d", i), fmt.Sprintf("h%d", i)
+		body, err := hopQuery(h, "$"+first)
+		if err != nil {
+			return "", nil, err
+		}
+		kept := strings.Join(columns, ", ")
+		if body == "" {
+			hops[i] = fill(pageNoHop, "kept", kept, "list", list)
+		} else {
+			hops[i] = fill(pageHop, "hop", body, "kept", kept, "list", list)
+			params[first] = hopFirst(h)
+		}
+		columns = append(columns, list)
+	}
+	imports := strings.Join(w.names, ", ")
+	total := fill(entityTotal, "imports", imports, "match", filterMatch(f, w.clauses))
+	if page.SkipTotal {
+		total = fill(entityNoTotal, "columns", strings.Join(append(slices.Clip(w.names), "null AS total"), ", "))
+	}
+	q := fill(entityPage,
+		"sets", strings.Join(w.sets, "\n"),
+		"total", total,
+		"imports", imports,
+		"match", filterMatch(f, clauses),
+		"key", o.key,
+		"after", o.after,
+		"order", o.sortBy,
+		"hops", strings.Join(hops, "\n"),
+		"columns", strings.Join(columns, ", "))
+	return q, params, nil
 }
 
 // FindEntities returns one page of the entities of f.Type that match f, in page.Order
 // (by name when none is given; then by id), and the total number that match. An invalid
 // page.After gives an INVALID error.
 func (s *Store) FindEntities(ctx context.Context, f model.EntityFilter, page model.PageArgs) (*model.EntityPage, error) {
-	if !f.Type.IsValid() {
-		return nil, model.Errorf(model.CodeInvalid, "unknown entity type %q", f.Type)
-	}
-	order := page.Order
-	if order.Property == "" {
-		order.Property = "name"
-	}
-	prelude, sets, where, params := entityWhere(f)
-	if err := afterParams(page.After, order, params); err != nil {
+	q, params, err := entityQuery(f, page)
+	if err != nil {
 		return nil, err
 	}
-	params["limit"] = page.First + 1
-	params["orderBy"] = order.Property
-	// Each hop of page.With becomes a subquery per entity of the page: h0, h1, ...
-	withHops, lists := "", []string{}
-	items := make([]func(any) *model.Relation, len(page.With))
-	for i, h := range page.With {
-		first := fmt.Sprintf("hopFirst%d", i)
-		hq, err := compileHop(h, "$"+first)
-		if err != nil {
-			return nil, err
-		}
-		name := fmt.Sprintf("h%d", i)
-		kept := strings.Join(append([]string{"n", "k"}, lists...), ", ")
-		if hq.body == "" {
-			withHops += "\n  WITH " + kept + ", [] AS " + name
-		} else {
-			withHops += "\n  CALL (n) { WITH n AS a " + hq.body + " }\n  WITH " + kept + ", list AS " + name
-		}
-		params[first] = hopFirst(h)
-		lists = append(lists, name)
-		items[i] = hq.item
-	}
-	match := candidates(f)
-	if where != "true" {
-		match += " WHERE " + where
-	}
-	after, direction, bound := "k > $afterKey", "ASC", "n.name >= $afterKey"
-	if order.Desc {
-		after, direction, bound = "k < $afterKey", "DESC", "n.name <= $afterKey"
-	}
-	// k is the sort key; a list (sources disagree) sorts by its first value. Entities
-	// without the key come last, in id order.
-	key := "CASE WHEN n[$orderBy] IS :: LIST<ANY> THEN n[$orderBy][0] ELSE n[$orderBy] END"
-	keyset := `$afterId IS NULL
-     OR ($afterKey IS NULL AND k IS NULL AND n.id > $afterId)
-     OR ($afterKey IS NOT NULL AND (k IS NULL OR ` + after + ` OR (k = $afterKey AND n.id > $afterId)))`
-	sortBy := "k IS NULL, k " + direction + ", n.id"
-	pageMatch := match
-	if order.Property == "name" {
-		// Every entity has one name: the name index gives the order, and a cursor a
-		// starting point in it.
-		key, keyset, sortBy = "n.name", "$afterId IS NULL OR "+after+" OR (k = $afterKey AND n.id > $afterId)", "k "+direction+", n.id"
-		if page.After == "" {
-			bound = "n.name IS NOT NULL"
-		}
-		if where == "true" {
-			pageMatch += " WHERE " + bound
-		} else {
-			pageMatch += " AND " + bound
-		}
-	}
-	count := "CALL (" + sets + ") { " + match + " RETURN count(n) AS total }"
-	if page.SkipTotal {
-		count = "WITH " + strings.TrimPrefix(sets+", null AS total", ", ")
-	}
-	q := prelude + `
-` + count + `
-CALL (` + sets + `) {
-  ` + pageMatch + `
-  WITH n, ` + key + ` AS k
-  WHERE ` + keyset + `
-  WITH n, k ORDER BY ` + sortBy + ` LIMIT $limit` + withHops + `
-  WITH * ORDER BY ` + sortBy + `
-  RETURN collect([n, k` + strings.Join(append([]string{""}, lists...), ", ") + `]) AS rows
-}
-RETURN total, rows`
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("find %s entities: %w", f.Type.Label(), err)
 	}
+	p, err := entityPageOf(recs, page)
+	if err != nil {
+		return nil, fmt.Errorf("find %s entities: %w", f.Type.Label(), err)
+	}
+	return p, nil
+}
+
+// entityPageOf decodes the records of entityQuery(_, page).
+func entityPageOf(recs []*neo4j.Record, page model.PageArgs) (*model.EntityPage, error) {
 	p := &model.EntityPage{}
 	if len(recs) == 0 {
 		return p, nil
 	}
-	total, err := value[int64](recs[0], "total")
+	total, err := column[int64](recs[0], "total")
 	if err != nil {
 		return nil, err
 	}
-	rows, err := value[[]any](recs[0], "rows")
+	rows, err := column[[]any](recs[0], "rows")
 	if err != nil {
 		return nil, err
 	}
 	p.TotalCount = int(total)
 	p.With = make([]map[string][]*model.Relation, len(page.With))
-	for i := range p.With {
+	items := make([]func(any) (*model.Relation, error), len(page.With))
+	for i, h := range page.With {
 		p.With[i] = map[string][]*model.Relation{}
+		items[i] = hopItem(h)
 	}
+	order := orderOf(page.Order)
 	for i, x := range rows {
 		if i == page.First {
 			p.HasNextPage = true
 			break
 		}
-		row, _ := x.([]any)
-		n, _ := row[0].(neo4j.Node)
-		e := entityOf(n)
+		row, err := as[[]any](x, "page row")
+		if err != nil {
+			return nil, err
+		}
+		if len(row) != 2+len(page.With) {
+			return nil, internal(fmt.Errorf("page row: want %d columns, got %d", 2+len(page.With), len(row)))
+		}
+		n, err := as[neo4j.Node](row[0], "entity of a page row")
+		if err != nil {
+			return nil, err
+		}
+		e, err := entityOf(n)
+		if err != nil {
+			return nil, err
+		}
+		id := e.GetID()
 		for h := range p.With {
-			list, _ := row[2+h].([]any)
+			list, err := as[[]any](row[2+h], fmt.Sprintf("list h%d of a page row", h))
+			if err != nil {
+				return nil, err
+			}
 			for _, item := range list {
-				p.With[h][e.GetID()] = append(p.With[h][e.GetID()], items[h](item))
+				rel, err := items[h](item)
+				if err != nil {
+					return nil, err
+				}
+				p.With[h][id] = append(p.With[h][id], rel)
 			}
 		}
 		p.Entities = append(p.Entities, e)
-		p.Cursors = append(p.Cursors, cursor{Property: order.Property, Desc: order.Desc, Key: row[1], ID: e.GetID()}.encode())
+		p.Cursors = append(p.Cursors, cursor{Property: order.Property, Desc: order.Desc, Key: row[1], ID: id}.encode())
 	}
 	return p, nil
 }
 
-// entityWhere compiles f into a Cypher predicate over n and its parameters. Filters that
-// name an industry or region are resolved once, before the entities are scanned: prelude
-// holds the subqueries that compute those sets and sets their names, for the subqueries
-// that use them to import. Every filter is a constant fragment; user input travels only
-// in parameters.
-func entityWhere(f model.EntityFilter) (prelude, sets, where string, params map[string]any) {
-	clauses := []string{"true"}
-	var names []string
-	params = map[string]any{}
-	add := func(clause, key string, v any) {
-		clauses = append(clauses, clause)
-		params[key] = v
+// entityFilter is an EntityFilter compiled to Cypher over n. Filters that name an
+// industry or region resolve it once, before the entities are scanned: sets are the
+// subqueries that compute those sets, names their names, for the subqueries that use
+// them to import. Every clause is a constant fragment; user input travels only in params.
+type entityFilter struct {
+	sets    []string
+	names   []string
+	clauses []string // all must hold
+	params  map[string]any
+}
+
+// The sets that filters compute once, before the entities are scanned.
+const (
+	// industrySet computes {{name}}: the industries whose id, name or alias is {{key}},
+	// and every subsector below them.
+	industrySet = `CALL () {
+  MATCH (i:Industry) WHERE {{key}} IN i.keys
+  MATCH (s:Industry)-[:SUBSECTOR_OF*0..{{depth}}]->(i)
+  RETURN collect(DISTINCT s) AS {{name}}
+}`
+	// originIDs computes originIds: the ids of the regions whose id, name or alias is
+	// $targetOrigin.
+	originIDs = `CALL () {
+  MATCH (o:Region) WHERE $targetOrigin IN o.keys
+  RETURN collect(o.id) AS originIds
+}`
+)
+
+// The predicates of the filter fields over n. {{depth}} is model.ContainmentDepth.
+const (
+	nameContainsClause = `(toLower(n.name) CONTAINS $nameContains OR any(a IN n.aliases WHERE toLower(a) CONTAINS $nameContains))`
+	industryClause     = `EXISTS { MATCH (n)-[:FOCUSES_ON|TARGETS]->(s:Industry) WHERE s IN industrySet }`
+	// targetsClause holds when one TARGETS edge meets both conditions. (With an
+	// industry, targetsCandidates checks the edges instead.)
+	targetsClause = `EXISTS {
+  MATCH (n)-[t:TARGETS]->(s:Industry)
+  WHERE ($targetIndustry IS NULL OR s IN targetSet)
+    AND ($targetOrigin IS NULL OR t.investorOrigin IN originIds)
+}`
+	zoneClause           = `EXISTS { MATCH (n)-[:PART_OF*1..{{depth}}]->(:Zone {id: $zone}) }`
+	districtClause       = `EXISTS { MATCH (n)-[:PART_OF|LOCATED_IN*1..{{depth}}]->(:District {id: $district}) }`
+	regionClause         = `EXISTS { MATCH (n)-[:PART_OF|LOCATED_IN*1..{{depth}}]->(r:Region) WHERE $region IN r.keys }`
+	companyClause        = `EXISTS { MATCH (n)<-[:PART_OF*0..{{depth}}]-(:Entity)-[:HOSTS]->(:Entity {id: $company}) }`
+	hostedInClause       = `EXISTS { MATCH (:Entity {id: $hostedIn})<-[:PART_OF*0..{{depth}}]-(:Entity)-[:HOSTS]->(n) }`
+	subsectorOfClause    = `EXISTS { MATCH (n)-[:SUBSECTOR_OF*1..{{depth}}]->(i:Industry) WHERE $subsectorOf IN i.keys }`
+	participantClause    = `EXISTS { MATCH (:Entity {id: $participant})-[:PARTICIPATED_IN|ORGANIZED]->(n) }`
+	participatedInClause = `EXISTS { MATCH (n)-[:PARTICIPATED_IN|ORGANIZED]->(:Event)-[:PART_OF*0..{{depth}}]->(:Event {id: $participatedIn}) }`
+	issuedByClause       = `EXISTS { MATCH (:Entity {id: $issuedBy})-[:ISSUED]->(n) }`
+
+	// numberRange holds when a value of the property {{prop}} (one, or a list when
+	// sources disagree) lies between {{min}} and {{max}}; a null bound is open.
+	numberRange = `any(v IN CASE WHEN n[{{prop}}] IS :: LIST<ANY> THEN n[{{prop}}] ELSE [n[{{prop}}]] END
+  WHERE ({{min}} IS NULL OR v >= {{min}}) AND ({{max}} IS NULL OR v <= {{max}}))`
+	// dateRange is numberRange for dates, which compare as text: the upper bound also
+	// includes every date it is a prefix of ("2023" includes "2023-03-09").
+	dateRange = `any(v IN CASE WHEN n[{{prop}}] IS :: LIST<ANY> THEN n[{{prop}}] ELSE [n[{{prop}}]] END
+  WHERE ({{min}} IS NULL OR v >= {{min}}) AND ({{max}} IS NULL OR v <= {{max}} OR v STARTS WITH {{max}}))`
+)
+
+// entityWhere compiles f into the predicates over n, the sets they use and their
+// parameters.
+func entityWhere(f model.EntityFilter) entityFilter {
+	w := entityFilter{params: map[string]any{}}
+	add := func(clause, param string, v any) {
+		w.clauses = append(w.clauses, clause)
+		w.params[param] = v
 	}
 	set := func(name, subquery string) {
-		prelude += "CALL () { " + subquery + " AS " + name + " }\n"
-		names = append(names, name)
-	}
-	// industries matching $p (id, name or alias) and every subsector below them
-	industries := func(p string) string {
-		return `MATCH (i:Industry) WHERE ` + p + ` IN i.keys
-  MATCH (s:Industry)-[:SUBSECTOR_OF*0..8]->(i) RETURN collect(DISTINCT s)`
+		w.sets = append(w.sets, subquery)
+		w.names = append(w.names, name)
 	}
 	if f.NameContains != "" {
-		add(`(toLower(n.name) CONTAINS $nameContains OR any(a IN n.aliases WHERE toLower(a) CONTAINS $nameContains))`,
-			"nameContains", strings.ToLower(f.NameContains))
+		add(nameContainsClause, "nameContains", strings.ToLower(f.NameContains))
 	}
 	if f.Industry != "" {
-		set("industrySet", industries("$industry"))
-		add(`EXISTS { MATCH (n)-[:FOCUSES_ON|TARGETS]->(s:Industry) WHERE s IN industrySet }`, "industry", key(f.Industry))
+		set("industrySet", contained(industrySet, "key", "$industry", "name", "industrySet"))
+		add(industryClause, "industry", matchKey(f.Industry))
 	}
 	if t := f.Targets; t != nil {
-		set("targetSet", industries("$targetIndustry"))
-		set("originIds", `MATCH (o:Region) WHERE $targetOrigin IN o.keys RETURN collect(o.id)`)
-		params["targetIndustry"] = optionalKey(t.Industry)
-		params["targetOrigin"] = optionalKey(t.InvestorOrigin)
-	}
-	if t := f.Targets; t != nil && optionalKey(t.Industry) == nil {
-		// (With an industry, candidates walks the TARGETS edges and checks them.)
-		clauses = append(clauses, `EXISTS {
-    MATCH (n)-[t:TARGETS]->(s:Industry)
-    WHERE ($targetIndustry IS NULL OR s IN targetSet)
-      AND ($targetOrigin IS NULL OR t.investorOrigin IN originIds) }`)
+		set("targetSet", contained(industrySet, "key", "$targetIndustry", "name", "targetSet"))
+		set("originIds", originIDs)
+		w.params["targetIndustry"] = optionalKey(t.Industry)
+		w.params["targetOrigin"] = optionalKey(t.InvestorOrigin)
+		if optionalKey(t.Industry) == nil {
+			w.clauses = append(w.clauses, targetsClause)
+		}
 	}
 	if f.Zone != "" {
-		add(`EXISTS { MATCH (n)-[:PART_OF*1..8]->(:Zone {id: $zone}) }`, "zone", f.Zone)
+		add(contained(zoneClause), "zone", f.Zone)
 	}
 	if f.District != "" {
-		add(`EXISTS { MATCH (n)-[:PART_OF|LOCATED_IN*1..8]->(:District {id: $district}) }`, "district", f.District)
+		add(contained(districtClause), "district", f.District)
 	}
 	if f.Region != "" {
-		add(`EXISTS { MATCH (n)-[:PART_OF|LOCATED_IN*1..8]->(r:Region) WHERE $region IN r.keys }`, "region", key(f.Region))
+		add(contained(regionClause), "region", matchKey(f.Region))
 	}
 	if f.Company != "" {
-		add(`EXISTS { MATCH (n)<-[:PART_OF*0..8]-(:Entity)-[:HOSTS]->(:Entity {id: $company}) }`, "company", f.Company)
+		add(contained(companyClause), "company", f.Company)
 	}
 	if f.HostedIn != "" {
-		add(`EXISTS { MATCH (:Entity {id: $hostedIn})<-[:PART_OF*0..8]-(:Entity)-[:HOSTS]->(n) }`, "hostedIn", f.HostedIn)
+		add(contained(hostedInClause), "hostedIn", f.HostedIn)
 	}
 	if f.SubsectorOf != "" {
-		add(`EXISTS { MATCH (n)-[:SUBSECTOR_OF*1..8]->(i:Industry) WHERE $subsectorOf IN i.keys }`, "subsectorOf", key(f.SubsectorOf))
+		add(contained(subsectorOfClause), "subsectorOf", matchKey(f.SubsectorOf))
 	}
 	if f.Participant != "" {
-		add(`EXISTS { MATCH (:Entity {id: $participant})-[:PARTICIPATED_IN|ORGANIZED]->(n) }`, "participant", f.Participant)
+		add(participantClause, "participant", f.Participant)
 	}
 	if f.ParticipatedIn != "" {
-		add(`EXISTS { MATCH (n)-[:PARTICIPATED_IN|ORGANIZED]->(:Event)-[:PART_OF*0..8]->(:Event {id: $participatedIn}) }`,
-			"participatedIn", f.ParticipatedIn)
+		add(contained(participatedInClause), "participatedIn", f.ParticipatedIn)
 	}
 	if f.IssuedBy != "" {
-		add(`EXISTS { MATCH (:Entity {id: $issuedBy})-[:ISSUED]->(n) }`, "issuedBy", f.IssuedBy)
+		add(issuedByClause, "issuedBy", f.IssuedBy)
 	}
 	for i, r := range f.Ranges {
 		p := fmt.Sprintf("range%d", i)
-		upper := "v <= $" + p + "max"
+		clause := numberRange
 		if r.Date {
-			upper = "(v <= $" + p + "max OR v STARTS WITH $" + p + "max)"
+			clause = dateRange
 		}
-		clauses = append(clauses, fmt.Sprintf(`any(v IN CASE WHEN n[$%[1]sprop] IS :: LIST<ANY> THEN n[$%[1]sprop] ELSE [n[$%[1]sprop]] END
-      WHERE ($%[1]smin IS NULL OR v >= $%[1]smin) AND ($%[1]smax IS NULL OR %[2]s))`, p, upper))
-		params[p+"prop"], params[p+"min"], params[p+"max"] = r.Property, r.Min, r.Max
+		w.clauses = append(w.clauses, fill(clause, "prop", "$"+p+"prop", "min", "$"+p+"min", "max", "$"+p+"max"))
+		w.params[p+"prop"], w.params[p+"min"], w.params[p+"max"] = r.Property, r.Min, r.Max
 	}
-	return prelude, strings.Join(names, ", "), strings.Join(clauses, "\n    AND "), params
+	return w
 }
+
+// filterMatch binds n to the entities of f's candidates for which every one of clauses
+// (those of entityWhere(f), and maybe more) holds.
+func filterMatch(f model.EntityFilter, clauses []string) string {
+	if len(clauses) == 0 {
+		return candidates(f)
+	}
+	more := make([]string, len(clauses)-1)
+	for i, c := range clauses[1:] {
+		more[i] = fill(entityAnd, "clause", c)
+	}
+	return fill(entityMatch, "candidates", candidates(f), "first", clauses[0], "more", strings.Join(more, "\n"))
+}
+
+// The clauses that bind n to the entities FindEntities checks against the filter: every
+// entity of a {{label}}, or, when a filter names something that reaches few of them,
+// only those reached from it.
+const (
+	// targetsCandidates checks a targets filter with an industry edge by edge.
+	targetsCandidates = `UNWIND targetSet AS s
+MATCH (n:{{label}})-[t:TARGETS]->(s)
+WHERE $targetOrigin IS NULL OR t.investorOrigin IN originIds
+WITH DISTINCT n`
+	industryCandidates = `UNWIND industrySet AS s
+MATCH (n:{{label}})-[:FOCUSES_ON|TARGETS]->(s)
+WITH DISTINCT n`
+	originCandidates = `MATCH (n:{{label}})-[:{{derived}}]->(o:Region)
+WHERE o.id IN originIds
+WITH DISTINCT n`
+	zoneCandidates = `MATCH (n:{{label}})-[:PART_OF*1..{{depth}}]->(:Zone {id: $zone})
+WITH DISTINCT n`
+	allCandidates = `MATCH (n:{{label}})`
+)
 
 // candidates is the clause that binds n to the entities FindEntities checks against the
-// filter: every entity of f.Type, or, when a filter names something that reaches few of
-// them, only those reached from it (the filter clauses still decide, except for a targets
-// filter with an industry, which this clause checks edge by edge). It uses the sets and
-// parameters of entityWhere.
+// filter (the filter clauses still decide, except for a targets filter with an industry,
+// which this clause checks edge by edge). It uses the sets and parameters of entityWhere.
+// Every node with an entity type's label is an :Entity.
 func candidates(f model.EntityFilter) string {
-	n := "(n:" + f.Type.Label() + ")" // every node with an entity type's label is an :Entity
+	label := f.Type.Label()
 	switch {
 	case f.Targets != nil && optionalKey(f.Targets.Industry) != nil:
-		return "UNWIND targetSet AS s MATCH " + n + "-[t:TARGETS]->(s)" +
-			" WHERE $targetOrigin IS NULL OR t.investorOrigin IN originIds WITH DISTINCT n"
+		return fill(targetsCandidates, "label", label)
 	case f.Industry != "":
-		return "UNWIND industrySet AS s MATCH " + n + "-[:FOCUSES_ON|TARGETS]->(s) WITH DISTINCT n"
+		return fill(industryCandidates, "label", label)
 	case f.Targets != nil && optionalKey(f.Targets.InvestorOrigin) != nil:
-		return "MATCH " + n + "-[:" + model.DerivedInvestorOrigin + "]->(o:Region) WHERE o.id IN originIds WITH DISTINCT n"
+		return fill(originCandidates, "label", label, "derived", model.DerivedInvestorOrigin)
 	case f.Zone != "":
-		return "MATCH " + n + "-[:PART_OF*1..8]->(:Zone {id: $zone}) WITH DISTINCT n"
+		return contained(zoneCandidates, "label", label)
 	}
-	return "MATCH " + n
+	return fill(allCandidates, "label", label)
 }
 
-// key normalises an id, name or alias for matching against the stored keys list.
-func key(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+// matchKey normalises an id, name or alias for matching against the stored keys list.
+func matchKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 func optionalKey(s *string) any {
 	if s == nil || strings.TrimSpace(*s) == "" {
 		return nil
 	}
-	return key(*s)
+	return matchKey(*s)
 }

@@ -14,3 +14,30 @@ func ReadRows(ctx context.Context, s *Store, cypher string) (int, error) {
 	recs, err := s.read(ctx, cypher, nil)
 	return len(recs), err
 }
+
+// GoldenQuery is one query of the golden files of testdata/cypher.
+type GoldenQuery struct {
+	Name   string
+	Cypher string
+	Params map[string]any
+}
+
+// GoldenQueries builds every query of the golden files that the store sends (cases that
+// send none are left out).
+func GoldenQueries() ([]GoldenQuery, error) {
+	cases, err := goldenQueries()
+	var out []GoldenQuery
+	for _, c := range cases {
+		if c.cypher != "" {
+			out = append(out, GoldenQuery{Name: c.name, Cypher: c.cypher, Params: c.params})
+		}
+	}
+	return out, err
+}
+
+// Explain plans cypher with EXPLAIN in a read transaction: Neo4j checks the query and
+// its parameters without running it.
+func Explain(ctx context.Context, s *Store, cypher string, params map[string]any) error {
+	_, err := s.read(ctx, "EXPLAIN "+cypher, params)
+	return err
+}

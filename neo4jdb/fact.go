@@ -17,14 +17,17 @@ UNWIND $ids AS id
 MATCH (:Entity {id: id})-[:HAS_FACT]->(f:Fact)
 WITH id, f ORDER BY f.property, f.value
 RETURN id, collect(f) AS list`
-	out, err := readLists(ctx, s, q, map[string]any{"ids": ids}, func(x any) *model.Fact {
-		n, _ := x.(neo4j.Node)
+	out, err := readLists(ctx, s, q, map[string]any{"ids": ids}, func(x any) (*model.Fact, error) {
+		n, err := as[neo4j.Node](x, "fact")
+		if err != nil {
+			return nil, err
+		}
 		return &model.Fact{
 			ID:       str(n.Props["id"]),
 			Property: str(n.Props["property"]),
 			Value:    str(n.Props["value"]),
 			Evidence: evidenceOf(n.Props),
-		}
+		}, nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("facts: %w", err)

@@ -90,11 +90,9 @@ func FuzzEntityWhere(f *testing.F) {
 	f.Add(uint32(1<<0|1<<2|1<<3|1<<4), "biotech", "Taiwanese")
 	f.Fuzz(func(t *testing.T, shape uint32, a, b string) {
 		filter := filterOf(shape, a, b)
-		prelude, sets, where, params := entityWhere(filter)
-		cypher := prelude + "\n" + sets + "\n" + candidates(filter) + " WHERE " + where
+		cypher, params := filterCypher(filter)
 		same := filterOf(shape, placeholder(a, "placeholder-a"), placeholder(b, "placeholder-b"))
-		p0, s0, w0, _ := entityWhere(same)
-		if want := p0 + "\n" + s0 + "\n" + candidates(same) + " WHERE " + w0; cypher != want {
+		if want, _ := filterCypher(same); cypher != want {
 			t.Fatalf("the Cypher depends on the values, not only on which fields are set:\n%s\n-- with placeholders --\n%s", cypher, want)
 		}
 		named := map[string]bool{}
@@ -104,7 +102,7 @@ func FuzzEntityWhere(f *testing.F) {
 				t.Errorf("the Cypher names $%s, which is not given:\n%s", m[1], cypher)
 			}
 		}
-		allowed := map[string]bool{"areaKm2": true, a: true, b: true, strings.ToLower(a): true, strings.ToLower(b): true, key(a): true, key(b): true}
+		allowed := map[string]bool{"areaKm2": true, a: true, b: true, strings.ToLower(a): true, strings.ToLower(b): true, matchKey(a): true, matchKey(b): true}
 		for k, v := range params {
 			if !named[k] {
 				t.Errorf("parameter %s is given but the Cypher does not name it", k)
@@ -123,6 +121,13 @@ func FuzzEntityWhere(f *testing.F) {
 			t.Errorf("%v in:\n%s", err, cypher)
 		}
 	})
+}
+
+// filterCypher is the Cypher of entityWhere(f) and candidates(f), with its parameters.
+func filterCypher(f model.EntityFilter) (string, map[string]any) {
+	w := entityWhere(f)
+	return fill("{{sets}}\n{{names}}\n{{match}}",
+		"sets", strings.Join(w.sets, "\n"), "names", strings.Join(w.names, ", "), "match", filterMatch(f, w.clauses)), w.params
 }
 
 // FuzzTypePattern checks the one place where relationship type names are written into

@@ -134,6 +134,20 @@ type statement struct {
 	rows   []map[string]any
 }
 
+// The writes whose Cypher names a label or type. Their text is part of the dataset digest
+// (see stamp): a change to it makes the next load rewrite every row.
+const (
+	// entityWrite writes entities of one {{label}} and removes the labels of the other
+	// entity types ({{others}}, such as n:Zone:District), so that an entity whose type
+	// changed loses its old label.
+	entityWrite = `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:{{label}} REMOVE {{others}}`
+	// relationWrite writes relationships of one {{type}}.
+	relationWrite = `UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:{{type}} {id: row.id}]->(b) SET r = row.props`
+)
+
 // plan turns a dataset into the statements that write it. Every row has a props map
 // that becomes the properties of what it writes. It also returns the number of facts.
 func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
@@ -176,8 +190,7 @@ func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
 	}
 	for _, t := range model.AllEntityTypes {
 		if rows := byType[t]; len(rows) > 0 {
-			stmts = append(stmts, statement{`UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:` +
-				t.Label() + ` REMOVE ` + otherLabels(t), rows})
+			stmts = append(stmts, statement{fill(entityWrite, "label", t.Label(), "others", otherLabels(t)), rows})
 		}
 	}
 	stmts = append(stmts, statement{`UNWIND $rows AS row
@@ -195,10 +208,7 @@ MERGE (e)-[:HAS_FACT]->(f)`, facts})
 	}
 	for _, t := range sortedKeys(model.RelationTypes) { // only known types reach Cypher
 		if rows := byRel[t]; len(rows) > 0 {
-			stmts = append(stmts, statement{`UNWIND $rows AS row
-MATCH (a:Entity {id: row.from})
-MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:` + t + ` {id: row.id}]->(b) SET r = row.props`, rows})
+			stmts = append(stmts, statement{fill(relationWrite, "type", t), rows})
 		}
 	}
 
@@ -332,16 +342,16 @@ func evidenceProps(props map[string]any, ev []*model.Evidence) map[string]any {
 	return props
 }
 
-// otherLabels lists the entity labels other than t's, as "n:A:B:...", so that an entity
-// whose type changed loses its old label.
+// otherLabels lists the entity labels other than t's as a label expression of n,
+// "n:A:B:...".
 func otherLabels(t model.EntityType) string {
-	var ls []string
+	ls := []string{"n"}
 	for _, o := range model.AllEntityTypes {
 		if o != t {
 			ls = append(ls, o.Label())
 		}
 	}
-	return "n:" + strings.Join(ls, ":")
+	return strings.Join(ls, ":")
 }
 
 // factValues turns facts into typed node properties: one value stays a scalar, values
@@ -375,71 +385,4 @@ func factValues(facts []*model.FactRecord) map[string]any {
 		out[k] = ss
 	}
 	return out
-}
-
-// LoadRowByRow writes ds the naive way, one row per statement and transaction, for at most
-// maxRows rows (0: all), and returns how many rows it wrote. It is the baseline the
-// batched Load is measured against; it does not prune.
-func (s *Store) LoadRowByRow(ctx context.Context, ds *model.Dataset, mentions []model.Mention, maxRows int) (int, error) {
-	stmts, _ := plan(ds, mentions)
-	stamp(stmts)
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
-	defer session.Close(ctx)
-	w := &writer{ctx: ctx, session: session, store: s, rep: &LoadReport{}}
-	rows := 0
-	for _, st := range stmts {
-		for _, row := range st.rows {
-			if maxRows > 0 && rows == maxRows {
-				return rows, nil
-			}
-			w.exec(st.cypher, map[string]any{"rows": []map[string]any{row}})
-			if w.err != nil {
-				return 0, fmt.Errorf("row-by-row load: %w", dbError(w.err))
-			}
-			rows++
-		}
-	}
-	return rows, nil
-}
-
-// Stamps counts the nodes and relationships that carry each dataset digest (see Load);
-// those that carry none (HAS_FACT relationships, anything the loader did not write) are
-// counted under "". After a completed load there is one digest besides ""; a load that
-// stopped part-way leaves its own digest on what it committed and the earlier digest on
-// what it had not yet rewritten or pruned.
-func (s *Store) Stamps(ctx context.Context) (map[string]int, error) {
-	const q = `
-CALL () { MATCH (n) RETURN n.dataset AS d UNION ALL MATCH ()-[r]->() RETURN r.dataset AS d }
-RETURN coalesce(d, '') AS d, count(*) AS n`
-	recs, err := s.read(ctx, q, nil)
-	if err != nil {
-		return nil, fmt.Errorf("count dataset stamps: %w", err)
-	}
-	out := make(map[string]int, len(recs))
-	for _, rec := range recs {
-		d, err := value[string](rec, "d")
-		if err != nil {
-			return nil, err
-		}
-		n, err := value[int64](rec, "n")
-		if err != nil {
-			return nil, err
-		}
-		out[d] = int(n)
-	}
-	return out, nil
-}
-
-// Clear deletes every node and relationship, 10,000 at a time, each batch in its own
-// transaction. It is for benchmarks that start from an empty database.
-func (s *Store) Clear(ctx context.Context) error {
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeWrite})
-	defer session.Close(ctx)
-	w := &writer{ctx: ctx, session: session, store: s, rep: &LoadReport{}}
-	for w.exec(`MATCH (n) WITH n LIMIT 10000 DETACH DELETE n`, nil) > 0 {
-	}
-	if w.err != nil {
-		return fmt.Errorf("clear: %w", dbError(w.err))
-	}
-	return nil
 }

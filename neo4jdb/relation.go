@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -11,24 +12,37 @@ import (
 	"github.com/parkgraph/parkgraph/model"
 )
 
+// neighborsTemplate answers one {{hop}} for every entity a of $ids.
+const neighborsTemplate = `UNWIND $ids AS id
+MATCH (a:Entity {id: id})
+CALL (a) {
+  {{hop}}
+}
+RETURN id, list`
+
+// neighborsQuery is the Neighbors query. It is "" when the hop cannot match anything (no
+// relationship has an unknown type).
+func neighborsQuery(ids []string, hop model.Hop) (string, map[string]any, error) {
+	body, err := hopQuery(hop, "$first")
+	if err != nil || body == "" {
+		return "", nil, err
+	}
+	return fill(neighborsTemplate, "hop", body), map[string]any{"ids": ids, "first": hopFirst(hop)}, nil
+}
+
 // Neighbors returns, for each of ids, its neighbours one hop (or up to hop.MaxHops hops)
 // away as described by hop, in one query. Entities with no neighbour are absent from the
 // map. One-hop relations carry their properties and evidence; multi-hop results carry only
 // the node, nearest first.
 func (s *Store) Neighbors(ctx context.Context, ids []string, hop model.Hop) (map[string][]*model.Relation, error) {
-	hq, err := compileHop(hop, "$first")
+	q, params, err := neighborsQuery(ids, hop)
 	if err != nil {
 		return nil, err
 	}
-	if hq.body == "" {
-		return map[string][]*model.Relation{}, nil // no relationship has an unknown type
+	if q == "" {
+		return map[string][]*model.Relation{}, nil
 	}
-	q := `
-UNWIND $ids AS id
-MATCH (a:Entity {id: id})
-CALL (a) { ` + hq.body + ` }
-RETURN id, list`
-	out, err := readLists(ctx, s, q, map[string]any{"ids": ids, "first": hopFirst(hop)}, hq.item)
+	out, err := readLists(ctx, s, q, params, hopItem(hop))
 	if err != nil {
 		return nil, fmt.Errorf("neighbors %v: %w", hop.Types, err)
 	}
@@ -44,13 +58,30 @@ func hopFirst(hop model.Hop) int {
 	return hop.First
 }
 
-// hopQuery is a hop compiled to Cypher: body is a subquery over a bound node a that
-// returns the far ends as one list named list (empty when there are none), and item maps
-// one element of that list. An empty body means the hop cannot match anything.
-type hopQuery struct {
-	body string
-	item func(any) *model.Relation
-}
+// The hop subqueries run over a bound entity a and return its far ends b as one list
+// named list, at most {{first}} long (a parameter such as $first). {{left}} and {{right}}
+// are the two halves of the arrow of the hop's direction, {{types}} a type pattern such
+// as :PART_OF|LOCATED_IN (empty: any type) and {{label}} the far end's labels.
+const (
+	// hopOne follows one relationship and keeps it, its far end and its direction.
+	hopOne = `MATCH (a){{left}}[r{{types}}]{{right}}(b{{label}})
+WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
+RETURN collect({r: r, b: b, out: out})[..{{first}}] AS list`
+
+	// hopWalk follows 1 to {{hops}} relationships and keeps the far ends, nearest first.
+	hopWalk = `MATCH p = (a){{left}}[{{types}}*1..{{hops}}]{{right}}(b{{label}})
+WHERE b <> a
+WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
+RETURN collect(b)[..{{first}}] AS list`
+
+	// hopThrough expands the set reached over 0 to {{depth}} relationships of {{through}}
+	// once, without enumerating paths, then takes the final hop from every member.
+	hopThrough = `MATCH (a){{left}}[{{through}}*0..{{depth}}]{{right}}(x:Entity)
+WITH DISTINCT x
+MATCH (x){{left}}[{{types}}]{{right}}(b{{label}})
+WITH DISTINCT b ORDER BY b.name, b.id
+RETURN collect(b)[..{{first}}] AS list`
+)
 
 // arrowsOf gives the two halves of a relationship pattern for each direction.
 var arrowsOf = map[model.Direction][2]string{
@@ -59,62 +90,83 @@ var arrowsOf = map[model.Direction][2]string{
 	model.DirectionBoth: {"-", "-"},
 }
 
-// compileHop compiles hop with first (a parameter such as "$first") as the number of far
-// ends kept. Only known relationship type names and entity labels reach the Cypher text.
-func compileHop(hop model.Hop, first string) (hopQuery, error) {
+// hopQuery compiles hop to the subquery of its shape (hopOne, hopWalk or hopThrough),
+// with first (a parameter such as "$first") as the number of far ends kept. It is ""
+// when the hop cannot match anything. Only known relationship type names and entity
+// labels reach the Cypher text; an unknown direction or label gives an INVALID error.
+func hopQuery(hop model.Hop, first string) (string, error) {
 	arrows, ok := arrowsOf[hop.Direction]
 	if !ok {
-		return hopQuery{}, model.Errorf(model.CodeInvalid, "unknown direction %q", hop.Direction)
+		return "", model.Errorf(model.CodeInvalid, "unknown direction %q", hop.Direction)
 	}
 	types, ok := typePattern(hop.Types)
 	if !ok {
-		return hopQuery{}, nil
+		return "", nil
 	}
 	label := ":Entity"
 	if hop.Label != "" {
 		if !hop.Label.IsValid() {
-			return hopQuery{}, model.Errorf(model.CodeInvalid, "unknown entity type %q", hop.Label)
+			return "", model.Errorf(model.CodeInvalid, "unknown entity type %q", hop.Label)
 		}
 		label += ":" + hop.Label.Label()
 	}
-	node := func(x any) *model.Relation {
-		b, _ := x.(neo4j.Node)
-		return &model.Relation{Direction: hop.Direction, Node: entityOf(b), Values: map[string]any{}}
-	}
+	shape := []string{"left", arrows[0], "right", arrows[1], "types", types, "label", label, "first", first}
 	switch {
 	case len(hop.Through) > 0:
-		// The set reached over Through is expanded once, without enumerating paths,
-		// then the final hop is taken from every member.
 		through, ok := typePattern(hop.Through)
 		if !ok || types == "" {
-			return hopQuery{}, model.Errorf(model.CodeInvalid, "unknown relationship types %v or %v", hop.Through, hop.Types)
+			return "", model.Errorf(model.CodeInvalid, "unknown relationship types %v or %v", hop.Through, hop.Types)
 		}
-		return hopQuery{body: fmt.Sprintf(`
-  MATCH (a)%[1]s[%[3]s*0..%[4]d]%[2]s(x:Entity)
-  WITH DISTINCT x
-  MATCH (x)%[1]s[%[5]s]%[2]s(b%[6]s)
-  WITH DISTINCT b ORDER BY b.name, b.id
-  RETURN collect(b)[..%[7]s] AS list`, arrows[0], arrows[1], through, model.ContainmentDepth, types, label, first), item: node}, nil
+		return contained(hopThrough, append(shape, "through", through)...), nil
 	case hop.MaxHops > 1:
-		return hopQuery{body: fmt.Sprintf(`
-  MATCH p = (a)%s[%s*1..%d]%s(b%s)
-  WHERE b <> a
-  WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
-  RETURN collect(b)[..%s] AS list`, arrows[0], types, min(hop.MaxHops, model.ContainmentDepth), arrows[1], label, first), item: node}, nil
+		return fill(hopWalk, append(shape, "hops", strconv.Itoa(min(hop.MaxHops, model.ContainmentDepth)))...), nil
 	}
-	return hopQuery{body: `
-  MATCH (a)` + arrows[0] + `[r` + types + `]` + arrows[1] + `(b` + label + `)
-  WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
-  RETURN collect({r: r, b: b, out: out})[..` + first + `] AS list`, item: func(x any) *model.Relation {
-		m, _ := x.(map[string]any)
-		r, _ := m["r"].(neo4j.Relationship)
-		b, _ := m["b"].(neo4j.Node)
+	return fill(hopOne, shape...), nil
+}
+
+// hopItem returns the decoder of one item of the list of hop's subquery: a far end alone
+// for hopWalk and hopThrough, a relationship, its far end and its direction for hopOne.
+func hopItem(hop model.Hop) func(any) (*model.Relation, error) {
+	if len(hop.Through) > 0 || hop.MaxHops > 1 {
+		return func(x any) (*model.Relation, error) {
+			b, err := as[neo4j.Node](x, "far end of a hop")
+			if err != nil {
+				return nil, err
+			}
+			e, err := entityOf(b)
+			if err != nil {
+				return nil, err
+			}
+			return &model.Relation{Direction: hop.Direction, Node: e, Values: map[string]any{}}, nil
+		}
+	}
+	return func(x any) (*model.Relation, error) {
+		m, err := as[map[string]any](x, "hop item")
+		if err != nil {
+			return nil, err
+		}
+		r, err := as[neo4j.Relationship](m["r"], "relationship of a hop item")
+		if err != nil {
+			return nil, err
+		}
+		b, err := as[neo4j.Node](m["b"], "far end of a hop item")
+		if err != nil {
+			return nil, err
+		}
+		out, err := as[bool](m["out"], "direction of a hop item")
+		if err != nil {
+			return nil, err
+		}
 		dir := model.DirectionIn
-		if o, _ := m["out"].(bool); o {
+		if out {
 			dir = model.DirectionOut
 		}
-		return relationOf(r, b, dir)
-	}}, nil
+		rel := relationOf(r, dir)
+		if rel.Node, err = entityOf(b); err != nil {
+			return nil, err
+		}
+		return rel, nil
+	}
 }
 
 // typePattern turns relationship type names into a pattern such as ":PART_OF|LOCATED_IN"
@@ -137,13 +189,13 @@ func typePattern(names []string) (pattern string, ok bool) {
 	return ":" + strings.Join(known, "|"), true
 }
 
-// relationOf maps a stored relationship and its far end to a Relation seen from the near end.
-func relationOf(r neo4j.Relationship, b neo4j.Node, dir model.Direction) *model.Relation {
+// relationOf maps a stored relationship to a Relation seen from the end dir says, without
+// its far end (Node is nil).
+func relationOf(r neo4j.Relationship, dir model.Direction) *model.Relation {
 	rel := &model.Relation{
 		ID:        str(r.Props["id"]),
 		Type:      r.Type,
 		Direction: dir,
-		Node:      entityOf(b),
 		Evidence:  evidenceOf(r.Props),
 		Values:    map[string]any{},
 	}

@@ -53,48 +53,69 @@ func luceneQuery(text string) string {
 	return strings.Join(clauses, " OR ")
 }
 
-// Search finds entities whose name, aliases or description match query, optionally only
-// of the given types. Entities whose id, name or alias equals the query come first, then
-// by relevance. A query without letters or digits finds nothing.
-func (s *Store) Search(ctx context.Context, query string, types []model.EntityType, first int) ([]*model.SearchHit, error) {
-	lucene := luceneQuery(query)
-	if lucene == "" {
-		return []*model.SearchHit{}, nil
-	}
-	labels := make([]string, len(types))
-	for i, t := range types {
-		labels[i] = t.Label()
-	}
-	const q = `
-CALL db.index.fulltext.queryNodes('entity_text', $lucene, {limit: $fetch}) YIELD node, score
+// searchCypher finds the entities that match $lucene, optionally only those with one of
+// $labels, the ones whose id, name or alias is $exact first, then by relevance.
+const searchCypher = `CALL db.index.fulltext.queryNodes('entity_text', $lucene, {limit: $fetch}) YIELD node, score
 WHERE size($labels) = 0 OR any(l IN labels(node) WHERE l IN $labels)
 WITH node, score, $exact IN node.keys AS exact
 RETURN node, score, exact
 ORDER BY exact DESC, score DESC, node.name, node.id
 LIMIT $first`
-	recs, err := s.read(ctx, q, map[string]any{
-		"lucene": lucene, "labels": labels, "exact": key(query), "first": first, "fetch": max(first*5, 100),
-	})
+
+// searchQuery is the Search query. It is "" when the text has no word.
+func searchQuery(text string, types []model.EntityType, first int) (string, map[string]any) {
+	lucene := luceneQuery(text)
+	if lucene == "" {
+		return "", nil
+	}
+	labels := make([]string, len(types))
+	for i, t := range types {
+		labels[i] = t.Label()
+	}
+	return searchCypher, map[string]any{
+		"lucene": lucene, "labels": labels, "exact": matchKey(text), "first": first, "fetch": max(first*5, 100),
+	}
+}
+
+// Search finds entities whose name, aliases or description match query, optionally only
+// of the given types. Entities whose id, name or alias equals the query come first, then
+// by relevance. A query without letters or digits finds nothing.
+func (s *Store) Search(ctx context.Context, query string, types []model.EntityType, first int) ([]*model.SearchHit, error) {
+	q, params := searchQuery(query, types, first)
+	if q == "" {
+		return []*model.SearchHit{}, nil
+	}
+	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
 	hits := make([]*model.SearchHit, 0, len(recs))
 	err = scored(recs, func(n neo4j.Node, score float64, rec *neo4j.Record) error {
-		exact, err := value[bool](rec, "exact")
-		hits = append(hits, &model.SearchHit{Entity: entityOf(n), Score: score, Exact: exact})
-		return err
+		exact, err := column[bool](rec, "exact")
+		if err != nil {
+			return err
+		}
+		e, err := entityOf(n)
+		if err != nil {
+			return err
+		}
+		hits = append(hits, &model.SearchHit{Entity: e, Score: score, Exact: exact})
+		return nil
 	})
-	return hits, err
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	return hits, nil
 }
 
 // scored calls each with the node and score columns of every record of a full-text query.
 func scored(recs []*neo4j.Record, each func(n neo4j.Node, score float64, rec *neo4j.Record) error) error {
 	for _, rec := range recs {
-		n, err := value[neo4j.Node](rec, "node")
+		n, err := column[neo4j.Node](rec, "node")
 		if err != nil {
 			return err
 		}
-		score, err := value[float64](rec, "score")
+		score, err := column[float64](rec, "score")
 		if err != nil {
 			return err
 		}
@@ -105,18 +126,28 @@ func scored(recs []*neo4j.Record, each func(n neo4j.Node, score float64, rec *ne
 	return nil
 }
 
+// searchDocumentsCypher finds the documents that match $lucene, by relevance.
+const searchDocumentsCypher = `CALL db.index.fulltext.queryNodes('document_text', $lucene, {limit: $first}) YIELD node, score
+RETURN node, score
+ORDER BY score DESC, node.id`
+
+// searchDocumentsQuery is the SearchDocuments query. It is "" when the text has no word.
+func searchDocumentsQuery(text string, first int) (string, map[string]any) {
+	lucene := luceneQuery(text)
+	if lucene == "" {
+		return "", nil
+	}
+	return searchDocumentsCypher, map[string]any{"lucene": lucene, "first": first}
+}
+
 // SearchDocuments finds documents whose title or text match query, by relevance, each
 // with a snippet around the first matching word.
 func (s *Store) SearchDocuments(ctx context.Context, query string, first int) ([]*model.DocumentHit, error) {
-	lucene := luceneQuery(query)
-	if lucene == "" {
+	q, params := searchDocumentsQuery(query, first)
+	if q == "" {
 		return []*model.DocumentHit{}, nil
 	}
-	const q = `
-CALL db.index.fulltext.queryNodes('document_text', $lucene, {limit: $first}) YIELD node, score
-RETURN node, score
-ORDER BY score DESC, node.id`
-	recs, err := s.read(ctx, q, map[string]any{"lucene": lucene, "first": first})
+	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("search documents %q: %w", query, err)
 	}
@@ -126,7 +157,10 @@ ORDER BY score DESC, node.id`
 		hits = append(hits, &model.DocumentHit{Document: d, Score: score, Snippet: snippet(d.Text, words(query), 240)})
 		return nil
 	})
-	return hits, err
+	if err != nil {
+		return nil, fmt.Errorf("search documents %q: %w", query, err)
+	}
+	return hits, nil
 }
 
 // snippet returns about width characters of text around the earliest whole or prefix

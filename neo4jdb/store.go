@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -26,6 +27,9 @@ type Config struct {
 	QueryTimeout time.Duration
 	// Observer, when set, is told about every read round trip (for metrics).
 	Observer QueryObserver
+	// Log, when set, gets every read's Cypher and parameters at debug level, with the
+	// read's context (so a handler can add the request id). Nil: no logging.
+	Log *slog.Logger
 }
 
 // QueryObserver is told about the store's read round trips. Its methods are called from
@@ -66,6 +70,7 @@ type Store struct {
 	timeout  time.Duration
 	queries  atomic.Int64
 	observer QueryObserver
+	log      *slog.Logger
 }
 
 // Open creates the driver. It does not wait for Neo4j: a server may start before the
@@ -87,7 +92,7 @@ func Open(cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver for %q: %w", cfg.URI, err)
 	}
-	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.QueryTimeout, observer: cfg.Observer}
+	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.QueryTimeout, observer: cfg.Observer, log: cfg.Log}
 	if s.database == "" {
 		s.database = "neo4j"
 	}
@@ -113,9 +118,13 @@ func (s *Store) Queries() int64 { return s.queries.Load() }
 
 // read runs one query in a read transaction and returns all its records. It times the
 // round trip (retries and connection acquisition included) and tells the store's
-// QueryObserver, if any.
+// QueryObserver, if any. With a logger enabled for debug, it logs the Cypher and the
+// parameters first.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.queries.Add(1)
+	if s.log != nil && s.log.Enabled(ctx, slog.LevelDebug) {
+		s.log.DebugContext(ctx, "cypher", "cypher", cypher, "params", params)
+	}
 	if s.observer != nil {
 		s.observer.QueryStarted(ctx)
 	}
@@ -182,47 +191,60 @@ func dbError(err error) error {
 	return &model.Error{Code: model.CodeInternal, Message: "internal error", Err: err}
 }
 
-// value reads key from rec as T; a missing key or a null gives T's zero value.
-func value[T neo4j.RecordValue](rec *neo4j.Record, key string) (T, error) {
-	v, _, err := neo4j.GetRecordValue[T](rec, key)
+// column reads the column name of rec as a T; a null gives T's zero value. A missing
+// column or a value of another type gives an INTERNAL error.
+func column[T neo4j.RecordValue](rec *neo4j.Record, name string) (T, error) {
+	v, _, err := neo4j.GetRecordValue[T](rec, name)
 	if err != nil {
 		var zero T
-		if raw, ok := rec.Get(key); ok && raw == nil {
+		if raw, ok := rec.Get(name); ok && raw == nil {
 			return zero, nil
 		}
-		return zero, fmt.Errorf("record field %q: %w", key, err)
+		return zero, internal(fmt.Errorf("record column %q: %w", name, err))
 	}
 	return v, nil
 }
 
+// as returns x, a value of a record, as a T, or an INTERNAL error that says what x is,
+// what was expected and what came.
+func as[T any](x any, what string) (T, error) {
+	v, ok := x.(T)
+	if !ok {
+		return v, internal(fmt.Errorf("%s: want %T, got %T", what, v, x))
+	}
+	return v, nil
+}
+
+// internal wraps cause, a result the store cannot decode, as an INTERNAL error: clients
+// see only "internal error", the logs see the cause.
+func internal(cause error) error {
+	return &model.Error{Code: model.CodeInternal, Message: "internal error", Err: cause}
+}
+
 // readLists runs q, whose rows are (id, list), in a read transaction and maps every item
 // of each list with item. Ids without a row are absent from the map.
-func readLists[T any](ctx context.Context, s *Store, q string, params map[string]any, item func(any) T) (map[string][]T, error) {
+func readLists[T any](ctx context.Context, s *Store, q string, params map[string]any, item func(any) (T, error)) (map[string][]T, error) {
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[string][]T, len(recs))
 	for _, rec := range recs {
-		id, err := value[string](rec, "id")
+		id, err := column[string](rec, "id")
 		if err != nil {
 			return nil, err
 		}
-		list, err := value[[]any](rec, "list")
+		list, err := column[[]any](rec, "list")
 		if err != nil {
 			return nil, err
 		}
 		for _, x := range list {
-			out[id] = append(out[id], item(x))
+			v, err := item(x)
+			if err != nil {
+				return nil, err
+			}
+			out[id] = append(out[id], v)
 		}
 	}
 	return out, nil
-}
-
-// Read runs a read-only query in a read transaction with the store's driver and
-// settings and returns how many records it gave. It is for tools that measure the store
-// (benchmarks); the API never calls it with user text.
-func (s *Store) Read(ctx context.Context, cypher string, params map[string]any) (int, error) {
-	recs, err := s.read(ctx, cypher, params)
-	return len(recs), err
 }

@@ -32,15 +32,11 @@ func orTraversalTypes(types []string) []string {
 	return types
 }
 
-// Neighborhood returns the entities within depth hops of id over types (every traversal
-// type when empty), nearest first and at most limit besides id, and every relationship
-// of those types among them. An unknown id gives an empty subgraph. The arguments are
-// within their model bounds (the resolvers check them).
-func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []string, limit int) (*model.Subgraph, error) {
-	params := map[string]any{"id": id, "types": orTraversalTypes(types), "limit": limit}
-	q := fmt.Sprintf(`
-MATCH (start:Entity {id: $id})
-OPTIONAL MATCH p = (start)-[rs*1..%d]-(m:Entity)
+// neighborhoodTemplate finds the entities within {{depth}} hops of $id over $types,
+// nearest first and at most $limit besides $id, and every relationship of $types among
+// them.
+const neighborhoodTemplate = `MATCH (start:Entity {id: $id})
+OPTIONAL MATCH p = (start)-[rs*1..{{depth}}]-(m:Entity)
 WHERE m <> start AND all(r IN rs WHERE type(r) IN $types)
 WITH start, m, min(length(p)) AS d
 ORDER BY d, m.name, m.id
@@ -49,66 +45,111 @@ WITH [start] + ms AS nodes
 UNWIND nodes AS a
 OPTIONAL MATCH (a)-[r]->(b:Entity)
 WHERE type(r) IN $types AND b IN nodes
-RETURN nodes, collect(r) AS rels`, depth)
-	g, err := s.subgraph(ctx, q, params)
+RETURN nodes, collect(r) AS rels`
+
+// neighborhoodBrowserTemplate is the neighbourhood as Neo4j Browser draws it.
+const neighborhoodBrowserTemplate = `MATCH p = (start:Entity {id: $id})-[rs*1..{{depth}}]-(m:Entity)
+WHERE all(r IN rs WHERE type(r) IN $types)
+RETURN p LIMIT $limit`
+
+// neighborhoodQuery is the Neighborhood query and, with the same parameters, its
+// Browser form.
+func neighborhoodQuery(id string, depth int, types []string, limit int) (cypher, browser string, params map[string]any) {
+	d := strconv.Itoa(depth)
+	return fill(neighborhoodTemplate, "depth", d), fill(neighborhoodBrowserTemplate, "depth", d),
+		map[string]any{"id": id, "types": orTraversalTypes(types), "limit": limit}
+}
+
+// Neighborhood returns the entities within depth hops of id over types (every traversal
+// type when empty), nearest first and at most limit besides id, and every relationship
+// of those types among them. An unknown id gives an empty subgraph. The arguments are
+// within their model bounds (the resolvers check them).
+func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []string, limit int) (*model.Subgraph, error) {
+	q, browser, params := neighborhoodQuery(id, depth, types, limit)
+	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("neighborhood of %q: %w", id, err)
 	}
-	g.Cypher = browserCypher(fmt.Sprintf(`MATCH p = (start:Entity {id: $id})-[rs*1..%d]-(m:Entity)
-WHERE all(r IN rs WHERE type(r) IN $types)
-RETURN p LIMIT $limit`, depth), params)
+	g, err := subgraphOf(recs)
+	if err != nil {
+		return nil, fmt.Errorf("neighborhood of %q: %w", id, err)
+	}
+	g.Cypher = browserCypher(browser, params)
 	return g, nil
 }
 
-// Subgraph returns the entities with the given ids and every relationship of types
-// (every traversal type when empty) among them. Unknown ids are left out.
-func (s *Store) Subgraph(ctx context.Context, ids []string, types []string) (*model.Subgraph, error) {
-	params := map[string]any{"ids": ids, "types": orTraversalTypes(types)}
-	const q = `
-MATCH (n:Entity) WHERE n.id IN $ids
+// The Subgraph query, and its Browser form, find the entities of $ids and every
+// relationship of $types among them.
+const (
+	subgraphCypher = `MATCH (n:Entity) WHERE n.id IN $ids
 WITH collect(n) AS nodes
 UNWIND nodes AS a
 OPTIONAL MATCH (a)-[r]->(b:Entity)
 WHERE type(r) IN $types AND b IN nodes
 RETURN nodes, collect(r) AS rels`
-	g, err := s.subgraph(ctx, q, params)
+	subgraphBrowser = `MATCH (n:Entity) WHERE n.id IN $ids
+OPTIONAL MATCH p = (n)-[r]->(m:Entity)
+WHERE m.id IN $ids AND type(r) IN $types
+RETURN n, p`
+)
+
+// subgraphQuery is the Subgraph query and, with the same parameters, its Browser form.
+func subgraphQuery(ids []string, types []string) (cypher, browser string, params map[string]any) {
+	return subgraphCypher, subgraphBrowser, map[string]any{"ids": ids, "types": orTraversalTypes(types)}
+}
+
+// Subgraph returns the entities with the given ids and every relationship of types
+// (every traversal type when empty) among them. Unknown ids are left out.
+func (s *Store) Subgraph(ctx context.Context, ids []string, types []string) (*model.Subgraph, error) {
+	q, browser, params := subgraphQuery(ids, types)
+	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("subgraph of %d ids: %w", len(ids), err)
 	}
-	g.Cypher = browserCypher(`MATCH (n:Entity) WHERE n.id IN $ids
-OPTIONAL MATCH p = (n)-[r]->(m:Entity)
-WHERE m.id IN $ids AND type(r) IN $types
-RETURN n, p`, params)
+	g, err := subgraphOf(recs)
+	if err != nil {
+		return nil, fmt.Errorf("subgraph of %d ids: %w", len(ids), err)
+	}
+	g.Cypher = browserCypher(browser, params)
 	return g, nil
 }
 
-// subgraph runs q, whose single row holds nodes and rels, and maps it.
-func (s *Store) subgraph(ctx context.Context, q string, params map[string]any) (*model.Subgraph, error) {
+// subgraphOf decodes records whose single row holds nodes and rels.
+func subgraphOf(recs []*neo4j.Record) (*model.Subgraph, error) {
 	g := &model.Subgraph{Nodes: []model.Entity{}, Edges: []*model.Edge{}}
-	recs, err := s.read(ctx, q, params)
-	if err != nil || len(recs) == 0 {
-		return g, err
+	if len(recs) == 0 {
+		return g, nil
 	}
-	nodes, err := value[[]any](recs[0], "nodes")
+	nodes, err := column[[]any](recs[0], "nodes")
 	if err != nil {
 		return nil, err
 	}
-	rels, err := value[[]any](recs[0], "rels")
+	rels, err := column[[]any](recs[0], "rels")
 	if err != nil {
 		return nil, err
 	}
 	ids := map[string]string{} // element id -> entity id
 	for _, x := range nodes {
-		n, _ := x.(neo4j.Node)
+		n, err := as[neo4j.Node](x, "node of a subgraph")
+		if err != nil {
+			return nil, err
+		}
 		if _, dup := ids[n.ElementId]; dup {
 			continue
 		}
-		ids[n.ElementId] = str(n.Props["id"])
-		g.Nodes = append(g.Nodes, entityOf(n))
+		e, err := entityOf(n)
+		if err != nil {
+			return nil, err
+		}
+		ids[n.ElementId] = e.GetID()
+		g.Nodes = append(g.Nodes, e)
 	}
 	seen := map[string]bool{}
 	for _, x := range rels {
-		r, _ := x.(neo4j.Relationship)
+		r, err := as[neo4j.Relationship](x, "relationship of a subgraph")
+		if err != nil {
+			return nil, err
+		}
 		if !seen[r.ElementId] {
 			seen[r.ElementId] = true
 			g.Edges = append(g.Edges, edgeOf(r, ids))
@@ -117,31 +158,44 @@ func (s *Store) subgraph(ctx context.Context, q string, params map[string]any) (
 	return g, nil
 }
 
+// shortestPathTemplate finds a shortest path of at most {{depth}} hops over $types from
+// the entity $from to the entity $to. Browser runs it as it is.
+const shortestPathTemplate = `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = shortestPath((a)-[*..{{depth}}]-(b))
+WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+RETURN p`
+
+// shortestPathQuery is the ShortestPath query.
+func shortestPathQuery(from, to string, maxDepth int, types []string) (string, map[string]any) {
+	return fill(shortestPathTemplate, "depth", strconv.Itoa(maxDepth)),
+		map[string]any{"from": from, "to": to, "types": orTraversalTypes(types)}
+}
+
 // ShortestPath returns a shortest path from one entity to another over types (every
 // traversal type when empty) of at most maxDepth hops, or nil when there is none (or
 // either id is unknown, or from is to).
 func (s *Store) ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string) (*model.Path, error) {
-	params := map[string]any{"from": from, "to": to, "types": orTraversalTypes(types)}
-	match := fmt.Sprintf(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = shortestPath((a)-[*..%d]-(b))
-WHERE all(r IN relationships(p) WHERE type(r) IN $types)
-RETURN p`, maxDepth)
-	recs, err := s.read(ctx, match, params)
+	q, params := shortestPathQuery(from, to, maxDepth, types)
+	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("shortest path %q to %q: %w", from, to, err)
 	}
 	if len(recs) == 0 {
 		return nil, nil
 	}
-	p, err := value[neo4j.Path](recs[0], "p")
+	p, err := column[neo4j.Path](recs[0], "p")
 	if err != nil {
 		return nil, err
 	}
-	path := &model.Path{Cypher: browserCypher(match, params)}
+	path := &model.Path{Cypher: browserCypher(q, params)}
 	ids := map[string]string{}
 	for _, n := range p.Nodes {
-		ids[n.ElementId] = str(n.Props["id"])
-		path.Nodes = append(path.Nodes, entityOf(n))
+		e, err := entityOf(n)
+		if err != nil {
+			return nil, fmt.Errorf("shortest path %q to %q: %w", from, to, err)
+		}
+		ids[n.ElementId] = e.GetID()
+		path.Nodes = append(path.Nodes, e)
 	}
 	for _, r := range p.Relationships {
 		e := edgeOf(r, ids)
@@ -152,7 +206,7 @@ RETURN p`, maxDepth)
 
 // edgeOf maps a stored relationship; ids maps element ids to entity ids.
 func edgeOf(r neo4j.Relationship, ids map[string]string) *model.Edge {
-	rel := relationOf(r, neo4j.Node{}, model.DirectionOut)
+	rel := relationOf(r, model.DirectionOut)
 	return &model.Edge{ID: rel.ID, Type: r.Type, Source: ids[r.StartElementId], Target: ids[r.EndElementId],
 		Properties: rel.Properties, Evidence: rel.Evidence}
 }

@@ -109,6 +109,7 @@ func run(ctx context.Context, getenv func(string) string, logOut io.Writer) erro
 		m = newMetrics()
 	}
 	cfg.Neo4j.Observer = queryObserver{m}
+	cfg.Neo4j.Log = log
 	store, err := neo4jdb.Open(cfg.Neo4j)
 	if err != nil {
 		return err

@@ -1,0 +1,21 @@
+// $afterId = null
+// $afterKey = null
+// $limit = 21
+// $participant = "chongqing-municipal-government"
+
+CALL () {
+  MATCH (n:Event)
+  WHERE EXISTS { MATCH (:Entity {id: $participant})-[:PARTICIPATED_IN|ORGANIZED]->(n) }
+  RETURN count(n) AS total
+}
+CALL () {
+  MATCH (n:Event)
+  WHERE EXISTS { MATCH (:Entity {id: $participant})-[:PARTICIPATED_IN|ORGANIZED]->(n) }
+    AND n.name IS NOT NULL
+  WITH n, n.name AS k
+  WHERE $afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId)
+  WITH n, k ORDER BY k ASC, n.id LIMIT $limit
+  WITH * ORDER BY k ASC, n.id
+  RETURN collect([n, k]) AS rows
+}
+RETURN total, rows

@@ -1,0 +1,25 @@
+// $afterId = null
+// $afterKey = null
+// $limit = 21
+// $range0max = null
+// $range0min = 10
+// $range0prop = "areaKm2"
+
+CALL () {
+  MATCH (n:Park)
+  WHERE any(v IN CASE WHEN n[$range0prop] IS :: LIST<ANY> THEN n[$range0prop] ELSE [n[$range0prop]] END
+    WHERE ($range0min IS NULL OR v >= $range0min) AND ($range0max IS NULL OR v <= $range0max))
+  RETURN count(n) AS total
+}
+CALL () {
+  MATCH (n:Park)
+  WHERE any(v IN CASE WHEN n[$range0prop] IS :: LIST<ANY> THEN n[$range0prop] ELSE [n[$range0prop]] END
+    WHERE ($range0min IS NULL OR v >= $range0min) AND ($range0max IS NULL OR v <= $range0max))
+    AND n.name IS NOT NULL
+  WITH n, n.name AS k
+  WHERE $afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId)
+  WITH n, k ORDER BY k ASC, n.id LIMIT $limit
+  WITH * ORDER BY k ASC, n.id
+  RETURN collect([n, k]) AS rows
+}
+RETURN total, rows

@@ -1,0 +1,1 @@
+// no query: nothing can match

@@ -1,0 +1,35 @@
+// $afterId = null
+// $afterKey = null
+// $hopFirst0 = 500
+// $hopFirst1 = 5
+// $limit = 21
+
+CALL () {
+  MATCH (n:Park)
+  RETURN count(n) AS total
+}
+CALL () {
+  MATCH (n:Park)
+  WHERE n.name IS NOT NULL
+  WITH n, n.name AS k
+  WHERE $afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId)
+  WITH n, k ORDER BY k ASC, n.id LIMIT $limit
+  CALL (n) {
+    WITH n AS a
+    MATCH p = (a)-[:PART_OF*1..8]->(b:Entity:Zone)
+    WHERE b <> a
+    WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
+    RETURN collect(b)[..$hopFirst0] AS list
+  }
+  WITH n, k, list AS h0
+  CALL (n) {
+    WITH n AS a
+    MATCH (a)-[r:TARGETS]->(b:Entity:Industry)
+    WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
+    RETURN collect({r: r, b: b, out: out})[..$hopFirst1] AS list
+  }
+  WITH n, k, h0, list AS h1
+  WITH * ORDER BY k ASC, n.id
+  RETURN collect([n, k, h0, h1]) AS rows
+}
+RETURN total, rows

@@ -1,0 +1,29 @@
+// $afterId = null
+// $afterKey = null
+// $hopFirst1 = 500
+// $limit = 21
+
+CALL () {
+  MATCH (n:Park)
+  RETURN count(n) AS total
+}
+CALL () {
+  MATCH (n:Park)
+  WHERE n.name IS NOT NULL
+  WITH n, n.name AS k
+  WHERE $afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId)
+  WITH n, k ORDER BY k ASC, n.id LIMIT $limit
+  WITH n, k, [] AS h0
+  CALL (n) {
+    WITH n AS a
+    MATCH (a)<-[:SUBSECTOR_OF*0..8]-(x:Entity)
+    WITH DISTINCT x
+    MATCH (x)<-[:FOCUSES_ON|TARGETS]-(b:Entity:Park)
+    WITH DISTINCT b ORDER BY b.name, b.id
+    RETURN collect(b)[..$hopFirst1] AS list
+  }
+  WITH n, k, h0, list AS h1
+  WITH * ORDER BY k ASC, n.id
+  RETURN collect([n, k, h0, h1]) AS rows
+}
+RETURN total, rows

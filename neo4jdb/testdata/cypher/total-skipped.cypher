@@ -1,0 +1,15 @@
+// $afterId = null
+// $afterKey = null
+// $limit = 21
+
+WITH null AS total
+CALL () {
+  MATCH (n:Park)
+  WHERE n.name IS NOT NULL
+  WITH n, n.name AS k
+  WHERE $afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId)
+  WITH n, k ORDER BY k ASC, n.id LIMIT $limit
+  WITH * ORDER BY k ASC, n.id
+  RETURN collect([n, k]) AS rows
+}
+RETURN total, rows
