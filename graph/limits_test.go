@@ -34,24 +34,18 @@ func postWith(t *testing.T, store Store, limits Limits, query string, vars map[s
 }
 
 func TestEachLimitHasItsOwnCodeAndStopsTheOperationBeforeTheStore(t *testing.T) {
-	aliases := func(n int) string {
+	// repeated writes prefix, n numbered copies of item (a format with one %d), suffix.
+	repeated := func(prefix, item, suffix string, n int) string {
 		var b strings.Builder
-		b.WriteString("{ parks(first: 1) { nodes { ")
+		b.WriteString(prefix)
 		for i := range n {
-			fmt.Fprintf(&b, "a%d: name ", i)
+			fmt.Fprintf(&b, item, i)
 		}
-		b.WriteString("} } }")
+		b.WriteString(suffix)
 		return b.String()
 	}
-	roots := func(n int) string {
-		var b strings.Builder
-		b.WriteString("{ ")
-		for i := range n {
-			fmt.Fprintf(&b, "r%d: node(id: \"zone-a\") { id } ", i)
-		}
-		b.WriteString("}")
-		return b.String()
-	}
+	aliases := func(n int) string { return repeated("{ parks(first: 1) { nodes { ", "a%d: name ", "} } }", n) }
+	roots := func(n int) string { return repeated("{ ", "r%d: node(id: \"zone-a\") { id } ", "}", n) }
 	limits := Limits{MaxDepth: 6, MaxComplexity: 1000, MaxAliases: 5, MaxRootFields: 3, MaxTokens: 200}
 	cases := []struct {
 		name, query string

@@ -431,32 +431,28 @@ func entityWhere(f model.EntityFilter) entityFilter {
 			w.clauses = append(w.clauses, targetsClause)
 		}
 	}
-	if f.Zone != "" {
-		add(contained(zoneClause), "zone", f.Zone)
-	}
-	if f.District != "" {
-		add(contained(districtClause), "district", f.District)
-	}
-	if f.Region != "" {
-		add(contained(regionClause), "region", matchKey(f.Region))
-	}
-	if f.Company != "" {
-		add(contained(companyClause), "company", f.Company)
-	}
-	if f.HostedIn != "" {
-		add(contained(hostedInClause), "hostedIn", f.HostedIn)
-	}
-	if f.SubsectorOf != "" {
-		add(contained(subsectorOfClause), "subsectorOf", matchKey(f.SubsectorOf))
-	}
-	if f.Participant != "" {
-		add(participantClause, "participant", f.Participant)
-	}
-	if f.ParticipatedIn != "" {
-		add(contained(participatedInClause), "participatedIn", f.ParticipatedIn)
-	}
-	if f.IssuedBy != "" {
-		add(issuedByClause, "issuedBy", f.IssuedBy)
+	// The filters that name one entity: by id, or (byKey) by id, name or alias.
+	for _, c := range []struct {
+		arg, clause, param string
+		byKey              bool
+	}{
+		{f.Zone, contained(zoneClause), "zone", false},
+		{f.District, contained(districtClause), "district", false},
+		{f.Region, contained(regionClause), "region", true},
+		{f.Company, contained(companyClause), "company", false},
+		{f.HostedIn, contained(hostedInClause), "hostedIn", false},
+		{f.SubsectorOf, contained(subsectorOfClause), "subsectorOf", true},
+		{f.Participant, participantClause, "participant", false},
+		{f.ParticipatedIn, contained(participatedInClause), "participatedIn", false},
+		{f.IssuedBy, issuedByClause, "issuedBy", false},
+	} {
+		switch {
+		case c.arg == "":
+		case c.byKey:
+			add(c.clause, c.param, matchKey(c.arg))
+		default:
+			add(c.clause, c.param, c.arg)
+		}
 	}
 	for i, r := range f.Ranges {
 		p := fmt.Sprintf("range%d", i)

@@ -8,6 +8,14 @@ import (
 
 const fixtureDoc = "documents/a.txt"
 
+// excusedAsFurniture is a ledger that excuses the sentence "Visit our site." of doc-a.
+const excusedAsFurniture = `excused:
+  - doc: doc-a
+    reason: page-furniture
+    sentences:
+      - "Visit our site."
+`
+
 // withText returns the valid fixture with text appended to its document.
 func withText(t *testing.T, text string) fstest.MapFS {
 	fsys := fixture(t)
@@ -40,12 +48,7 @@ func TestASentenceNeitherCitedNorExcusedIsRefusedWithItsLineAndTheEntitiesItName
 
 func TestAnExcusedSentenceIsAccountedFor(t *testing.T) {
 	fsys := withText(t, "\nVisit our site.\n")
-	fsys[ledgerFile] = &fstest.MapFile{Data: []byte(`excused:
-  - doc: doc-a
-    reason: page-furniture
-    sentences:
-      - "Visit our site."
-`)}
+	fsys[ledgerFile] = &fstest.MapFile{Data: []byte(excusedAsFurniture)}
 	_, cov, err := LoadWithCoverage(fsys)
 	if err != nil {
 		t.Fatal(err)
@@ -89,11 +92,7 @@ func TestARepeatedSentenceMayBeExcusedAsADuplicateOfItsCitedOriginalOnly(t *test
     reason: duplicate
     sentences:
       - "It focuses on biotechnology."
-  - doc: doc-a
-    reason: page-furniture
-    sentences:
-      - "Visit our site."
-`)}
+` + excusedAsFurniture[len("excused:\n"):])}
 	_, cov, err := LoadWithCoverage(fsys)
 	if err != nil {
 		t.Fatal(err)
