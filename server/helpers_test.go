@@ -183,7 +183,7 @@ type serverOptions struct {
 }
 
 // newTestServer serves the real mux as run wires it: configuration from opts.env,
-// metrics unless METRICS=false, JSON logs into the returned buffer, and, unless
+// metrics unless METRICS=false, JSON logs (the store's too) into the returned buffer, and, unless
 // opts.store is given, a store on the test database freshly loaded with the real seeds,
 // whose round trips are counted into the request's log line and the metrics.
 func newTestServer(t *testing.T, opts serverOptions) *testServer {
@@ -201,18 +201,20 @@ func newTestServer(t *testing.T, opts serverOptions) *testServer {
 		m = newMetrics()
 	}
 	srv := &testServer{logs: &lockedBuffer{}}
+	log := newLogger(srv.logs, cfg.LogLevel)
 	store := opts.store
 	if store == nil {
 		neo4jtest.LoadSeeds(t, neo4jtest.Open(t))
 		db := neo4jtest.Config(t)
 		db.Observer = queryObserver{m}
+		db.Log = log
 		if srv.store, err = neo4jdb.Open(db); err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { srv.store.Close(context.Background()) })
 		store = srv.store
 	}
-	srv.Server = httptest.NewServer(newMux(cfg, store, newLogger(srv.logs, cfg.LogLevel), m))
+	srv.Server = httptest.NewServer(newMux(cfg, store, log, m))
 	t.Cleanup(srv.Close)
 	return srv
 }

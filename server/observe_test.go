@@ -292,3 +292,37 @@ func TestBrowsersMaySendAndReadTheRequestID(t *testing.T) {
 		t.Errorf("X-Request-Id %q, Access-Control-Expose-Headers %q", reply.header.Get("X-Request-Id"), reply.header.Get("Access-Control-Expose-Headers"))
 	}
 }
+
+func TestAtDebugLevelEveryQueryIsLoggedWithItsCypherParametersAndRequestID(t *testing.T) {
+	for _, level := range []string{"debug", "info"} {
+		t.Run(level, func(t *testing.T) {
+			srv := newTestServer(t, serverOptions{env: map[string]string{"LOG_LEVEL": level}})
+			res := graphQL(t, srv.URL, gqlRequest{query: `{ node(id: "fuling-district-industrial-park") { id } }`, requestID: "trace-7"})
+			if len(res.Errors) > 0 {
+				t.Fatalf("errors: %s", res.raw)
+			}
+			srv.logs.line(t, "request", "trace-7") // the request's own line comes after its queries
+			var cypher []map[string]any
+			for _, rec := range srv.logs.lines(t) {
+				if rec["msg"] == "cypher" {
+					cypher = append(cypher, rec)
+				}
+			}
+			if level == "info" {
+				if len(cypher) > 0 {
+					t.Errorf("at info level the queries were logged: %v", cypher)
+				}
+				return
+			}
+			if len(cypher) != 1 {
+				t.Fatalf("want the one query of the request logged, got %d: %v", len(cypher), cypher)
+			}
+			rec := cypher[0]
+			text, _ := rec["cypher"].(string)
+			if rec["request_id"] != "trace-7" || rec["level"] != "DEBUG" || !strings.Contains(text, "MATCH") ||
+				!strings.Contains(fmt.Sprint(rec["params"]), "fuling-district-industrial-park") {
+				t.Errorf("query log line = %v, want DEBUG with request_id trace-7, the Cypher and the id among its parameters", rec)
+			}
+		})
+	}
+}
