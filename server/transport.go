@@ -28,8 +28,10 @@ const (
 //   - GET carries a query operation in the URL; a mutation or subscription over GET is
 //     405 with Allow: POST;
 //   - other methods are 405 with Allow: GET, POST;
-//   - documents that do not parse or validate, and operations over a limit, are 400
-//     (gqlgen says 422), whichever response type the client accepts.
+//   - documents that do not parse or validate, variables that do not coerce, and
+//     operations over a limit answer 200 with the errors under application/json, and
+//     400 without a data entry under application/graphql-response+json (see
+//     requestErrorStatus).
 //
 // Responses are application/json, or application/graphql-response+json when the
 // client's Accept header asks for it.
@@ -76,7 +78,9 @@ func graphQLOverHTTP(next http.Handler, maxBody int64) http.Handler {
 			refuse(w, r, http.StatusMethodNotAllowed, codeMethodNotAllowed, "GraphQL is served over GET and POST")
 			return
 		}
-		next.ServeHTTP(&requestErrorStatus{ResponseWriter: w}, r)
+		rw := &requestErrorStatus{ResponseWriter: w}
+		next.ServeHTTP(rw, r)
+		rw.flush()
 	})
 }
 
@@ -129,18 +133,56 @@ func operationType(query, name string) ast.Operation {
 	return ""
 }
 
-// requestErrorStatus turns gqlgen's 422 (a document that does not parse or validate, or
-// an operation over a limit) into 400.
-type requestErrorStatus struct{ http.ResponseWriter }
+// requestErrorStatus sets the status of a request error (a document that does not parse
+// or validate, variables that do not coerce, an operation over a limit: gqlgen answers
+// 422 under application/json and 400 under application/graphql-response+json) as the
+// GraphQL-over-HTTP spec asks: 200 with the errors when the response is application/json
+// (what legacy clients accept), and 400 without a data entry when it is
+// application/graphql-response+json. Other statuses pass through.
+type requestErrorStatus struct {
+	http.ResponseWriter
+	strip bool         // the body is buffered to drop its data entry
+	buf   bytes.Buffer // the buffered body
+}
 
 func (w *requestErrorStatus) WriteHeader(status int) {
-	if status == http.StatusUnprocessableEntity {
-		status = http.StatusBadRequest
+	mt, _, _ := mime.ParseMediaType(w.Header().Get("Content-Type"))
+	switch {
+	case mt == graphQLResponseType && (status == http.StatusBadRequest || status == http.StatusUnprocessableEntity):
+		status, w.strip = http.StatusBadRequest, true
+		w.Header().Del("Content-Length")
+	case status == http.StatusUnprocessableEntity:
+		status = http.StatusOK
 	}
 	w.ResponseWriter.WriteHeader(status)
 }
 
+func (w *requestErrorStatus) Write(b []byte) (int, error) {
+	if w.strip {
+		return w.buf.Write(b)
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// flush writes a buffered body without its data entry (a request error never has data).
+func (w *requestErrorStatus) flush() {
+	if !w.strip {
+		return
+	}
+	var body map[string]json.RawMessage
+	if err := json.Unmarshal(w.buf.Bytes(), &body); err != nil {
+		_, _ = w.ResponseWriter.Write(w.buf.Bytes())
+		return
+	}
+	delete(body, "data")
+	out, _ := json.Marshal(body)
+	_, _ = w.ResponseWriter.Write(out)
+}
+
 func (w *requestErrorStatus) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// graphQLResponseType is the media type of the GraphQL-over-HTTP spec's responses.
+const graphQLResponseType = "application/graphql-response+json"
 
 // refuse writes a GraphQL-shaped error response with the given status and code, and
 // records the code on the request for its log line and metrics.

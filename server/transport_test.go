@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"net/url"
 	"strings"
 	"testing"
@@ -17,6 +18,7 @@ func TestGraphQLOverHTTP(t *testing.T) {
 		accept                             string
 		status                             int
 		code, message, allow, responseType string
+		noData                             bool // the body has no data entry at all
 	}{
 		{name: "POST application/json answers", method: "POST", target: endpoint, contentType: "application/json", body: ok,
 			status: 200, responseType: "application/json"},
@@ -46,15 +48,24 @@ func TestGraphQLOverHTTP(t *testing.T) {
 		{name: "an oversized body is 413", method: "POST", target: endpoint, contentType: "application/json",
 			body:   `{"query": "{ zones { totalCount } }", "variables": {"pad": "` + strings.Repeat("x", 200<<10) + `"}}`,
 			status: 413, code: codeRequestTooLarge, message: "larger than"},
-		{name: "a document that does not parse is 400", method: "POST", target: endpoint, contentType: "application/json", body: `{"query": "{ zones { "}`,
-			status: 400, code: "GRAPHQL_PARSE_FAILED"},
-		{name: "a document that does not parse is 400 as graphql-response too", method: "POST", target: endpoint, contentType: "application/json",
-			body: `{"query": "{ zones { "}`, accept: "application/graphql-response+json", status: 400, code: "GRAPHQL_PARSE_FAILED"},
-		{name: "an unknown field is 400", method: "POST", target: endpoint, contentType: "application/json", body: `{"query": "{ zones { nodes { secret } } }"}`,
-			status: 400, code: "GRAPHQL_VALIDATION_FAILED"},
-		{name: "an operation over a limit is 400", method: "POST", target: endpoint, contentType: "application/json",
+		{name: "a document that does not parse is 200 with the error under application/json", method: "POST", target: endpoint,
+			contentType: "application/json", body: `{"query": "{ zones { "}`, status: 200, code: "GRAPHQL_PARSE_FAILED", responseType: "application/json"},
+		{name: "a document that does not parse is 400 without data under graphql-response", method: "POST", target: endpoint, contentType: "application/json",
+			body: `{"query": "{ zones { "}`, accept: "application/graphql-response+json", status: 400, code: "GRAPHQL_PARSE_FAILED", noData: true},
+		{name: "an unknown field is 200 with the error under application/json", method: "POST", target: endpoint, contentType: "application/json",
+			body: `{"query": "{ zones { nodes { secret } } }"}`, status: 200, code: "GRAPHQL_VALIDATION_FAILED"},
+		{name: "an unknown field is 400 without data under graphql-response", method: "POST", target: endpoint, contentType: "application/json",
+			body: `{"query": "{ zones { nodes { secret } } }"}`, accept: "application/graphql-response+json", status: 400,
+			code: "GRAPHQL_VALIDATION_FAILED", noData: true},
+		{name: "variables that do not coerce are 200 with the error under application/json", method: "POST", target: endpoint,
+			contentType: "application/json", body: `{"query": "query($n: Int) { zones(first: $n) { totalCount } }", "variables": {"n": "ten"}}`,
+			status: 200, code: "GRAPHQL_VALIDATION_FAILED"},
+		{name: "an operation over a limit is 200 with the error under application/json", method: "POST", target: endpoint, contentType: "application/json",
 			body:   `{"query": "{ zones(first: 100) { nodes { parks { subParks { subParks { subParks { subParks { zone { parks { id } } } } } } } } } }"}`,
-			status: 400, code: "COMPLEXITY_LIMIT_EXCEEDED"},
+			status: 200, code: "COMPLEXITY_LIMIT_EXCEEDED"},
+		{name: "an operation over a limit is 400 without data under graphql-response", method: "POST", target: endpoint, contentType: "application/json",
+			body:   `{"query": "{ zones(first: 100) { nodes { parks { subParks { subParks { subParks { subParks { zone { parks { id } } } } } } } } } }"}`,
+			accept: "application/graphql-response+json", status: 400, code: "COMPLEXITY_LIMIT_EXCEEDED", noData: true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -76,6 +87,14 @@ func TestGraphQLOverHTTP(t *testing.T) {
 			if c.responseType != "" && r.header.Get("Content-Type") != c.responseType {
 				t.Errorf("Content-Type %q, want %q", r.header.Get("Content-Type"), c.responseType)
 			}
+			if c.noData {
+				var body map[string]json.RawMessage
+				if err := json.Unmarshal([]byte(r.raw), &body); err != nil {
+					t.Errorf("body %q: %v", r.raw, err)
+				} else if _, has := body["data"]; has {
+					t.Errorf("body %s has a data entry; a request error has none", r.raw)
+				}
+			}
 			for _, r := range r.Errors {
 				if strings.Contains(r.Message, "secret-text") {
 					t.Errorf("the body is echoed back: %q", r.Message)
@@ -95,7 +114,7 @@ func TestProductionSwitchesTurnOffIntrospectionSuggestionsAndGraphiQL(t *testing
 	if r := graphQL(t, dev.URL, gqlRequest{query: introspect}); r.status != 200 || len(r.Errors) > 0 {
 		t.Errorf("introspection by default: %d %+v", r.status, r.Errors)
 	}
-	if r := graphQL(t, prod.URL, gqlRequest{query: introspect}); r.status != 400 ||
+	if r := graphQL(t, prod.URL, gqlRequest{query: introspect}); r.status != 200 ||
 		len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "INTROSPECTION_DISABLED" {
 		t.Errorf("introspection turned off: %d %+v", r.status, r.Errors)
 	}
