@@ -4,6 +4,7 @@ package neo4jtest
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -77,4 +78,17 @@ func LoadSeeds(t testing.TB, store *neo4jdb.Store) *model.Dataset {
 		t.Fatal(err)
 	}
 	return ds
+}
+
+// RoutingConfig is Config with the URI's scheme made neo4j:// (bolt+s:// becomes
+// neo4j+s://, bolt+ssc:// neo4j+ssc://): the driver then asks the server for a routing
+// table and sends reads to readers and writes to the writer, as against a cluster or
+// Aura. A standalone Neo4j serves a routing table naming itself.
+func RoutingConfig(t testing.TB) neo4jdb.Config {
+	t.Helper()
+	cfg := Config(t)
+	if scheme, rest, ok := strings.Cut(cfg.URI, "://"); ok && strings.HasPrefix(scheme, "bolt") {
+		cfg.URI = "neo4j" + strings.TrimPrefix(scheme, "bolt") + "://" + rest
+	}
+	return cfg
 }
