@@ -29,6 +29,8 @@ type metrics struct {
 	queryErrors   *prometheus.CounterVec // code
 	inFlight      prometheus.Gauge
 	operations    *operationLabels
+	byKey         *prometheus.CounterVec // key
+	limited       *prometheus.CounterVec // key
 }
 
 func newMetrics() *metrics {
@@ -61,13 +63,21 @@ func newMetrics() *metrics {
 			Help: "Neo4j read round trips in progress, including those waiting for a pooled connection; compare with parkgraph_neo4j_pool_size.",
 		}),
 		operations: newOperationLabels(maxOperationLabels),
+		byKey: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "parkgraph_graphql_requests_by_key_total",
+			Help: "GraphQL requests by the name of their API key (none when keys are off).",
+		}, []string{"key"}),
+		limited: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "parkgraph_rate_limited_total",
+			Help: "Requests refused by the rate limit (429), by API key name (none when keys are off).",
+		}, []string{"key"}),
 	}
 	poolSize := prometheus.NewGauge(prometheus.GaugeOpts{
 		Name: "parkgraph_neo4j_pool_size",
 		Help: "Maximum number of connections in the Neo4j driver's pool.",
 	})
 	poolSize.Set(neo4jdb.MaxConnectionPoolSize)
-	m.reg.MustRegister(m.requests, m.errors, m.duration, m.queryDuration, m.queryErrors, m.inFlight, poolSize,
+	m.reg.MustRegister(m.requests, m.errors, m.duration, m.queryDuration, m.queryErrors, m.inFlight, poolSize, m.byKey, m.limited,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -113,6 +123,23 @@ func (m *metrics) observeGraphQL(req *Request, d time.Duration) {
 		m.errors.WithLabelValues(op, c).Inc()
 	}
 	m.duration.WithLabelValues(op).Observe(d.Seconds())
+	m.byKey.WithLabelValues(keyLabel(req.KeyName())).Inc()
+}
+
+// rateLimited counts a request refused by the rate limit under its key's name.
+func (m *metrics) rateLimited(key string) {
+	if m != nil {
+		m.limited.WithLabelValues(keyLabel(key)).Inc()
+	}
+}
+
+// keyLabel is the key label of a request: its key's name, or "none". Names come from
+// the keys file, so the label's values are bounded.
+func keyLabel(name string) string {
+	if name == "" {
+		return "none"
+	}
+	return name
 }
 
 // maxOperationLabels is how many distinct operation names get a label of their own.

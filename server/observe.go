@@ -104,6 +104,9 @@ func observe(h http.Handler, log *slog.Logger, m *metrics) http.Handler {
 				level = slog.LevelWarn
 			}
 			attrs = append(attrs, slog.String("operation", operationName(req.Operation())), slog.Any("codes", codes))
+			if name := req.KeyName(); name != "" {
+				attrs = append(attrs, slog.String("key", name))
+			}
 			if gone {
 				attrs = append(attrs, slog.Bool("client_gone", true))
 			}

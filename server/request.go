@@ -23,6 +23,7 @@ type Request struct {
 	mu        sync.Mutex
 	operation string
 	codes     []string
+	keyName   string
 }
 
 type requestKey struct{}
@@ -70,6 +71,25 @@ func (r *Request) Operation() string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.operation
+}
+
+// setKeyName records the name of the API key the request carried. A nil Request
+// ignores it.
+func (r *Request) setKeyName(name string) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	r.keyName = name
+	r.mu.Unlock()
+}
+
+// KeyName returns the name recorded by setKeyName, or "" when the request carried no
+// accepted key (or keys are off).
+func (r *Request) KeyName() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.keyName
 }
 
 // addErrorCode records the extensions.code of one error of the response. A nil Request

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"strconv"
@@ -34,6 +35,14 @@ type Config struct {
 	GraphiQL bool       // GRAPHIQL, default true
 	LogLevel slog.Level // LOG_LEVEL, default info
 	Metrics  bool       // METRICS, default true: serve /metrics
+	// APIKeys, from the file API_KEYS_FILE (see loadAPIKeys), makes /graphql require a
+	// key; nil (no file) serves without keys.
+	APIKeys *apiKeys
+	// RateLimit (RATE_LIMIT, requests per second; 0, the default, is no limit) and
+	// RateBurst (RATE_BURST, default twice RATE_LIMIT, at least 1) bound each client of
+	// /graphql: each API key, or each client address when keys are off.
+	RateLimit float64
+	RateBurst int
 }
 
 // loadConfig reads Config from getenv. It returns an error naming the variable when a
@@ -90,6 +99,22 @@ func loadConfig(getenv func(string) string) (Config, error) {
 			if *b.dst, err = strconv.ParseBool(v); err != nil {
 				return c, fmt.Errorf("%s=%q: want true or false", b.name, v)
 			}
+		}
+	}
+	if v := getenv("RATE_LIMIT"); v != "" {
+		if c.RateLimit, err = strconv.ParseFloat(v, 64); err != nil || c.RateLimit < 0 || math.IsInf(c.RateLimit, 0) {
+			return c, fmt.Errorf("RATE_LIMIT=%q: want requests per second, such as 20 (0: no limit)", v)
+		}
+	}
+	c.RateBurst = max(int(2*c.RateLimit), 1)
+	if v := getenv("RATE_BURST"); v != "" {
+		if c.RateBurst, err = strconv.Atoi(v); err != nil || c.RateBurst <= 0 {
+			return c, fmt.Errorf("RATE_BURST=%q: want a positive integer", v)
+		}
+	}
+	if path := getenv("API_KEYS_FILE"); path != "" {
+		if c.APIKeys, err = loadAPIKeys(path); err != nil {
+			return c, err
 		}
 	}
 	return c, nil
@@ -156,8 +181,9 @@ type pinger interface {
 	Ping(ctx context.Context) error
 }
 
-// newMux wires the routes: /graphql (with CORS, the GraphQL-over-HTTP rules and a
-// request deadline), / (GraphiQL), /healthz, /readyz and, when m is not nil, /metrics
+// newMux wires the routes: /graphql (with CORS, the API key check when cfg.APIKeys is
+// set, the rate limit when cfg.RateLimit is, the GraphQL-over-HTTP rules and a request
+// deadline), / (GraphiQL), /healthz, /readyz and, when m is not nil, /metrics
 // serving m, all behind observe. m counts the store's queries only when the store was
 // opened with queryObserver{m}.
 func newMux(cfg Config, store interface {
@@ -169,11 +195,18 @@ func newMux(cfg Config, store interface {
 	c := cors.New(cors.Options{
 		AllowedOrigins: cfg.CORSOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization", requestIDHeader},
+		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization", apiKeyHeader, requestIDHeader},
 		ExposedHeaders: []string{requestIDHeader},
 		MaxAge:         600,
 	})
-	mux.Handle("/graphql", c.Handler(graphQLOverHTTP(withTimeout(gql, cfg.RequestTimeout), int64(cfg.MaxBodyBytes))))
+	var api http.Handler = graphQLOverHTTP(withTimeout(gql, cfg.RequestTimeout), int64(cfg.MaxBodyBytes))
+	if cfg.RateLimit > 0 {
+		api = limit(newRateLimiter(cfg.RateLimit, cfg.RateBurst), m, api)
+	}
+	if cfg.APIKeys != nil {
+		api = requireKey(cfg.APIKeys, api)
+	}
+	mux.Handle("/graphql", c.Handler(api))
 	if cfg.GraphiQL {
 		mux.Handle("GET /{$}", playground.Handler("parkgraph", "/graphql"))
 	}
