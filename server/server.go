@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/playground"
@@ -28,7 +29,11 @@ type Config struct {
 	Neo4j          neo4jdb.Config // NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE, QUERY_TIMEOUT
 	CORSOrigins    []string       // CORS_ORIGINS, comma-separated; default local dev origins
 	RequestTimeout time.Duration  // REQUEST_TIMEOUT, default 15s
-	MaxBodyBytes   int            // MAX_BODY_BYTES, default 131072
+	// ShutdownDelay (SHUTDOWN_DELAY, default 0s) is how long the server goes on serving
+	// after SIGTERM with /readyz at 503, so that a load balancer stops sending it requests
+	// before it stops accepting them.
+	ShutdownDelay time.Duration
+	MaxBodyBytes  int // MAX_BODY_BYTES, default 131072
 	// MAX_DEPTH, MAX_COMPLEXITY, MAX_ALIASES, MAX_ROOT_FIELDS, MAX_TOKENS, INTROSPECTION,
 	// FIELD_SUGGESTIONS; defaults in graph.DefaultLimits
 	Limits   graph.Limits
@@ -84,6 +89,11 @@ func loadConfig(getenv func(string) string) (Config, error) {
 			}
 		}
 	}
+	if v := getenv("SHUTDOWN_DELAY"); v != "" {
+		if c.ShutdownDelay, err = time.ParseDuration(v); err != nil || c.ShutdownDelay < 0 {
+			return c, fmt.Errorf("SHUTDOWN_DELAY=%q: want a duration such as 5s (0s: none)", v)
+		}
+	}
 	c.LogLevel = slog.LevelInfo
 	if v := getenv("LOG_LEVEL"); v != "" {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
@@ -120,9 +130,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	return c, nil
 }
 
-// run serves until ctx is cancelled, then shuts down gracefully: it stops accepting,
-// lets requests in flight finish (up to 10 s) and closes the Neo4j driver. The server
-// starts even when Neo4j is down; /readyz says when it answers.
+// run serves until ctx is cancelled, then shuts down gracefully (see serve) and closes
+// the Neo4j driver. The server starts even when Neo4j is down; /readyz says when it
+// answers.
 func run(ctx context.Context, getenv func(string) string, logOut io.Writer) error {
 	cfg, err := loadConfig(getenv)
 	if err != nil {
@@ -145,13 +155,27 @@ func run(ctx context.Context, getenv func(string) string, logOut io.Writer) erro
 		return err
 	}
 	log.Info("serving GraphQL", "url", "http://"+ln.Addr().String()+"/graphql", "neo4j", cfg.Neo4j.URI)
-	return serve(ctx, ln, newMux(cfg, store, log, m), cfg.RequestTimeout)
+	return serve(ctx, ln, newMux(cfg, store, log, m), cfg.RequestTimeout, cfg.ShutdownDelay, log)
 }
 
-// serve runs an HTTP server on ln until ctx is cancelled.
-func serve(ctx context.Context, ln net.Listener, h http.Handler, requestTimeout time.Duration) error {
+// serve runs an HTTP server on ln until ctx is cancelled, then drains: for delay it goes
+// on serving with /readyz answering 503 {"status":"draining"} and every connection
+// closed after its response (so a load balancer that checks /readyz sends the requests
+// elsewhere), then it stops accepting and lets the requests in flight finish, for at
+// most 10 s.
+func serve(ctx context.Context, ln net.Listener, h http.Handler, requestTimeout, delay time.Duration, log *slog.Logger) error {
+	var draining atomic.Bool
 	srv := &http.Server{
-		Handler:           h,
+		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if draining.Load() {
+				w.Header().Set("Connection", "close")
+				if r.URL.Path == "/readyz" {
+					writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "draining"})
+					return
+				}
+			}
+			h.ServeHTTP(w, r)
+		}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      requestTimeout + 5*time.Second,
@@ -165,6 +189,10 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler, requestTimeout 
 		return err
 	case <-ctx.Done():
 	}
+	draining.Store(true)
+	srv.SetKeepAlivesEnabled(false)
+	log.Info("draining", "delay", delay.String())
+	time.Sleep(delay)
 	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {

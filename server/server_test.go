@@ -7,8 +7,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parkgraph/parkgraph/neo4jdb"
+	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
 
 type named struct {
@@ -336,5 +338,35 @@ func TestDisagreeingSourcesKeepBothValuesEachWithItsEvidence(t *testing.T) {
 	}
 	if !strings.Contains(quotes["73"], "73 square kilometers") || !strings.Contains(quotes["70"], "70 square kilometers") {
 		t.Errorf("areaKm2 facts = %v, want each value with its own quote", quotes)
+	}
+}
+
+func TestOnShutdownTheServerDrainsWithReadyzUnavailableThenStops(t *testing.T) {
+	neo4jtest.LoadSeeds(t, neo4jtest.Open(t))
+	db := neo4jtest.Config(t)
+	srv := startServer(t, map[string]string{"NEO4J_URI": db.URI, "NEO4J_USERNAME": db.Username, "NEO4J_PASSWORD": db.Password,
+		"SHUTDOWN_DELAY": "1500ms"})
+	if code := status(t, srv.URL+"/readyz"); code != 200 {
+		t.Fatalf("/readyz before shutdown = %d", code)
+	}
+	stopped := make(chan error, 1)
+	begun := time.Now()
+	go func() { stopped <- srv.stop() }()
+	time.Sleep(300 * time.Millisecond)
+	if code := status(t, srv.URL+"/readyz"); code != 503 {
+		t.Errorf("/readyz while draining = %d, want 503", code)
+	}
+	r := graphQL(t, srv.URL, gqlRequest{query: `{ node(id: "fuling-district-industrial-park") { id } }`})
+	if r.status != 200 || len(r.Errors) > 0 {
+		t.Errorf("a request while draining: %d %s; want it served", r.status, r.raw)
+	}
+	if err := <-stopped; err != nil {
+		t.Fatalf("run returned %v", err)
+	}
+	if took := time.Since(begun); took < 1500*time.Millisecond {
+		t.Errorf("stopped after %v, before the 1.5 s delay", took)
+	}
+	if _, err := http.Get(srv.URL + "/healthz"); err == nil {
+		t.Error("the server still accepts connections after it stopped")
 	}
 }
