@@ -7,6 +7,7 @@
 #   make fuzz     every fuzz target for FUZZTIME (default 30s) each; no database needed
 #   make load-test   50 clients for 60 s on the seed graph: requests, errors, p99, peak RSS
 #   make fault-test  stop and kill Neo4j under load: errors by code, time to recover
+#   make scale-test  3 replicas behind HAProxy, rolling SIGTERM restarts and a SIGKILL under load
 #   make neo4j / neo4j-stop / neo4j-status / load / serve / dry-run / generate / check
 #
 # The dev instance lives in .neo4j/dev (see neo4j/neo4j.sh for its settings).
@@ -34,10 +35,10 @@ GOTESTFLAGS ?= -count=1 -p 1 $(if $(filter true 1,$(CI)),-v,)
 
 NEO4J := neo4j/neo4j.sh
 
-.PHONY: help neo4j neo4j-fetch neo4j-stop neo4j-status load serve run test generate check dry-run bench load-test fault-test fuzz
+.PHONY: help neo4j neo4j-fetch neo4j-stop neo4j-status load serve run test generate check dry-run bench load-test fault-test scale-test fuzz
 
 help:
-	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,13p' Makefile | sed 's/^# \{0,1\}//'
 
 neo4j:
 	@$(NEO4J) start
@@ -114,6 +115,16 @@ load-test:
 	NEO4J_TEST_BOLT_PORT=$(OPS_TEST_BOLT_PORT) NEO4J_TEST_HTTP_PORT=$(OPS_TEST_HTTP_PORT) \
 		NEO4J_TEST_RUNTIME_DIR=.neo4j/load-test \
 		$(NEO4J) with bash -c 'bin/loader && exec bin/loadtest "$$@"' load-test $(LOADFLAGS)
+
+# Three replicas of bin/server behind HAProxy (apt-get install haproxy), health-checked on
+# /readyz, under load; each restarted with SIGTERM, then one SIGKILLed. SCALEFLAGS passes
+# flags (e.g. SCALEFLAGS="-replicas 4 -concurrency 32 -steady 30s").
+SCALEFLAGS ?=
+scale-test:
+	go build -o bin/ ./loader ./server ./bench/scaletest
+	NEO4J_TEST_BOLT_PORT=$(OPS_TEST_BOLT_PORT) NEO4J_TEST_HTTP_PORT=$(OPS_TEST_HTTP_PORT) \
+		NEO4J_TEST_RUNTIME_DIR=.neo4j/scale-test \
+		$(NEO4J) with bash -c 'bin/loader && exec bin/scaletest "$$@"' scale-test $(SCALEFLAGS)
 
 fault-test:
 	go build -o bin/ ./loader ./server ./bench/faulttest

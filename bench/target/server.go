@@ -65,6 +65,12 @@ func Start(ctx context.Context, bin string, env []string, wait time.Duration) (*
 	if err != nil {
 		return nil, err
 	}
+	return StartAt(ctx, bin, env, addr, wait)
+}
+
+// StartAt is Start on the given address, so that a restarted server takes its place
+// behind a load balancer.
+func StartAt(ctx context.Context, bin string, env []string, addr string, wait time.Duration) (*Server, error) {
 	cmd := exec.Command(bin)
 	cmd.Env = append(env, "ADDR="+addr)
 	s := &Server{URL: "http://" + addr, cmd: cmd, log: &tail{max: 64 << 10}, exited: make(chan struct{}), stop: make(chan struct{})}
@@ -159,6 +165,19 @@ func (s *Server) Stop() error {
 		return errors.New("did not stop within 15 s of SIGTERM: killed")
 	}
 	return s.err
+}
+
+// Kill ends the process with SIGKILL, without its graceful shutdown, and waits for it.
+func (s *Server) Kill() {
+	select {
+	case <-s.stop:
+	default:
+		close(s.stop)
+	}
+	if s.Alive() {
+		_ = s.cmd.Process.Kill()
+	}
+	<-s.exited
 }
 
 func (s *Server) sample() {
