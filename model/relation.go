@@ -65,7 +65,7 @@ func relationTypes() map[string]RelationType {
 		"LOCATED_IN":      {"LOCATED_IN", []EntityType{zo, pa, di, co, or, pr, ev}, []EntityType{zo, pa, di, re}, nil},
 		"FOCUSES_ON":      {"FOCUSES_ON", []EntityType{zo, pa, di, re, co, or, pr, po, ev}, []EntityType{in}, []string{PropRole}},
 		"TARGETS":         {"TARGETS", []EntityType{zo, pa, di, re, po, ev}, []EntityType{in}, []string{PropInvestorOrigin}},
-		"HOSTS":           {"HOSTS", []EntityType{zo, pa, di, re}, []EntityType{co, or, pr}, []string{PropFacility}},
+		"HOSTS":           {"HOSTS", []EntityType{zo, pa, di, re}, []EntityType{co, or, pr}, []string{PropFacility, PropRole}},
 		"SUBSECTOR_OF":    {"SUBSECTOR_OF", []EntityType{in}, []EntityType{in}, nil},
 		"PARTICIPATED_IN": {"PARTICIPATED_IN", []EntityType{di, zo, pa, re, or, co, pe}, []EntityType{ev}, []string{PropRole}},
 		"ORGANIZED":       {"ORGANIZED", []EntityType{or, re, pe, di}, []EntityType{ev}, []string{PropRole}},
@@ -76,6 +76,23 @@ func relationTypes() map[string]RelationType {
 		"LEADS":           {"LEADS", []EntityType{pe}, []EntityType{or, re, zo, co, ev}, []string{PropTitle}},
 		"MANAGES":         {"MANAGES", []EntityType{or}, []EntityType{zo, pa, di}, nil},
 		"APPLIES_TO":      {"APPLIES_TO", []EntityType{po}, []EntityType{zo, pa, di, re, in, co, pr}, nil},
+		// Who reported, stated or published what a document says about the target
+		// ("according to ...", "stated that ..."), with the source's role and the topic.
+		"REPORTED": {"REPORTED", []EntityType{or, pe}, nil, []string{PropRole, "topic"}},
+		// A zone, park, policy or project launched, announced or given at an event.
+		"ANNOUNCED_AT": {"ANNOUNCED_AT", []EntityType{zo, pa, po, pr}, []EntityType{ev}, nil},
+		// The body or government that approved a zone, park, policy or project.
+		"APPROVED": {"APPROVED", []EntityType{or, re}, []EntityType{zo, pa, po, pr}, []string{PropDate}},
+		// Instructions, decisions or requirements of a body or person that the target follows.
+		"GUIDED": {"GUIDED", []EntityType{or, pe}, []EntityType{zo, pa, ev, po, pr}, []string{"basis"}},
+		// A company, institution or zone that builds, runs or plans a project or park.
+		"DEVELOPS": {"DEVELOPS", []EntityType{co, or, zo}, []EntityType{pr, pa}, []string{PropRole}},
+		// A transport link: a route, port, airport or hub that connects the target.
+		"CONNECTS": {"CONNECTS", []EntityType{zo, pa, di, re, pr}, []EntityType{zo, pa, di, re, pr}, []string{PropRole}},
+		// A place that serves another as its hub, node, gateway, engine or support point.
+		"SERVES": {"SERVES", []EntityType{zo, pa, di, re}, []EntityType{zo, pa, di, re, pr}, []string{PropRole}},
+		// Neighbouring places, with where the target lies ("adjacent", "between the two rivers").
+		"ADJACENT_TO": {"ADJACENT_TO", []EntityType{zo, pa, di, re}, []EntityType{zo, pa, di, re, pr}, []string{"position"}},
 		// Derived by the loader from TARGETS edges that name an investorOrigin, so that the
 		// region is one hop away in traversals; never curated.
 		DerivedInvestorOrigin: {DerivedInvestorOrigin, []EntityType{zo, pa, di, re, po, ev}, []EntityType{re}, nil},
