@@ -74,7 +74,7 @@ func relationTypes() map[string]RelationType {
 		"IMPLEMENTED_IN":  {"IMPLEMENTED_IN", []EntityType{pr, po}, []EntityType{zo, pa, di, re}, nil},
 		"COOPERATES_WITH": {"COOPERATES_WITH", nil, nil, nil},
 		"LEADS":           {"LEADS", []EntityType{pe}, []EntityType{or, re, zo, co, ev}, []string{PropTitle}},
-		"MANAGES":         {"MANAGES", []EntityType{or}, []EntityType{zo, pa, di}, nil},
+		"MANAGES":         {"MANAGES", []EntityType{or}, []EntityType{zo, pa, di, or}, nil},
 		"APPLIES_TO":      {"APPLIES_TO", []EntityType{po}, []EntityType{zo, pa, di, re, in, co, pr}, nil},
 		// Who reported, stated or published what a document says about the target
 		// ("according to ...", "stated that ..."), with the source's role and the topic.
