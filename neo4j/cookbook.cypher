@@ -68,7 +68,7 @@ RETURN p;
 // TARGETS_INVESTORS_FROM, which would make the answer a trivial single hop.)
 MATCH (a:Entity {id: 'taiwan'})
 MATCH (b:Entity {id: 'fuling-district-industrial-park'})
-MATCH p = allShortestPaths((a)-[:PART_OF|LOCATED_IN|FOCUSES_ON|TARGETS|HOSTS|SUBSECTOR_OF|PARTICIPATED_IN|ORGANIZED|ISSUED|SIGNED_PROJECTS|IMPLEMENTED_IN|COOPERATES_WITH|LEADS|MANAGES|APPLIES_TO*..8]-(b))
+MATCH p = allShortestPaths((a)-[:PART_OF|LOCATED_IN|FOCUSES_ON|TARGETS|HOSTS|SUBSECTOR_OF|PARTICIPATED_IN|ORGANIZED|ISSUED|SIGNED_PROJECTS|IMPLEMENTED_IN|COOPERATES_WITH|LEADS|MANAGES|APPLIES_TO|REPORTED|ANNOUNCED_AT|APPROVED|GUIDED|DEVELOPS|CONNECTS|SERVES|ADJACENT_TO*..8]-(b))
 RETURN p, [n IN nodes(p) | n.name] AS via, [r IN relationships(p) | type(r)] AS relationships;
 
 // 8. Industries by number of parks
@@ -105,7 +105,9 @@ ORDER BY district;
 
 // 12. Projects signed per sector at the matchmaking event
 // How many projects were signed in each sector at the China Industrial Transfer matchmaking in Chongqing, against the event's total?
+// (The subsectors the event's projects are said to involve, with no count, are left out.)
 MATCH (ev:Event {id: 'china-industrial-transfer-matchmaking-chongqing'})-[s:SIGNED_PROJECTS]->(sector:Entity)
+WHERE s.count IS NOT NULL
 WITH ev, sector, s ORDER BY s.count DESC
 WITH ev, collect({sector: sector.name, projects: s.count, quote: s.evidenceQuotes[0]}) AS rows, sum(s.count) AS signedTotal
 UNWIND rows AS row
