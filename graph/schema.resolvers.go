@@ -143,6 +143,16 @@ func (r *queryResolver) People(ctx context.Context, where *PersonWhere, orderBy 
 	return &PersonConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
+// Places is the resolver for the places field.
+func (r *queryResolver) Places(ctx context.Context, where *PlaceWhere, orderBy *OrderBy, first *int, after *string) (*PlaceConnection, error) {
+	page, err := r.findPage(ctx, placeFilter(where), orderBy, first, after)
+	if err != nil {
+		return nil, err
+	}
+	nodes, edges, info := connection(page, func(c string, n *model.Place) *PlaceEdge { return &PlaceEdge{Cursor: c, Node: n} })
+	return &PlaceConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
+}
+
 // Documents is the resolver for the documents field.
 func (r *queryResolver) Documents(ctx context.Context, where *DocumentWhere, first *int, after *string) (*DocumentConnection, error) {
 	return r.documents(ctx, where, first, after)

@@ -136,7 +136,7 @@ type evidence struct {
 
 func TestEveryRelationAndFactReturnedHasEvidenceThatOccursInItsDocument(t *testing.T) {
 	srv := newTestServer(t, serverOptions{})
-	lists := []string{"zones", "parks", "districts", "regions", "industries", "companies", "organizations", "events", "projects", "policies", "people"}
+	lists := []string{"zones", "parks", "districts", "regions", "industries", "companies", "organizations", "events", "projects", "policies", "people", "places"}
 	relations, facts := 0, 0
 	for _, list := range lists {
 		after := ""
