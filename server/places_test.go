@@ -49,9 +49,14 @@ func TestNamedAreasArePlacesWithTheirContainment(t *testing.T) {
 		airports: search(query: "airport", types: [PLACE]) { entity { id type } }
 	}`, nil, &data)
 	equal(t, "places named peninsula", ids(data.Peninsulas.Nodes), []string{"chongqing-peninsula", "liangjiang-peninsula"})
-	// Document 004 puts these in the High-tech Zone, which is in Chongqing.
+	// Document 004 puts the wetland park, the sports centre and the two roads in the
+	// High-tech Zone, which is in Chongqing; the documents call the urban, central urban
+	// and metropolitan areas, the new town in the west, the two mountains and the "Yuxin
+	// Europe" corridor Chongqing's.
 	equal(t, "places in Chongqing", ids(data.InChongqing.Nodes),
-		[]string{"caiyunhu-national-wetland-park", "chongqing-olympic-sports-center", "heng-er-road", "high-tech-avenue"})
+		[]string{"caiyunhu-national-wetland-park", "chongqing-central-urban-area", "chongqing-metropolitan-area",
+			"chongqing-olympic-sports-center", "chongqing-urban-area", "heng-er-road", "high-tech-avenue", "jinyun-mountain",
+			"west-chongqing-new-town", "yuxin-europe-international-railway-corridor", "zhongliangshan"})
 	if data.InChongqing.TotalCount != len(data.InChongqing.Nodes) {
 		t.Errorf("totalCount %d for %d places", data.InChongqing.TotalCount, len(data.InChongqing.Nodes))
 	}
