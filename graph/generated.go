@@ -30,6 +30,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Company() CompanyResolver
+	Derivation() DerivationResolver
 	District() DistrictResolver
 	Document() DocumentResolver
 	Event() EventResolver
@@ -88,6 +89,13 @@ type ComplexityRoot struct {
 	Count struct {
 		Count func(childComplexity int) int
 		Key   func(childComplexity int) int
+	}
+
+	Derivation struct {
+		DerivedFrom func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Rule        func(childComplexity int) int
+		Statement   func(childComplexity int) int
 	}
 
 	District struct {
@@ -151,6 +159,7 @@ type ComplexityRoot struct {
 	}
 
 	Edge struct {
+		Derivation func(childComplexity int) int
 		Evidence   func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Properties func(childComplexity int) int
@@ -239,9 +248,10 @@ type ComplexityRoot struct {
 	}
 
 	IndustryFocus struct {
-		Evidence func(childComplexity int) int
-		Industry func(childComplexity int) int
-		Role     func(childComplexity int) int
+		Derivation func(childComplexity int) int
+		Evidence   func(childComplexity int) int
+		Industry   func(childComplexity int) int
+		Role       func(childComplexity int) int
 	}
 
 	Organization struct {
@@ -408,6 +418,7 @@ type ComplexityRoot struct {
 	}
 
 	Position struct {
+		Derivation   func(childComplexity int) int
 		Evidence     func(childComplexity int) int
 		Organization func(childComplexity int) int
 		Title        func(childComplexity int) int
@@ -498,6 +509,7 @@ type ComplexityRoot struct {
 	}
 
 	Relation struct {
+		Derivation func(childComplexity int) int
 		Direction  func(childComplexity int) int
 		Evidence   func(childComplexity int) int
 		ID         func(childComplexity int) int
@@ -513,11 +525,12 @@ type ComplexityRoot struct {
 	}
 
 	SignedProjects struct {
-		AmountCny func(childComplexity int) int
-		AmountUsd func(childComplexity int) int
-		Count     func(childComplexity int) int
-		Evidence  func(childComplexity int) int
-		Target    func(childComplexity int) int
+		AmountCny  func(childComplexity int) int
+		AmountUsd  func(childComplexity int) int
+		Count      func(childComplexity int) int
+		Derivation func(childComplexity int) int
+		Evidence   func(childComplexity int) int
+		Target     func(childComplexity int) int
 	}
 
 	Step struct {
@@ -532,6 +545,7 @@ type ComplexityRoot struct {
 	}
 
 	Target struct {
+		Derivation     func(childComplexity int) int
 		Evidence       func(childComplexity int) int
 		Industry       func(childComplexity int) int
 		InvestorOrigin func(childComplexity int) int
@@ -587,6 +601,9 @@ type CompanyResolver interface {
 	MentionedIn(ctx context.Context, obj *model.Company) ([]*model.Document, error)
 	HostedIn(ctx context.Context, obj *model.Company) ([]model.Entity, error)
 	Focuses(ctx context.Context, obj *model.Company) ([]*model.Relation, error)
+}
+type DerivationResolver interface {
+	DerivedFrom(ctx context.Context, obj *model.Derivation) ([]*model.Edge, error)
 }
 type DistrictResolver interface {
 	Relations(ctx context.Context, obj *model.District, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
@@ -915,6 +932,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Count.Key(childComplexity), true
 
+	case "Derivation.derivedFrom":
+		if e.ComplexityRoot.Derivation.DerivedFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivation.DerivedFrom(childComplexity), true
+	case "Derivation.kind":
+		if e.ComplexityRoot.Derivation.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivation.Kind(childComplexity), true
+	case "Derivation.rule":
+		if e.ComplexityRoot.Derivation.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivation.Rule(childComplexity), true
+	case "Derivation.statement":
+		if e.ComplexityRoot.Derivation.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivation.Statement(childComplexity), true
+
 	case "District.aliases":
 		if e.ComplexityRoot.District.Aliases == nil {
 			break
@@ -1161,6 +1203,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DocumentHit.Snippet(childComplexity), true
 
+	case "Edge.derivation":
+		if e.ComplexityRoot.Edge.Derivation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Edge.Derivation(childComplexity), true
 	case "Edge.evidence":
 		if e.ComplexityRoot.Edge.Evidence == nil {
 			break
@@ -1529,6 +1577,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.IndustryEdge.Node(childComplexity), true
 
+	case "IndustryFocus.derivation":
+		if e.ComplexityRoot.IndustryFocus.Derivation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndustryFocus.Derivation(childComplexity), true
 	case "IndustryFocus.evidence":
 		if e.ComplexityRoot.IndustryFocus.Evidence == nil {
 			break
@@ -2262,6 +2316,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PolicyEdge.Node(childComplexity), true
 
+	case "Position.derivation":
+		if e.ComplexityRoot.Position.Derivation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Position.Derivation(childComplexity), true
 	case "Position.evidence":
 		if e.ComplexityRoot.Position.Evidence == nil {
 			break
@@ -2760,6 +2820,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RegionEdge.Node(childComplexity), true
 
+	case "Relation.derivation":
+		if e.ComplexityRoot.Relation.Derivation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Derivation(childComplexity), true
 	case "Relation.direction":
 		if e.ComplexityRoot.Relation.Direction == nil {
 			break
@@ -2834,6 +2900,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SignedProjects.Count(childComplexity), true
+	case "SignedProjects.derivation":
+		if e.ComplexityRoot.SignedProjects.Derivation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedProjects.Derivation(childComplexity), true
 	case "SignedProjects.evidence":
 		if e.ComplexityRoot.SignedProjects.Evidence == nil {
 			break
@@ -2879,6 +2951,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
 
+	case "Target.derivation":
+		if e.ComplexityRoot.Target.Derivation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.Derivation(childComplexity), true
 	case "Target.evidence":
 		if e.ComplexityRoot.Target.Evidence == nil {
 			break
@@ -3278,6 +3356,20 @@ func (ec *executionContext) childFields_Count(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Count", field.Name)
 }
 
+func (ec *executionContext) childFields_Derivation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_Derivation_kind(ctx, field)
+	case "rule":
+		return ec.fieldContext_Derivation_rule(ctx, field)
+	case "statement":
+		return ec.fieldContext_Derivation_statement(ctx, field)
+	case "derivedFrom":
+		return ec.fieldContext_Derivation_derivedFrom(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Derivation", field.Name)
+}
+
 func (ec *executionContext) childFields_District(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3412,6 +3504,8 @@ func (ec *executionContext) childFields_Edge(ctx context.Context, field graphql.
 		return ec.fieldContext_Edge_properties(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Edge_evidence(ctx, field)
+	case "derivation":
+		return ec.fieldContext_Edge_derivation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Edge", field.Name)
 }
@@ -3582,6 +3676,8 @@ func (ec *executionContext) childFields_IndustryFocus(ctx context.Context, field
 		return ec.fieldContext_IndustryFocus_role(ctx, field)
 	case "evidence":
 		return ec.fieldContext_IndustryFocus_evidence(ctx, field)
+	case "derivation":
+		return ec.fieldContext_IndustryFocus_derivation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IndustryFocus", field.Name)
 }
@@ -3920,6 +4016,8 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 		return ec.fieldContext_Position_organization(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Position_evidence(ctx, field)
+	case "derivation":
+		return ec.fieldContext_Position_derivation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Position", field.Name)
 }
@@ -4058,6 +4156,8 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_properties(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Relation_evidence(ctx, field)
+	case "derivation":
+		return ec.fieldContext_Relation_derivation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relation", field.Name)
 }
@@ -4086,6 +4186,8 @@ func (ec *executionContext) childFields_SignedProjects(ctx context.Context, fiel
 		return ec.fieldContext_SignedProjects_amountUsd(ctx, field)
 	case "evidence":
 		return ec.fieldContext_SignedProjects_evidence(ctx, field)
+	case "derivation":
+		return ec.fieldContext_SignedProjects_derivation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SignedProjects", field.Name)
 }
@@ -4120,6 +4222,8 @@ func (ec *executionContext) childFields_Target(ctx context.Context, field graphq
 		return ec.fieldContext_Target_investorOrigin(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Target_evidence(ctx, field)
+	case "derivation":
+		return ec.fieldContext_Target_derivation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Target", field.Name)
 }
@@ -6026,6 +6130,107 @@ func (ec *executionContext) fieldContext_Count_count(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Count", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _Derivation_kind(ctx context.Context, field graphql.CollectedField, obj *model.Derivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivation_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DerivationKind) graphql.Marshaler {
+			return ec.marshalNDerivationKind2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDerivationKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivation_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivation", field, false, false, errors.New("field of type DerivationKind does not have child fields"))
+}
+
+func (ec *executionContext) _Derivation_rule(ctx context.Context, field graphql.CollectedField, obj *model.Derivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivation_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Derivation_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivation", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Derivation_statement(ctx context.Context, field graphql.CollectedField, obj *model.Derivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivation_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Derivation_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivation", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Derivation_derivedFrom(ctx context.Context, field graphql.CollectedField, obj *model.Derivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivation_derivedFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Derivation().DerivedFrom(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivation_derivedFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Derivation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Edge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _District_id(ctx context.Context, field graphql.CollectedField, obj *model.District) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7275,6 +7480,38 @@ func (ec *executionContext) fieldContext_Edge_evidence(_ context.Context, field 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Edge_derivation(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Edge_derivation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Derivation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Derivation) graphql.Marshaler {
+			return ec.marshalNDerivation2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDerivation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Edge_derivation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Edge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Derivation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8843,6 +9080,38 @@ func (ec *executionContext) fieldContext_IndustryFocus_evidence(_ context.Contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IndustryFocus_derivation(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndustryFocus_derivation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Derivation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Derivation) graphql.Marshaler {
+			return ec.marshalNDerivation2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDerivation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IndustryFocus_derivation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IndustryFocus",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Derivation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12192,6 +12461,38 @@ func (ec *executionContext) fieldContext_Position_evidence(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Position_derivation(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_derivation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Derivation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Derivation) graphql.Marshaler {
+			return ec.marshalNDerivation2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDerivation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Position_derivation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Position",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Derivation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Project_id(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14473,6 +14774,38 @@ func (ec *executionContext) fieldContext_Relation_evidence(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Relation_derivation(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_derivation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Derivation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Derivation) graphql.Marshaler {
+			return ec.marshalNDerivation2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDerivation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_derivation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Derivation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SearchHit_entity(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14679,6 +15012,38 @@ func (ec *executionContext) fieldContext_SignedProjects_evidence(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SignedProjects_derivation(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedProjects_derivation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Derivation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Derivation) graphql.Marshaler {
+			return ec.marshalNDerivation2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDerivation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SignedProjects_derivation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SignedProjects",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Derivation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14926,6 +15291,38 @@ func (ec *executionContext) fieldContext_Target_evidence(_ context.Context, fiel
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Target_derivation(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_derivation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Derivation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Derivation) graphql.Marshaler {
+			return ec.marshalNDerivation2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDerivation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Target_derivation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Target",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Derivation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18294,6 +18691,92 @@ func (ec *executionContext) _Count(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var derivationImplementors = []string{"Derivation"}
+
+func (ec *executionContext) _Derivation(ctx context.Context, sel ast.SelectionSet, obj *model.Derivation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, derivationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Derivation")
+		case "kind":
+			out.Values[i] = ec._Derivation_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rule":
+			out.Values[i] = ec._Derivation_rule(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statement":
+			out.Values[i] = ec._Derivation_statement(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "derivedFrom":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Derivation_derivedFrom(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var districtImplementors = []string{"District", "Entity", "Node"}
 
 func (ec *executionContext) _District(ctx context.Context, sel ast.SelectionSet, obj *model.District) graphql.Marshaler {
@@ -19122,6 +19605,11 @@ func (ec *executionContext) _Edge(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "evidence":
 			out.Values[i] = ec._Edge_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "derivation":
+			out.Values[i] = ec._Edge_derivation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -20354,6 +20842,11 @@ func (ec *executionContext) _IndustryFocus(ctx context.Context, sel ast.Selectio
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "evidence":
 			out.Values[i] = ec._IndustryFocus_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "derivation":
+			out.Values[i] = ec._IndustryFocus_derivation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -23110,6 +23603,11 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "derivation":
+			out.Values[i] = ec._Position_derivation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24545,6 +25043,11 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "derivation":
+			out.Values[i] = ec._Relation_derivation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24783,6 +25286,11 @@ func (ec *executionContext) _SignedProjects(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "derivation":
+			out.Values[i] = ec._SignedProjects_derivation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24985,6 +25493,11 @@ func (ec *executionContext) _Target(ctx context.Context, sel ast.SelectionSet, o
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "evidence":
 			out.Values[i] = ec._Target_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "derivation":
+			out.Values[i] = ec._Target_derivation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -26389,6 +26902,33 @@ func (ec *executionContext) marshalNCount2ᚖgithubᚗcomᚋparkgraphᚋparkgrap
 		return graphql.Null
 	}
 	return ec._Count(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDerivation2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDerivation(ctx context.Context, sel ast.SelectionSet, v *model.Derivation) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Derivation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDerivationKind2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDerivationKind(ctx context.Context, v any) (model.DerivationKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := model.DerivationKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDerivationKind2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDerivationKind(ctx context.Context, sel ast.SelectionSet, v model.DerivationKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx context.Context, v any) (model.Direction, error) {

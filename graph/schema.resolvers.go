@@ -11,6 +11,11 @@ import (
 	"github.com/parkgraph/parkgraph/model"
 )
 
+// DerivedFrom is the resolver for the derivedFrom field.
+func (r *derivationResolver) DerivedFrom(ctx context.Context, obj *model.Derivation) ([]*model.Edge, error) {
+	return r.relationships(ctx, obj.DerivedFrom)
+}
+
 // Document is the resolver for the document field.
 func (r *evidenceResolver) Document(ctx context.Context, obj *model.Evidence) (*model.Document, error) {
 	return r.document(ctx, obj.DocumentID)
@@ -168,6 +173,9 @@ func (r *targetResolver) InvestorOrigin(ctx context.Context, obj *model.Relation
 	return r.investorOrigin(ctx, obj)
 }
 
+// Derivation returns DerivationResolver implementation.
+func (r *Resolver) Derivation() DerivationResolver { return &derivationResolver{r} }
+
 // Evidence returns EvidenceResolver implementation.
 func (r *Resolver) Evidence() EvidenceResolver { return &evidenceResolver{r} }
 
@@ -181,6 +189,7 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Target() TargetResolver { return &targetResolver{r} }
 
 type (
+	derivationResolver    struct{ *Resolver }
 	evidenceResolver      struct{ *Resolver }
 	industryFocusResolver struct{ *Resolver }
 	queryResolver         struct{ *Resolver }

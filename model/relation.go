@@ -107,6 +107,8 @@ const DerivedInvestorOrigin = "TARGETS_INVESTORS_FROM"
 
 // Relation is a relationship seen from one of its ends: Node is the other end.
 // Properties hold the curated properties in display form; Values keeps them typed.
+// Derivation says how the graph came to hold it (set for one-hop results; a multi-hop
+// result carries only its far end).
 type Relation struct {
 	ID         string         `json:"id"`
 	Type       string         `json:"type"`
@@ -114,6 +116,7 @@ type Relation struct {
 	Node       Entity         `json:"node"`
 	Properties []*Property    `json:"properties"`
 	Evidence   []*Evidence    `json:"evidence"`
+	Derivation *Derivation    `json:"derivation"`
 	Values     map[string]any `json:"-"`
 }
 
