@@ -39,11 +39,12 @@ type fetchKey struct {
 type fetchKind int
 
 const (
-	fetchNode        fetchKind = iota // Store.FindNodes
-	fetchFacts                        // Store.Facts
-	fetchMentionedIn                  // Store.MentionedIn
-	fetchMentions                     // Store.Mentions
-	fetchNeighbors                    // Store.Neighbors, with a hop
+	fetchNode          fetchKind = iota // Store.FindNodes
+	fetchFacts                          // Store.Facts
+	fetchMentionedIn                    // Store.MentionedIn
+	fetchMentions                       // Store.Mentions
+	fetchNeighbors                      // Store.Neighbors, with a hop
+	fetchRelationships                  // Store.Relationships
 )
 
 // hopKey is a model.Hop in comparable form.
@@ -186,11 +187,12 @@ func registerEntities[T model.Entity](ctx context.Context, es []T) {
 	siblings(ctx, refs)
 }
 
-// registerRelations registers the far ends of rels as siblings, and the nodes the
-// relations refer to (evidence documents, investor origins) as another group.
+// registerRelations registers the far ends of rels as siblings, the nodes the
+// relations refer to (evidence documents, investor origins) as another group, and the
+// relationships their derivations come from as a third.
 func registerRelations(ctx context.Context, rels []*model.Relation) {
 	ids := make([]string, 0, len(rels))
-	var refs []string
+	var refs, premises []string
 	for _, r := range rels {
 		ids = append(ids, r.Node.GetID())
 		refs = append(refs, evidenceDocs(r.Evidence)...)
@@ -198,9 +200,30 @@ func registerRelations(ctx context.Context, rels []*model.Relation) {
 		if o := r.Value(model.PropInvestorOrigin); o != nil {
 			refs = append(refs, *o)
 		}
+		premises = append(premises, derivedFrom(r.Derivation)...)
 	}
 	siblings(ctx, ids)
 	siblings(ctx, refs)
+	siblings(ctx, premises)
+}
+
+// registerEdges registers the documents cited by edges as siblings, and the
+// relationships their derivations come from as another group.
+func registerEdges(ctx context.Context, edges []*model.Edge) {
+	var docs, premises []string
+	for _, e := range edges {
+		docs = append(docs, evidenceDocs(e.Evidence)...)
+		premises = append(premises, derivedFrom(e.Derivation)...)
+	}
+	siblings(ctx, docs)
+	siblings(ctx, premises)
+}
+
+func derivedFrom(d *model.Derivation) []string {
+	if d == nil {
+		return nil
+	}
+	return d.DerivedFrom
 }
 
 func evidenceDocs(ev []*model.Evidence) []string {

@@ -41,6 +41,11 @@ func (r *districtResolver) Zones(ctx context.Context, obj *model.District) ([]*m
 	return related[*model.Zone](ctx, r.Resolver, obj.ID, districtZones.Hop)
 }
 
+// Places is the resolver for the places field.
+func (r *districtResolver) Places(ctx context.Context, obj *model.District) ([]*model.Place, error) {
+	return related[*model.Place](ctx, r.Resolver, obj.ID, districtPlaces.Hop)
+}
+
 // Focuses is the resolver for the focuses field.
 func (r *districtResolver) Focuses(ctx context.Context, obj *model.District) ([]*model.Relation, error) {
 	return r.neighbors(ctx, obj.ID, districtFocuses.Hop)

@@ -25,6 +25,7 @@ var (
 	districtRegions      = hopField{model.EntityTypeDistrict, "regions", containers(model.EntityTypeRegion, "LOCATED_IN")}
 	districtParks        = hopField{model.EntityTypeDistrict, "parks", hopIn(model.EntityTypePark, "LOCATED_IN")}
 	districtZones        = hopField{model.EntityTypeDistrict, "zones", hopIn(model.EntityTypeZone, "LOCATED_IN")}
+	districtPlaces       = hopField{model.EntityTypeDistrict, "places", hopIn(model.EntityTypePlace, "LOCATED_IN", "PART_OF")}
 	districtFocuses      = hopField{model.EntityTypeDistrict, "focuses", hopOut(model.EntityTypeIndustry, "FOCUSES_ON")}
 	districtTargets      = hopField{model.EntityTypeDistrict, "targets", hopOut(model.EntityTypeIndustry, "TARGETS")}
 	districtEvents       = hopField{model.EntityTypeDistrict, "events", hopOut(model.EntityTypeEvent, "PARTICIPATED_IN", "ORGANIZED")}
@@ -46,17 +47,28 @@ var (
 	parkParent           = hopField{model.EntityTypePark, "parent", hopOut(model.EntityTypePark, "PART_OF")}
 	parkSubParks         = hopField{model.EntityTypePark, "subParks", hopIn(model.EntityTypePark, "PART_OF")}
 	parkDistricts        = hopField{model.EntityTypePark, "districts", containers(model.EntityTypeDistrict, "LOCATED_IN")}
+	parkPlaces           = hopField{model.EntityTypePark, "places", containers(model.EntityTypePlace, "LOCATED_IN")}
 	parkFocuses          = hopField{model.EntityTypePark, "focuses", hopOut(model.EntityTypeIndustry, "FOCUSES_ON")}
 	parkTargets          = hopField{model.EntityTypePark, "targets", hopOut(model.EntityTypeIndustry, "TARGETS")}
 	parkCompanies        = hopField{model.EntityTypePark, "companies", hopOut(model.EntityTypeCompany, "HOSTS")}
 	parkHosts            = hopField{model.EntityTypePark, "hosts", hopOut(anyEntity, "HOSTS")}
 	personPositions      = hopField{model.EntityTypePerson, "positions", hopOut(anyEntity, "LEADS")}
+	placePlaces          = hopField{model.EntityTypePlace, "places", containers(model.EntityTypePlace, "LOCATED_IN")}
+	placeSubPlaces       = hopField{model.EntityTypePlace, "subPlaces", hopIn(model.EntityTypePlace, "LOCATED_IN", "PART_OF")}
+	placeZones           = hopField{model.EntityTypePlace, "zones", containers(model.EntityTypeZone, "LOCATED_IN")}
+	placeZonesWithin     = hopField{model.EntityTypePlace, "zonesWithin", hopIn(model.EntityTypeZone, "LOCATED_IN", "PART_OF")}
+	placeDistricts       = hopField{model.EntityTypePlace, "districts", containers(model.EntityTypeDistrict, "LOCATED_IN")}
+	placeRegions         = hopField{model.EntityTypePlace, "regions", containers(model.EntityTypeRegion, "LOCATED_IN")}
+	placeHosts           = hopField{model.EntityTypePlace, "hosts", hopOut(anyEntity, "HOSTS")}
 	policyIssuedBy       = hopField{model.EntityTypePolicy, "issuedBy", hopIn(model.EntityTypeOrganization, "ISSUED")}
 	policyAppliesTo      = hopField{model.EntityTypePolicy, "appliesTo", hopOut(anyEntity, "APPLIES_TO")}
+	policyParts          = hopField{model.EntityTypePolicy, "parts", hopIn(anyEntity, "PART_OF")}
 	policyFocuses        = hopField{model.EntityTypePolicy, "focuses", hopOut(model.EntityTypeIndustry, "FOCUSES_ON")}
 	policyTargets        = hopField{model.EntityTypePolicy, "targets", hopOut(model.EntityTypeIndustry, "TARGETS")}
 	projectImplementedIn = hopField{model.EntityTypeProject, "implementedIn", hopOut(anyEntity, "IMPLEMENTED_IN")}
 	projectHostedIn      = hopField{model.EntityTypeProject, "hostedIn", hopIn(anyEntity, "HOSTS")}
+	projectPartOf        = hopField{model.EntityTypeProject, "partOf", hopOut(anyEntity, "PART_OF")}
+	projectParts         = hopField{model.EntityTypeProject, "parts", hopIn(anyEntity, "PART_OF")}
 	regionParents        = hopField{model.EntityTypeRegion, "parents", hopOut(model.EntityTypeRegion, "PART_OF")}
 	regionSubregions     = hopField{model.EntityTypeRegion, "subregions", hopIn(model.EntityTypeRegion, "PART_OF")}
 	regionDistricts      = hopField{model.EntityTypeRegion, "districts", hopIn(model.EntityTypeDistrict, "PART_OF", "LOCATED_IN")}
@@ -65,6 +77,7 @@ var (
 	zoneSubZones         = hopField{model.EntityTypeZone, "subZones", hopIn(model.EntityTypeZone, "PART_OF")}
 	zoneDistricts        = hopField{model.EntityTypeZone, "districts", containers(model.EntityTypeDistrict, "LOCATED_IN")}
 	zoneRegions          = hopField{model.EntityTypeZone, "regions", containers(model.EntityTypeRegion, "LOCATED_IN")}
+	zonePlaces           = hopField{model.EntityTypeZone, "places", containers(model.EntityTypePlace, "LOCATED_IN")}
 	zoneFocuses          = hopField{model.EntityTypeZone, "focuses", hopOut(model.EntityTypeIndustry, "FOCUSES_ON")}
 	zoneTargets          = hopField{model.EntityTypeZone, "targets", hopOut(model.EntityTypeIndustry, "TARGETS")}
 	zoneCompanies        = hopField{model.EntityTypeZone, "companies", hopOut(model.EntityTypeCompany, "HOSTS")}
@@ -79,6 +92,7 @@ var hopFields = []*hopField{
 	&districtRegions,
 	&districtParks,
 	&districtZones,
+	&districtPlaces,
 	&districtFocuses,
 	&districtTargets,
 	&districtEvents,
@@ -100,17 +114,28 @@ var hopFields = []*hopField{
 	&parkParent,
 	&parkSubParks,
 	&parkDistricts,
+	&parkPlaces,
 	&parkFocuses,
 	&parkTargets,
 	&parkCompanies,
 	&parkHosts,
 	&personPositions,
+	&placePlaces,
+	&placeSubPlaces,
+	&placeZones,
+	&placeZonesWithin,
+	&placeDistricts,
+	&placeRegions,
+	&placeHosts,
 	&policyIssuedBy,
 	&policyAppliesTo,
+	&policyParts,
 	&policyFocuses,
 	&policyTargets,
 	&projectImplementedIn,
 	&projectHostedIn,
+	&projectPartOf,
+	&projectParts,
 	&regionParents,
 	&regionSubregions,
 	&regionDistricts,
@@ -119,6 +144,7 @@ var hopFields = []*hopField{
 	&zoneSubZones,
 	&zoneDistricts,
 	&zoneRegions,
+	&zonePlaces,
 	&zoneFocuses,
 	&zoneTargets,
 	&zoneCompanies,

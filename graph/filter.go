@@ -102,6 +102,14 @@ func personFilter(w *PersonWhere) model.EntityFilter {
 	return f
 }
 
+func placeFilter(w *PlaceWhere) model.EntityFilter {
+	f := model.EntityFilter{Type: model.EntityTypePlace}
+	if w != nil {
+		f.NameContains, f.District, f.Region = deref(w.NameContains), deref(w.District), deref(w.Region)
+	}
+	return f
+}
+
 // dates turns a DateRange on property into a Range, or nil when r is nil.
 func dates(property string, r *DateRange) *model.Range {
 	if r == nil {

@@ -203,6 +203,27 @@ type PersonWhere struct {
 	NameContains *string `json:"nameContains,omitempty"`
 }
 
+type PlaceConnection struct {
+	Nodes      []*model.Place `json:"nodes"`
+	Edges      []*PlaceEdge   `json:"edges"`
+	PageInfo   *PageInfo      `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+type PlaceEdge struct {
+	Cursor string       `json:"cursor"`
+	Node   *model.Place `json:"node"`
+}
+
+type PlaceWhere struct {
+	// Case-insensitive, aliases too.
+	NameContains *string `json:"nameContains,omitempty"`
+	// Located in (or part of) this district, directly or through a parent.
+	District *string `json:"district,omitempty"`
+	// Region id, name or alias; location or containment at any depth.
+	Region *string `json:"region,omitempty"`
+}
+
 type PolicyConnection struct {
 	Nodes      []*model.Policy `json:"nodes"`
 	Edges      []*PolicyEdge   `json:"edges"`

@@ -61,6 +61,11 @@ func (r *parkResolver) Districts(ctx context.Context, obj *model.Park) ([]*model
 	return related[*model.District](ctx, r.Resolver, obj.ID, parkDistricts.Hop)
 }
 
+// Places is the resolver for the places field.
+func (r *parkResolver) Places(ctx context.Context, obj *model.Park) ([]*model.Place, error) {
+	return related[*model.Place](ctx, r.Resolver, obj.ID, parkPlaces.Hop)
+}
+
 // Focuses is the resolver for the focuses field.
 func (r *parkResolver) Focuses(ctx context.Context, obj *model.Park) ([]*model.Relation, error) {
 	return r.neighbors(ctx, obj.ID, parkFocuses.Hop)

@@ -36,6 +36,11 @@ func (r *policyResolver) AppliesTo(ctx context.Context, obj *model.Policy) ([]mo
 	return related[model.Entity](ctx, r.Resolver, obj.ID, policyAppliesTo.Hop)
 }
 
+// Parts is the resolver for the parts field.
+func (r *policyResolver) Parts(ctx context.Context, obj *model.Policy) ([]model.Entity, error) {
+	return related[model.Entity](ctx, r.Resolver, obj.ID, policyParts.Hop)
+}
+
 // Focuses is the resolver for the focuses field.
 func (r *policyResolver) Focuses(ctx context.Context, obj *model.Policy) ([]*model.Relation, error) {
 	return r.neighbors(ctx, obj.ID, policyFocuses.Hop)

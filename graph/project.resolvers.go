@@ -31,6 +31,16 @@ func (r *projectResolver) ImplementedIn(ctx context.Context, obj *model.Project)
 	return related[model.Entity](ctx, r.Resolver, obj.ID, projectImplementedIn.Hop)
 }
 
+// PartOf is the resolver for the partOf field.
+func (r *projectResolver) PartOf(ctx context.Context, obj *model.Project) ([]model.Entity, error) {
+	return related[model.Entity](ctx, r.Resolver, obj.ID, projectPartOf.Hop)
+}
+
+// Parts is the resolver for the parts field.
+func (r *projectResolver) Parts(ctx context.Context, obj *model.Project) ([]model.Entity, error) {
+	return related[model.Entity](ctx, r.Resolver, obj.ID, projectParts.Hop)
+}
+
 // HostedIn is the resolver for the hostedIn field.
 func (r *projectResolver) HostedIn(ctx context.Context, obj *model.Project) ([]model.Entity, error) {
 	return related[model.Entity](ctx, r.Resolver, obj.ID, projectHostedIn.Hop)

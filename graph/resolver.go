@@ -34,6 +34,8 @@ type Store interface {
 	Neighborhood(ctx context.Context, id string, depth int, types []string, limit int) (*model.Subgraph, error)
 	// ShortestPath returns a shortest path between two entities, or nil.
 	ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string) (*model.Path, error)
+	// Relationships returns the relationships with the given ids, as edges.
+	Relationships(ctx context.Context, ids []string) (map[string]*model.Edge, error)
 	// Subgraph returns the given entities and the edges among them.
 	Subgraph(ctx context.Context, ids []string, types []string) (*model.Subgraph, error)
 	// Stats counts the whole graph.

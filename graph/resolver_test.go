@@ -27,7 +27,11 @@ type fakeRel struct {
 	typ, from, to string
 	values        map[string]any
 	evidence      []*model.Evidence
+	derivation    *model.Derivation // nil: stated
 }
+
+// id is the relationship's id in the fake.
+func (r fakeRel) id() string { return r.typ + ":" + r.from + ":" + r.to }
 
 func newFakeStore() *fakeStore {
 	return &fakeStore{entities: map[string]model.Entity{}, docs: map[string]*model.Document{}, calls: map[string]int{}}
@@ -39,7 +43,20 @@ func (s *fakeStore) add(t model.EntityType, id, name string) {
 }
 
 func (s *fakeStore) relate(typ, from, to string, values map[string]any) {
-	s.rels = append(s.rels, fakeRel{typ, from, to, values, []*model.Evidence{{DocumentID: "doc-1", Quote: from + " " + typ + " " + to}}})
+	s.rels = append(s.rels, fakeRel{typ, from, to, values, []*model.Evidence{{DocumentID: "doc-1", Quote: from + " " + typ + " " + to}}, nil})
+}
+
+// infer adds a relationship that rule derived from the relationships with ids from.
+func (s *fakeStore) infer(typ, from, to string, values map[string]any, rule string, premises ...string) {
+	s.relate(typ, from, to, values)
+	s.rels[len(s.rels)-1].derivation = model.DerivedBy(model.DerivationInferred, model.Rule{Name: rule, Statement: rule + "."}, premises)
+}
+
+func (r fakeRel) derived() *model.Derivation {
+	if r.derivation == nil {
+		return model.Stated()
+	}
+	return r.derivation
 }
 
 func (s *fakeStore) count(method string) error {
@@ -129,11 +146,26 @@ func (s *fakeStore) Neighbors(ctx context.Context, ids []string, h model.Hop) (m
 					next = append(next, far)
 					e := s.entities[far]
 					if h.Label == "" || e.Base().Type == h.Label {
-						out[id] = append(out[id], &model.Relation{ID: r.typ + r.from + r.to, Type: r.typ, Direction: dir, Node: e, Values: r.values, Evidence: r.evidence})
+						out[id] = append(out[id], &model.Relation{ID: r.id(), Type: r.typ, Direction: dir, Node: e, Values: r.values,
+							Evidence: r.evidence, Derivation: r.derived()})
 					}
 				}
 			}
 			frontier = next
+		}
+	}
+	return out, nil
+}
+
+func (s *fakeStore) Relationships(ctx context.Context, ids []string) (map[string]*model.Edge, error) {
+	if err := s.count("Relationships"); err != nil {
+		return nil, err
+	}
+	out := map[string]*model.Edge{}
+	for _, r := range s.rels {
+		if contains(ids, r.id()) && len(ids) > 0 {
+			out[r.id()] = &model.Edge{ID: r.id(), Type: r.typ, Source: r.from, Target: r.to, Properties: []*model.Property{},
+				Evidence: r.evidence, Derivation: r.derived()}
 		}
 	}
 	return out, nil
@@ -334,5 +366,49 @@ func TestNodeReturnsNullForAnUnknownID(t *testing.T) {
 	}
 	if k := resp.Data["known"].(map[string]any); k["name"] != "Zone A" {
 		t.Errorf("node(zone-a) = %v", k)
+	}
+}
+
+// inferredParksStore holds n parks in one district that targets biotech from Taiwan,
+// each with a TARGETS inferred from the district's and its own LOCATED_IN.
+func inferredParksStore(n int) *fakeStore {
+	s := newFakeStore()
+	s.docs["doc-1"] = &model.Document{ID: "doc-1", Title: "Doc one"}
+	s.add(model.EntityTypeDistrict, "district", "District")
+	s.add(model.EntityTypeIndustry, "biotech", "Biotechnology")
+	s.add(model.EntityTypeRegion, "taiwan", "Taiwan")
+	s.relate("TARGETS", "district", "biotech", map[string]any{"investorOrigin": "taiwan"})
+	for i := 0; i < n; i++ {
+		id := fmt.Sprintf("park-%03d", i)
+		s.add(model.EntityTypePark, id, "Park "+id)
+		s.relate("LOCATED_IN", id, "district", nil)
+		s.infer("TARGETS", id, "biotech", map[string]any{"investorOrigin": "taiwan"}, "district-rule",
+			"TARGETS:district:biotech", "LOCATED_IN:"+id+":district")
+	}
+	return s
+}
+
+func TestADerivationNamesItsRuleAndItsPremisesInBoundedStoreCalls(t *testing.T) {
+	const q = `{ parks(first: 100) { nodes { id targets { derivation { kind rule statement
+		derivedFrom { id type source target evidence { quote } derivation { kind } } } } } } }`
+	calls := map[int]int{}
+	for _, n := range []int{1, 10, 50} {
+		s := inferredParksStore(n)
+		resp := post(t, s, q)
+		if len(resp.Errors) > 0 {
+			t.Fatalf("errors: %v", resp.Errors)
+		}
+		calls[n] = s.total()
+		b, _ := json.Marshal(resp.Data["parks"].(map[string]any)["nodes"].([]any)[0])
+		want := `{"id":"park-000","targets":[{"derivation":{"derivedFrom":[` +
+			`{"derivation":{"kind":"STATED"},"evidence":[{"quote":"district TARGETS biotech"}],"id":"TARGETS:district:biotech","source":"district","target":"biotech","type":"TARGETS"},` +
+			`{"derivation":{"kind":"STATED"},"evidence":[{"quote":"park-000 LOCATED_IN district"}],"id":"LOCATED_IN:park-000:district","source":"park-000","target":"district","type":"LOCATED_IN"}],` +
+			`"kind":"INFERRED","rule":"district-rule","statement":"district-rule."}}]}`
+		if string(b) != want {
+			t.Fatalf("first park:\n got  %s\n want %s", b, want)
+		}
+	}
+	if calls[1] != calls[10] || calls[10] != calls[50] {
+		t.Fatalf("store calls by list length = %v, want the same for every length", calls)
 	}
 }

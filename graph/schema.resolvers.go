@@ -11,6 +11,11 @@ import (
 	"github.com/parkgraph/parkgraph/model"
 )
 
+// DerivedFrom is the resolver for the derivedFrom field.
+func (r *derivationResolver) DerivedFrom(ctx context.Context, obj *model.Derivation) ([]*model.Edge, error) {
+	return r.relationships(ctx, obj.DerivedFrom)
+}
+
 // Document is the resolver for the document field.
 func (r *evidenceResolver) Document(ctx context.Context, obj *model.Evidence) (*model.Document, error) {
 	return r.document(ctx, obj.DocumentID)
@@ -143,6 +148,16 @@ func (r *queryResolver) People(ctx context.Context, where *PersonWhere, orderBy 
 	return &PersonConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
+// Places is the resolver for the places field.
+func (r *queryResolver) Places(ctx context.Context, where *PlaceWhere, orderBy *OrderBy, first *int, after *string) (*PlaceConnection, error) {
+	page, err := r.findPage(ctx, placeFilter(where), orderBy, first, after)
+	if err != nil {
+		return nil, err
+	}
+	nodes, edges, info := connection(page, func(c string, n *model.Place) *PlaceEdge { return &PlaceEdge{Cursor: c, Node: n} })
+	return &PlaceConnection{Nodes: nodes, Edges: edges, PageInfo: info, TotalCount: page.TotalCount}, nil
+}
+
 // Documents is the resolver for the documents field.
 func (r *queryResolver) Documents(ctx context.Context, where *DocumentWhere, first *int, after *string) (*DocumentConnection, error) {
 	return r.documents(ctx, where, first, after)
@@ -158,6 +173,9 @@ func (r *targetResolver) InvestorOrigin(ctx context.Context, obj *model.Relation
 	return r.investorOrigin(ctx, obj)
 }
 
+// Derivation returns DerivationResolver implementation.
+func (r *Resolver) Derivation() DerivationResolver { return &derivationResolver{r} }
+
 // Evidence returns EvidenceResolver implementation.
 func (r *Resolver) Evidence() EvidenceResolver { return &evidenceResolver{r} }
 
@@ -171,6 +189,7 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 func (r *Resolver) Target() TargetResolver { return &targetResolver{r} }
 
 type (
+	derivationResolver    struct{ *Resolver }
 	evidenceResolver      struct{ *Resolver }
 	industryFocusResolver struct{ *Resolver }
 	queryResolver         struct{ *Resolver }

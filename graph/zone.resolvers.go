@@ -71,6 +71,11 @@ func (r *zoneResolver) Regions(ctx context.Context, obj *model.Zone) ([]*model.R
 	return related[*model.Region](ctx, r.Resolver, obj.ID, zoneRegions.Hop)
 }
 
+// Places is the resolver for the places field.
+func (r *zoneResolver) Places(ctx context.Context, obj *model.Zone) ([]*model.Place, error) {
+	return related[*model.Place](ctx, r.Resolver, obj.ID, zonePlaces.Hop)
+}
+
 // Focuses is the resolver for the focuses field.
 func (r *zoneResolver) Focuses(ctx context.Context, obj *model.Zone) ([]*model.Relation, error) {
 	return r.neighbors(ctx, obj.ID, zoneFocuses.Hop)

@@ -27,6 +27,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/parkgraph/parkgraph/model"
 	"github.com/parkgraph/parkgraph/neo4jdb"
 	"github.com/parkgraph/parkgraph/seeds"
 )
@@ -65,8 +66,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	for _, e := range ds.Entities {
 		facts += len(e.Facts)
 	}
-	fmt.Fprintf(out, "valid: %d documents, %d entities, %d facts, %d relations, %d mentions (%s)\n",
-		len(ds.Documents), len(ds.Entities), facts, len(ds.Relations), len(mentions), time.Since(start).Round(time.Millisecond))
+	kinds := map[model.DerivationKind]int{}
+	for _, r := range ds.Relations {
+		if r.Derivation == nil {
+			kinds[model.DerivationStated]++
+		} else {
+			kinds[r.Derivation.Kind]++
+		}
+	}
+	fmt.Fprintf(out, "valid: %d documents, %d entities, %d facts, %d relations (%d stated, %d inferred, %d computed), %d mentions (%s)\n",
+		len(ds.Documents), len(ds.Entities), facts, len(ds.Relations), kinds[model.DerivationStated], kinds[model.DerivationInferred],
+		kinds[model.DerivationComputed], len(mentions), time.Since(start).Round(time.Millisecond))
 	printCoverage(out, coverage)
 	if *dryRun {
 		return nil

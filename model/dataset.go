@@ -21,20 +21,25 @@ type FactRecord struct {
 	Evidence []*Evidence
 }
 
-// RelationRecord is one curated relationship. ID is derived from type, ends and
-// properties, so the same statement always gets the same id.
+// RelationRecord is one relationship: curated, or derived by the loader. ID is derived
+// from type, ends and properties ("type:from:to", then ":hash" of the properties when
+// there are any; see seeds.RelationID), so the same statement always gets the same id.
+// Derivation says how it came to be; nil means stated.
 type RelationRecord struct {
-	ID       string
-	Type     string
-	From     string
-	To       string
-	Props    map[string]any
-	Evidence []*Evidence
+	ID         string
+	Type       string
+	From       string
+	To         string
+	Props      map[string]any
+	Evidence   []*Evidence
+	Derivation *Derivation
 }
 
-// Mention says that a document names an entity Count times.
+// Mention says that a document names an entity Count times. Rule, when set, is the rule
+// that computed it (MENTIONS relationships are computed).
 type Mention struct {
 	DocumentID string
 	EntityID   string
 	Count      int
+	Rule       *Rule
 }

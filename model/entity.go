@@ -19,13 +19,17 @@ const (
 	EntityTypeProject      EntityType = "PROJECT"
 	EntityTypePolicy       EntityType = "POLICY"
 	EntityTypePerson       EntityType = "PERSON"
+	// EntityTypePlace is a named area that is neither a district nor a zone: a university
+	// city, a peninsula, a wetland park, a sports centre, a mountain or river, a road, an
+	// expressway, a railway corridor, an airport, a port.
+	EntityTypePlace EntityType = "PLACE"
 )
 
 // AllEntityTypes lists every entity type in schema order.
 var AllEntityTypes = []EntityType{
 	EntityTypeZone, EntityTypePark, EntityTypeDistrict, EntityTypeRegion, EntityTypeIndustry,
 	EntityTypeCompany, EntityTypeOrganization, EntityTypeEvent, EntityTypeProject,
-	EntityTypePolicy, EntityTypePerson,
+	EntityTypePolicy, EntityTypePerson, EntityTypePlace,
 }
 
 // Label returns the Neo4j label of t, such as "Park" for PARK.
@@ -137,6 +141,7 @@ type (
 	Project      struct{ EntityBase }
 	Policy       struct{ EntityBase }
 	Person       struct{ EntityBase }
+	Place        struct{ EntityBase }
 )
 
 // NewEntity wraps base in the concrete type named by base.Type. It returns nil for an
@@ -165,6 +170,8 @@ func NewEntity(base EntityBase) Entity {
 		return &Policy{base}
 	case EntityTypePerson:
 		return &Person{base}
+	case EntityTypePlace:
+		return &Place{base}
 	}
 	return nil
 }

@@ -59,23 +59,42 @@ var RelationTypes = relationTypes()
 func relationTypes() map[string]RelationType {
 	zo, pa, di, re := EntityTypeZone, EntityTypePark, EntityTypeDistrict, EntityTypeRegion
 	in, co, or, ev := EntityTypeIndustry, EntityTypeCompany, EntityTypeOrganization, EntityTypeEvent
-	pr, po, pe := EntityTypeProject, EntityTypePolicy, EntityTypePerson
+	pr, po, pe, pl := EntityTypeProject, EntityTypePolicy, EntityTypePerson, EntityTypePlace
 	return map[string]RelationType{
-		"PART_OF":         {"PART_OF", []EntityType{pa, zo, di, re, or, ev}, []EntityType{pa, zo, di, re, or, ev}, nil},
-		"LOCATED_IN":      {"LOCATED_IN", []EntityType{zo, pa, di, co, or, pr, ev}, []EntityType{zo, pa, di, re}, nil},
+		// PART_OF is containment of places and bodies, and membership of a project or
+		// zone in the programme or platform system it belongs to.
+		"PART_OF":         {"PART_OF", []EntityType{pa, zo, di, re, or, ev, pl, pr}, []EntityType{pa, zo, di, re, or, ev, pl, pr, po}, nil},
+		"LOCATED_IN":      {"LOCATED_IN", []EntityType{zo, pa, di, co, or, pr, ev, pl}, []EntityType{zo, pa, di, re, pl}, nil},
 		"FOCUSES_ON":      {"FOCUSES_ON", []EntityType{zo, pa, di, re, co, or, pr, po, ev}, []EntityType{in}, []string{PropRole}},
 		"TARGETS":         {"TARGETS", []EntityType{zo, pa, di, re, po, ev}, []EntityType{in}, []string{PropInvestorOrigin}},
-		"HOSTS":           {"HOSTS", []EntityType{zo, pa, di, re}, []EntityType{co, or, pr}, []string{PropFacility}},
+		"HOSTS":           {"HOSTS", []EntityType{zo, pa, di, re, pl}, []EntityType{co, or, pr}, []string{PropFacility, PropRole}},
 		"SUBSECTOR_OF":    {"SUBSECTOR_OF", []EntityType{in}, []EntityType{in}, nil},
 		"PARTICIPATED_IN": {"PARTICIPATED_IN", []EntityType{di, zo, pa, re, or, co, pe}, []EntityType{ev}, []string{PropRole}},
 		"ORGANIZED":       {"ORGANIZED", []EntityType{or, re, pe, di}, []EntityType{ev}, []string{PropRole}},
 		"ISSUED":          {"ISSUED", []EntityType{or, re}, []EntityType{po}, []string{PropDate}},
 		"SIGNED_PROJECTS": {"SIGNED_PROJECTS", []EntityType{ev}, []EntityType{in, re, zo, di, co}, []string{PropCount, PropAmountCny, PropAmountUsd}},
-		"IMPLEMENTED_IN":  {"IMPLEMENTED_IN", []EntityType{pr, po}, []EntityType{zo, pa, di, re}, nil},
+		"IMPLEMENTED_IN":  {"IMPLEMENTED_IN", []EntityType{pr, po}, []EntityType{zo, pa, di, re, pl}, nil},
 		"COOPERATES_WITH": {"COOPERATES_WITH", nil, nil, nil},
 		"LEADS":           {"LEADS", []EntityType{pe}, []EntityType{or, re, zo, co, ev}, []string{PropTitle}},
-		"MANAGES":         {"MANAGES", []EntityType{or}, []EntityType{zo, pa, di}, nil},
-		"APPLIES_TO":      {"APPLIES_TO", []EntityType{po}, []EntityType{zo, pa, di, re, in, co, pr}, nil},
+		"MANAGES":         {"MANAGES", []EntityType{or}, []EntityType{zo, pa, di, or}, nil},
+		"APPLIES_TO":      {"APPLIES_TO", []EntityType{po}, []EntityType{zo, pa, di, re, in, co, pr, pl}, nil},
+		// Who reported, stated or published what a document says about the target
+		// ("according to ...", "stated that ..."), with the source's role and the topic.
+		"REPORTED": {"REPORTED", []EntityType{or, pe}, nil, []string{PropRole, "topic"}},
+		// A zone, park, policy or project launched, announced or given at an event.
+		"ANNOUNCED_AT": {"ANNOUNCED_AT", []EntityType{zo, pa, po, pr}, []EntityType{ev}, nil},
+		// The body or government that approved a zone, park, policy or project.
+		"APPROVED": {"APPROVED", []EntityType{or, re}, []EntityType{zo, pa, po, pr}, []string{PropDate}},
+		// Instructions, decisions or requirements of a body or person that the target follows.
+		"GUIDED": {"GUIDED", []EntityType{or, pe}, []EntityType{zo, pa, ev, po, pr}, []string{"basis"}},
+		// A company, institution or zone that builds, runs or plans a project or park.
+		"DEVELOPS": {"DEVELOPS", []EntityType{co, or, zo}, []EntityType{pr, pa}, []string{PropRole}},
+		// A transport link: a route, port, airport or hub that connects the target.
+		"CONNECTS": {"CONNECTS", []EntityType{zo, pa, di, re, pr, pl}, []EntityType{zo, pa, di, re, pr, pl}, []string{PropRole}},
+		// A place that serves another as its hub, node, gateway, engine or support point.
+		"SERVES": {"SERVES", []EntityType{zo, pa, di, re, pl}, []EntityType{zo, pa, di, re, pr, pl}, []string{PropRole}},
+		// Neighbouring places, with where the target lies ("adjacent", "between the two rivers").
+		"ADJACENT_TO": {"ADJACENT_TO", []EntityType{zo, pa, di, re, pl}, []EntityType{zo, pa, di, re, pr, pl}, []string{"position"}},
 		// Derived by the loader from TARGETS edges that name an investorOrigin, so that the
 		// region is one hop away in traversals; never curated.
 		DerivedInvestorOrigin: {DerivedInvestorOrigin, []EntityType{zo, pa, di, re, po, ev}, []EntityType{re}, nil},
@@ -88,6 +107,8 @@ const DerivedInvestorOrigin = "TARGETS_INVESTORS_FROM"
 
 // Relation is a relationship seen from one of its ends: Node is the other end.
 // Properties hold the curated properties in display form; Values keeps them typed.
+// Derivation says how the graph came to hold it (set for one-hop results; a multi-hop
+// result carries only its far end).
 type Relation struct {
 	ID         string         `json:"id"`
 	Type       string         `json:"type"`
@@ -95,6 +116,7 @@ type Relation struct {
 	Node       Entity         `json:"node"`
 	Properties []*Property    `json:"properties"`
 	Evidence   []*Evidence    `json:"evidence"`
+	Derivation *Derivation    `json:"derivation"`
 	Values     map[string]any `json:"-"`
 }
 

@@ -8,6 +8,7 @@ type Edge struct {
 	Target     string      `json:"target"`
 	Properties []*Property `json:"properties"`
 	Evidence   []*Evidence `json:"evidence"`
+	Derivation *Derivation `json:"derivation"`
 }
 
 // Subgraph is a set of entities and the relationships among them, plus the Cypher that

@@ -35,16 +35,18 @@ MATCH (park:Park)-[t:TARGETS]->(industry)
 WHERE t.investorOrigin = origin.id
 OPTIONAL MATCH (park)-[:PART_OF*1..]->(zone:Zone)
 RETURN park.name AS park, industry.name AS industry, origin.name AS investorsFrom,
-       collect(DISTINCT zone.name) AS zones, t.evidenceDocs AS docs, t.evidenceQuotes AS quotes
+       collect(DISTINCT zone.name) AS zones, t.derivation AS derivation, t.rule AS rule,
+       t.evidenceDocs AS docs, t.evidenceQuotes AS quotes
 ORDER BY park;
 
 // 4. All evidence for one relationship
 // Which documents and verbatim quotes support "Fuling District Industrial Park TARGETS biotechnology"?
+// (It is inferred: its evidence is that of the relationships it came from, see query 20.)
 MATCH (a:Entity {id: 'fuling-district-industrial-park'})-[r:TARGETS]->(b:Entity {id: 'biotechnology'})
 UNWIND range(0, size(r.evidenceQuotes) - 1) AS i
 MATCH (d:Document {id: r.evidenceDocs[i]})
 RETURN a.name AS from, type(r) AS relationship, b.name AS to, r.investorOrigin AS investorOrigin,
-       d.id AS doc, d.title AS title, r.evidenceQuotes[i] AS quote
+       r.derivation AS derivation, d.id AS doc, d.title AS title, r.evidenceQuotes[i] AS quote
 ORDER BY doc, i;
 
 // 5. A park with its zone and sub-parks
@@ -68,7 +70,7 @@ RETURN p;
 // TARGETS_INVESTORS_FROM, which would make the answer a trivial single hop.)
 MATCH (a:Entity {id: 'taiwan'})
 MATCH (b:Entity {id: 'fuling-district-industrial-park'})
-MATCH p = allShortestPaths((a)-[:PART_OF|LOCATED_IN|FOCUSES_ON|TARGETS|HOSTS|SUBSECTOR_OF|PARTICIPATED_IN|ORGANIZED|ISSUED|SIGNED_PROJECTS|IMPLEMENTED_IN|COOPERATES_WITH|LEADS|MANAGES|APPLIES_TO*..8]-(b))
+MATCH p = allShortestPaths((a)-[:PART_OF|LOCATED_IN|FOCUSES_ON|TARGETS|HOSTS|SUBSECTOR_OF|PARTICIPATED_IN|ORGANIZED|ISSUED|SIGNED_PROJECTS|IMPLEMENTED_IN|COOPERATES_WITH|LEADS|MANAGES|APPLIES_TO|REPORTED|ANNOUNCED_AT|APPROVED|GUIDED|DEVELOPS|CONNECTS|SERVES|ADJACENT_TO*..8]-(b))
 RETURN p, [n IN nodes(p) | n.name] AS via, [r IN relationships(p) | type(r)] AS relationships;
 
 // 8. Industries by number of parks
@@ -105,7 +107,9 @@ ORDER BY district;
 
 // 12. Projects signed per sector at the matchmaking event
 // How many projects were signed in each sector at the China Industrial Transfer matchmaking in Chongqing, against the event's total?
+// (The subsectors the event's projects are said to involve, with no count, are left out.)
 MATCH (ev:Event {id: 'china-industrial-transfer-matchmaking-chongqing'})-[s:SIGNED_PROJECTS]->(sector:Entity)
+WHERE s.count IS NOT NULL
 WITH ev, sector, s ORDER BY s.count DESC
 WITH ev, collect({sector: sector.name, projects: s.count, quote: s.evidenceQuotes[0]}) AS rows, sum(s.count) AS signedTotal
 UNWIND rows AS row
@@ -150,12 +154,12 @@ RETURN d.id AS doc, d.title AS title, count(e) AS entities,
 ORDER BY doc;
 
 // 17. What each document is evidence for
-// How many entities, facts and curated relationships cite each document as evidence?
+// How many entities, facts and stated (curated) relationships cite each document as evidence?
 MATCH (d:Document)
 RETURN d.id AS doc, d.title AS title, d.publishedOn AS publishedOn,
        COUNT { MATCH (e:Entity) WHERE d.id IN e.evidenceDocs } AS entities,
        COUNT { MATCH (f:Fact) WHERE d.id IN f.evidenceDocs } AS facts,
-       COUNT { MATCH (:Entity)-[r]->(:Entity) WHERE d.id IN r.evidenceDocs AND type(r) <> 'TARGETS_INVESTORS_FROM' } AS relationships
+       COUNT { MATCH (:Entity)-[r]->(:Entity) WHERE d.id IN r.evidenceDocs AND r.derivation = 'stated' } AS relationships
 ORDER BY doc;
 
 // 18. Entities without any relationship
@@ -172,3 +176,15 @@ MATCH (d:Document)-[m:MENTIONS]->(e:Entity)
 WHERE NOT d.id IN e.evidenceDocs
 RETURN d.id AS doc, e.type AS type, e.name AS entity, m.count AS mentions, e.evidenceDocs AS citedFrom
 ORDER BY doc, mentions DESC, entity;
+
+// 20. How each derived relationship was reached
+// Which relationships did the loader infer or compute, by which rule, and from which relationships?
+// (derivation is 'stated' for curated relationships, 'inferred' or 'computed' for the loader's.)
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE r.derivation IN ['inferred', 'computed']
+UNWIND r.derivedFrom AS premiseId
+MATCH (x:Entity)-[p]->(y:Entity) WHERE p.id = premiseId
+RETURN r.derivation AS derivation, r.rule AS rule, a.name AS from, type(r) AS relationship, b.name AS to,
+       collect(type(p) + ' ' + x.name + ' -> ' + y.name + ' (' + p.derivation + ')') AS derivedFrom,
+       r.ruleStatement AS statement
+ORDER BY derivation DESC, rule, from, to;

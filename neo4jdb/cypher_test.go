@@ -166,6 +166,9 @@ func goldenQueries() ([]goldenQuery, error) {
 		add("breakdown-"+strings.ReplaceAll(strings.ToLower(string(by)), "_", "-"), q, params, err)
 	}
 
+	q, params = relationshipsQuery([]string{"targets:fuling-district:biotechnology:bcc10cf1",
+		"part_of:fuling-district-industrial-park:cross-straits-industrial-cooperation-zone-chongqing", "not-a-relation-id"})
+	add("relationships", q, params, nil)
 	q, params = searchQuery("Fuling park", nil, 10)
 	add("search", q, params, nil)
 	q, params = searchQuery("Fuling park", []model.EntityType{park, model.EntityTypeZone}, 10)

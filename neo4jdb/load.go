@@ -200,7 +200,7 @@ MERGE (e)-[:HAS_FACT]->(f)`, facts})
 
 	byRel := map[string][]map[string]any{}
 	for _, r := range ds.Relations {
-		p := evidenceProps(map[string]any{"id": r.ID}, r.Evidence)
+		p := derivationProps(evidenceProps(map[string]any{"id": r.ID}, r.Evidence), r.Derivation)
 		for k, v := range r.Props {
 			p[k] = v
 		}
@@ -214,7 +214,12 @@ MERGE (e)-[:HAS_FACT]->(f)`, facts})
 
 	mentions := make([]map[string]any, len(ms))
 	for i, m := range ms {
-		mentions[i] = map[string]any{"doc": m.DocumentID, "entity": m.EntityID, "props": map[string]any{"count": m.Count}}
+		d := &model.Derivation{Kind: model.DerivationComputed}
+		if m.Rule != nil {
+			d = model.DerivedBy(model.DerivationComputed, *m.Rule, nil)
+		}
+		mentions[i] = map[string]any{"doc": m.DocumentID, "entity": m.EntityID,
+			"props": derivationProps(map[string]any{"count": m.Count}, d)}
 	}
 	stmts = append(stmts, statement{`UNWIND $rows AS row
 MATCH (d:Document {id: row.doc})
@@ -339,6 +344,26 @@ func evidenceProps(props map[string]any, ev []*model.Evidence) map[string]any {
 		docs[i], quotes[i] = e.DocumentID, e.Quote
 	}
 	props["evidenceDocs"], props["evidenceQuotes"] = docs, quotes
+	return props
+}
+
+// derivationProps records d (stated when nil) in props: derivation ("stated",
+// "inferred" or "computed"), and for a derived relationship rule, ruleStatement and
+// derivedFrom (the ids of the relationships it came from).
+func derivationProps(props map[string]any, d *model.Derivation) map[string]any {
+	if d == nil || !d.Kind.IsValid() {
+		d = model.Stated()
+	}
+	props[model.PropDerivation] = d.Kind.Stored()
+	if d.Rule != nil {
+		props[model.PropRule] = *d.Rule
+	}
+	if d.Statement != nil {
+		props[model.PropRuleStatement] = *d.Statement
+	}
+	if d.Kind != model.DerivationStated {
+		props[model.PropDerivedFrom] = append([]string{}, d.DerivedFrom...)
+	}
 	return props
 }
 

@@ -189,19 +189,86 @@ func typePattern(names []string) (pattern string, ok bool) {
 	return ":" + strings.Join(known, "|"), true
 }
 
+// derivationOf reads the derivation a relationship records (see derivationProps); one
+// that records none is stated.
+func derivationOf(p map[string]any) *model.Derivation {
+	d := &model.Derivation{Kind: model.DerivationKindOf(str(p[model.PropDerivation])), DerivedFrom: strs(p[model.PropDerivedFrom])}
+	if s, ok := p[model.PropRule].(string); ok {
+		d.Rule = &s
+	}
+	if s, ok := p[model.PropRuleStatement].(string); ok {
+		d.Statement = &s
+	}
+	return d
+}
+
+// relationshipsTemplate finds the relationships of $refs by id, each between the
+// entities its id names (model.RelationEnds), so that the entity id index finds them.
+const relationshipsTemplate = `UNWIND $refs AS ref
+MATCH (a:Entity {id: ref.from})-[r]->(b:Entity {id: ref.to})
+WHERE r.id = ref.id
+RETURN ref.id AS id, [{r: r, source: a.id, target: b.id}] AS list`
+
+// relationshipsQuery is the Relationships query; ids of another form than relation ids
+// are left out of it.
+func relationshipsQuery(ids []string) (string, map[string]any) {
+	refs := make([]map[string]any, 0, len(ids))
+	for _, id := range ids {
+		if _, from, to, ok := model.RelationEnds(id); ok {
+			refs = append(refs, map[string]any{"id": id, "from": from, "to": to})
+		}
+	}
+	return relationshipsTemplate, map[string]any{"refs": refs}
+}
+
+// Relationships returns the relationships with the given ids (such as the ids a
+// derivation lists in derivedFrom) as edges, keyed by id, in one query. Ids that match
+// nothing are absent from the map.
+func (s *Store) Relationships(ctx context.Context, ids []string) (map[string]*model.Edge, error) {
+	q, params := relationshipsQuery(ids)
+	lists, err := readLists(ctx, s, q, params, func(x any) (*model.Edge, error) {
+		m, err := as[map[string]any](x, "relationship item")
+		if err != nil {
+			return nil, err
+		}
+		r, err := as[neo4j.Relationship](m["r"], "relationship of a relationship item")
+		if err != nil {
+			return nil, err
+		}
+		source, err := as[string](m["source"], "source of a relationship item")
+		if err != nil {
+			return nil, err
+		}
+		target, err := as[string](m["target"], "target of a relationship item")
+		if err != nil {
+			return nil, err
+		}
+		return edgeOf(r, map[string]string{r.StartElementId: source, r.EndElementId: target}), nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("relationships: %w", err)
+	}
+	out := make(map[string]*model.Edge, len(lists))
+	for id, list := range lists {
+		out[id] = list[0]
+	}
+	return out, nil
+}
+
 // relationOf maps a stored relationship to a Relation seen from the end dir says, without
 // its far end (Node is nil).
 func relationOf(r neo4j.Relationship, dir model.Direction) *model.Relation {
 	rel := &model.Relation{
-		ID:        str(r.Props["id"]),
-		Type:      r.Type,
-		Direction: dir,
-		Evidence:  evidenceOf(r.Props),
-		Values:    map[string]any{},
+		ID:         str(r.Props["id"]),
+		Type:       r.Type,
+		Direction:  dir,
+		Evidence:   evidenceOf(r.Props),
+		Derivation: derivationOf(r.Props),
+		Values:     map[string]any{},
 	}
 	keys := make([]string, 0, len(r.Props))
 	for k, v := range r.Props {
-		if k != "id" && k != "dataset" && k != "evidenceDocs" && k != "evidenceQuotes" {
+		if !model.StoredRelationKeys[k] {
 			rel.Values[k] = v
 			keys = append(keys, k)
 		}

@@ -15,6 +15,7 @@ CREATE INDEX event_name IF NOT EXISTS FOR (n:Event) ON (n.name);
 CREATE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name);
 CREATE INDEX policy_name IF NOT EXISTS FOR (n:Policy) ON (n.name);
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
 CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
 CREATE INDEX document_title IF NOT EXISTS FOR (d:Document) ON (d.title);
 CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description];

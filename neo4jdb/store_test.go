@@ -352,3 +352,49 @@ func describe(rels []*model.Relation) string {
 	}
 	return b.String()
 }
+
+// TestEveryRelationshipRecordsItsDerivation checks what the load stores: every
+// relationship of the seeds records whether it is stated, inferred or computed, derived
+// ones with their rule and premises, and the Relationships lookup finds the premises.
+func TestEveryRelationshipRecordsItsDerivation(t *testing.T) {
+	store := neo4jtest.Open(t)
+	ds := neo4jtest.LoadSeeds(t, store)
+	ctx := context.Background()
+	want := map[string]int{"stated": 0, "inferred": 0, "computed": len(seeds.Mentions(ds))}
+	var inferred *model.RelationRecord
+	for _, r := range ds.Relations {
+		want[r.Derivation.Kind.Stored()]++
+		if r.Derivation.Kind == model.DerivationInferred && inferred == nil {
+			inferred = r
+		}
+	}
+	if want["inferred"] == 0 {
+		t.Fatal("the seeds hold no inferred relation")
+	}
+	for kind, n := range want {
+		got, err := neo4jdb.ReadRows(ctx, store, fmt.Sprintf(
+			"MATCH ()-[r]->() WHERE r.derivation = '%s' AND (r.derivation = 'stated') = (r.rule IS NULL) AND (r.derivation = 'stated') = (r.derivedFrom IS NULL) RETURN r", kind))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != n {
+			t.Errorf("%d %s relationships with their rule and premises, want %d", got, kind, n)
+		}
+	}
+	if n, err := neo4jdb.ReadRows(ctx, store, "MATCH ()-[r]->() WHERE r.derivation IS NULL AND type(r) <> 'HAS_FACT' RETURN r"); err != nil || n != 0 {
+		t.Errorf("%d relationships record no derivation (%v)", n, err)
+	}
+	edges, err := store.Relationships(ctx, append(inferred.Derivation.DerivedFrom, "no:such:relationship", "not-an-id"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(edges) != len(inferred.Derivation.DerivedFrom) {
+		t.Fatalf("Relationships found %d of the %d premises of %s: %v", len(edges), len(inferred.Derivation.DerivedFrom), inferred.ID, edges)
+	}
+	for _, id := range inferred.Derivation.DerivedFrom {
+		e := edges[id]
+		if e == nil || e.ID != id || e.Derivation.Kind != model.DerivationStated || len(e.Evidence) == 0 || e.Source == "" || e.Target == "" {
+			t.Errorf("premise %s = %+v", id, e)
+		}
+	}
+}

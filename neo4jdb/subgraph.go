@@ -208,7 +208,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxDepth int,
 func edgeOf(r neo4j.Relationship, ids map[string]string) *model.Edge {
 	rel := relationOf(r, model.DirectionOut)
 	return &model.Edge{ID: rel.ID, Type: r.Type, Source: ids[r.StartElementId], Target: ids[r.EndElementId],
-		Properties: rel.Properties, Evidence: rel.Evidence}
+		Properties: rel.Properties, Evidence: rel.Evidence, Derivation: rel.Derivation}
 }
 
 // browserCypher returns cypher preceded by one `:param name => value;` line per

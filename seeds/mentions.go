@@ -19,7 +19,8 @@ const minMentionLength = 3
 // case-insensitively, or when it is cited as evidence for the entity. Names are matched
 // longest first across all entities, so "Chongqing" inside "Chongqing High-tech Zone"
 // counts for the zone, not for the city. Count is the number of occurrences (at least 1).
-// The result is ordered by document, then entity.
+// The result is ordered by document, then entity; each mention names MentionsByName as
+// its rule.
 func Mentions(ds *model.Dataset) []model.Mention {
 	termsOf := make([][]string, len(ds.Entities))
 	for i, e := range ds.Entities {
@@ -35,7 +36,7 @@ func Mentions(ds *model.Dataset) []model.Mention {
 				n = 1
 			}
 			if n > 0 {
-				out = append(out, model.Mention{DocumentID: d.ID, EntityID: e.ID, Count: n})
+				out = append(out, model.Mention{DocumentID: d.ID, EntityID: e.ID, Count: n, Rule: &MentionsByName.Rule})
 			}
 		}
 	}

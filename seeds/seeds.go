@@ -97,38 +97,8 @@ func LoadWithCoverage(fsys fs.FS) (*model.Dataset, []DocumentCoverage, error) {
 		})
 		return nil, coverage, r.problems
 	}
-	deriveInvestorOrigins(ds)
+	derive(ds)
 	return ds, coverage, nil
-}
-
-// deriveInvestorOrigins adds one TARGETS_INVESTORS_FROM relation from each entity to each
-// region its TARGETS relations name as investorOrigin, with the evidence of those TARGETS
-// relations, so that the region is one hop away in traversals.
-func deriveInvestorOrigins(ds *model.Dataset) {
-	byPair := map[[2]string]*model.RelationRecord{}
-	var order [][2]string
-	for _, rec := range ds.Relations {
-		origin, _ := rec.Props[model.PropInvestorOrigin].(string)
-		if rec.Type != "TARGETS" || origin == "" {
-			continue
-		}
-		k := [2]string{rec.From, origin}
-		d, ok := byPair[k]
-		if !ok {
-			d = &model.RelationRecord{Type: model.DerivedInvestorOrigin, From: rec.From, To: origin, Props: map[string]any{}}
-			d.ID = RelationID(d)
-			byPair[k] = d
-			order = append(order, k)
-		}
-		for _, ev := range rec.Evidence {
-			if !containsEvidence(d.Evidence, ev) {
-				d.Evidence = append(d.Evidence, ev)
-			}
-		}
-	}
-	for _, k := range order {
-		ds.Relations = append(ds.Relations, byPair[k])
-	}
 }
 
 func containsEvidence(list []*model.Evidence, ev *model.Evidence) bool {
@@ -469,10 +439,11 @@ func (r *reader) scalar(file string, n *yaml.Node, parent *yaml.Node, what strin
 func (r *reader) readRelation(file string, n *yaml.Node) (pendingRelation, bool) {
 	f := r.fields(file, n, "relation", "type", "from", "to", "properties", "evidence")
 	rec := &model.RelationRecord{
-		Type:  r.str(file, f, "type", true, n),
-		From:  r.str(file, f, "from", true, n),
-		To:    r.str(file, f, "to", true, n),
-		Props: map[string]any{},
+		Type:       r.str(file, f, "type", true, n),
+		From:       r.str(file, f, "from", true, n),
+		To:         r.str(file, f, "to", true, n),
+		Props:      map[string]any{},
+		Derivation: model.Stated(),
 	}
 	p := pendingRelation{rec: rec, at: pos{file, n.Line}, prop: map[string]int{}}
 	if x := f["from"]; x != nil {

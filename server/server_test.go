@@ -48,6 +48,63 @@ func TestTheHeadlineQueryFindsExactlyTheFulingPark(t *testing.T) {
 	if data.Parks.TotalCount != 1 || data.Parks.Nodes[0].Name != "Fuling District Industrial Park" {
 		t.Errorf("got %+v", data.Parks)
 	}
+	// The park's target is inferred from its district's, which document 000 states.
+	var how struct {
+		Node struct {
+			Targets []struct {
+				Industry   named `json:"industry"`
+				Derivation struct {
+					Kind        string  `json:"kind"`
+					Rule        *string `json:"rule"`
+					Statement   *string `json:"statement"`
+					DerivedFrom []struct {
+						Type       string     `json:"type"`
+						Source     string     `json:"source"`
+						Target     string     `json:"target"`
+						Evidence   []evidence `json:"evidence"`
+						Derivation struct {
+							Kind string `json:"kind"`
+						} `json:"derivation"`
+					} `json:"derivedFrom"`
+				} `json:"derivation"`
+			} `json:"targets"`
+		} `json:"node"`
+	}
+	query(t, srv.URL, `{ node(id: "fuling-district-industrial-park") { ... on Park { targets { industry { id }
+		derivation { kind rule statement derivedFrom { type source target evidence { quote document { id text } } derivation { kind } } } } } } }`, nil, &how)
+	found := false
+	for _, tg := range how.Node.Targets {
+		if tg.Industry.ID != "biotechnology" {
+			continue
+		}
+		found = true
+		d := tg.Derivation
+		if d.Kind != "INFERRED" || d.Rule == nil || *d.Rule != "district-targets-apply-to-its-zone-park" || d.Statement == nil || *d.Statement == "" {
+			t.Errorf("derivation of the Fuling park's biotech target = %+v", d)
+		}
+		var premises []string
+		for _, p := range d.DerivedFrom {
+			premises = append(premises, p.Type+" "+p.Source+" "+p.Target)
+			if p.Derivation.Kind != "STATED" || len(p.Evidence) == 0 {
+				t.Errorf("premise %s %s->%s: %s with %d evidence items, want stated with evidence", p.Type, p.Source, p.Target, p.Derivation.Kind, len(p.Evidence))
+			}
+			for _, e := range p.Evidence {
+				if !strings.Contains(e.Document.Text, e.Quote) {
+					t.Errorf("premise quote %q not in %s", e.Quote, e.Document.ID)
+				}
+			}
+		}
+		sort.Strings(premises)
+		equal(t, "premises", premises, []string{"TARGETS fuling-district biotechnology",
+			"LOCATED_IN fuling-district-industrial-park fuling-district",
+			"PART_OF fuling-district-industrial-park cross-straits-industrial-cooperation-zone-chongqing"})
+		if !strings.Contains(d.DerivedFrom[0].Evidence[len(d.DerivedFrom[0].Evidence)-1].Quote, "Its focus is on attracting Taiwanese biotechnology") {
+			t.Errorf("the district's target cites %+v", d.DerivedFrom[0].Evidence)
+		}
+	}
+	if !found {
+		t.Errorf("the Fuling park has no biotech target: %+v", how.Node.Targets)
+	}
 	// A park that targets Taiwanese electronics must not match Taiwanese biotech, though
 	// the zone it belongs to focuses on biotechnology.
 	query(t, srv.URL, `{ parks(where: {targets: {industry: "electronic information", investorOrigin: "Taiwanese"}}) { totalCount nodes { id name } } }`, nil, &data)
@@ -138,7 +195,7 @@ type evidence struct {
 
 func TestEveryRelationAndFactReturnedHasEvidenceThatOccursInItsDocument(t *testing.T) {
 	srv := newTestServer(t, serverOptions{})
-	lists := []string{"zones", "parks", "districts", "regions", "industries", "companies", "organizations", "events", "projects", "policies", "people"}
+	lists := []string{"zones", "parks", "districts", "regions", "industries", "companies", "organizations", "events", "projects", "policies", "people", "places"}
 	relations, facts := 0, 0
 	for _, list := range lists {
 		after := ""
