@@ -13,6 +13,9 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/parkgraph/parkgraph/model"
 )
@@ -30,6 +33,11 @@ type Config struct {
 	// Log, when set, gets every read's Cypher and parameters at debug level, with the
 	// read's context (so a handler can add the request id). Nil: no logging.
 	Log *slog.Logger
+	// Tracer, when set, gets a span for every read round trip, a child of the span in
+	// the read's context: its Cypher (never the parameters, which hold user input), the
+	// rows it returned, the time Neo4j took to make the result available, and its error
+	// code. Nil: no spans.
+	Tracer trace.Tracer
 }
 
 // QueryObserver is told about the store's read round trips. Its methods are called from
@@ -71,6 +79,7 @@ type Store struct {
 	queries  atomic.Int64
 	observer QueryObserver
 	log      *slog.Logger
+	tracer   trace.Tracer
 }
 
 // Open creates the driver. It does not wait for Neo4j: a server may start before the
@@ -92,7 +101,7 @@ func Open(cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver for %q: %w", cfg.URI, err)
 	}
-	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.QueryTimeout, observer: cfg.Observer, log: cfg.Log}
+	s := &Store{driver: driver, database: cfg.Database, timeout: cfg.QueryTimeout, observer: cfg.Observer, log: cfg.Log, tracer: cfg.Tracer}
 	if s.database == "" {
 		s.database = "neo4j"
 	}
@@ -125,6 +134,13 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 	if s.log != nil && s.log.Enabled(ctx, slog.LevelDebug) {
 		s.log.DebugContext(ctx, "cypher", "cypher", cypher, "params", params)
 	}
+	if s.tracer != nil {
+		var span trace.Span
+		ctx, span = s.tracer.Start(ctx, "neo4j.read", trace.WithSpanKind(trace.SpanKindClient),
+			trace.WithAttributes(attribute.String("db.system", "neo4j"), attribute.String("db.namespace", s.database),
+				attribute.String("db.query.text", cypher)))
+		defer span.End()
+	}
 	if s.observer != nil {
 		s.observer.QueryStarted(ctx)
 	}
@@ -155,9 +171,14 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 	if s.observer != nil {
 		s.observer.QueryDone(ctx, d, err)
 	}
+	span := trace.SpanFromContext(ctx)
 	if err != nil {
+		span.SetAttributes(attribute.String("error.type", string(model.ErrorCode(err))))
+		span.SetStatus(codes.Error, string(model.ErrorCode(err)))
 		return nil, err
 	}
+	span.SetAttributes(attribute.Int("db.response.returned_rows", len(res.Records)),
+		attribute.Int64("neo4j.result_available_after_ms", res.Summary.ResultAvailableAfter().Milliseconds()))
 	return res.Records, nil
 }
 
