@@ -212,7 +212,11 @@ func newTestServer(t *testing.T, opts serverOptions) *testServer {
 		t.Cleanup(func() { srv.store.Close(context.Background()) })
 		store = srv.store
 	}
-	srv.Server = httptest.NewServer(newMux(cfg, store, newLogger(srv.logs, cfg.LogLevel), m))
+	h, err := newMux(cfg, store, newLogger(srv.logs, cfg.LogLevel), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Server = httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return srv
 }

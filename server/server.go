@@ -13,11 +13,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/formatter"
 
 	"github.com/parkgraph/parkgraph/graph"
 	"github.com/parkgraph/parkgraph/neo4jdb"
+	"github.com/parkgraph/parkgraph/web"
 )
 
 // Config is the server's configuration. Every field has a default and an environment
@@ -32,6 +33,7 @@ type Config struct {
 	// FIELD_SUGGESTIONS; defaults in graph.DefaultLimits
 	Limits   graph.Limits
 	GraphiQL bool       // GRAPHIQL, default true
+	Explorer bool       // EXPLORER, default true: the explorer page at /explore
 	LogLevel slog.Level // LOG_LEVEL, default info
 	Metrics  bool       // METRICS, default true: serve /metrics
 }
@@ -46,6 +48,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		Limits:       graph.DefaultLimits,
 		MaxBodyBytes: 128 << 10,
 		GraphiQL:     true,
+		Explorer:     true,
 		Metrics:      true,
 	}
 	var err error
@@ -84,7 +87,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	bools := []struct {
 		name string
 		dst  *bool
-	}{{"INTROSPECTION", &c.Limits.Introspection}, {"FIELD_SUGGESTIONS", &c.Limits.Suggestions}, {"GRAPHIQL", &c.GraphiQL}, {"METRICS", &c.Metrics}}
+	}{{"INTROSPECTION", &c.Limits.Introspection}, {"FIELD_SUGGESTIONS", &c.Limits.Suggestions}, {"GRAPHIQL", &c.GraphiQL}, {"EXPLORER", &c.Explorer}, {"METRICS", &c.Metrics}}
 	for _, b := range bools {
 		if v := getenv(b.name); v != "" {
 			if *b.dst, err = strconv.ParseBool(v); err != nil {
@@ -115,12 +118,16 @@ func run(ctx context.Context, getenv func(string) string, logOut io.Writer) erro
 		return err
 	}
 	defer store.Close(context.WithoutCancel(ctx))
+	h, err := newMux(cfg, store, log, m)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
 	log.Info("serving GraphQL", "url", "http://"+ln.Addr().String()+"/graphql", "neo4j", cfg.Neo4j.URI)
-	return serve(ctx, ln, newMux(cfg, store, log, m), cfg.RequestTimeout)
+	return serve(ctx, ln, h, cfg.RequestTimeout)
 }
 
 // serve runs an HTTP server on ln until ctx is cancelled.
@@ -157,13 +164,14 @@ type pinger interface {
 }
 
 // newMux wires the routes: /graphql (with CORS, the GraphQL-over-HTTP rules and a
-// request deadline), / (GraphiQL), /healthz, /readyz and, when m is not nil, /metrics
-// serving m, all behind observe. m counts the store's queries only when the store was
+// request deadline), the pages of package web (GraphiQL at /, the explorer at /explore,
+// their assets under /assets/, and /schema.graphql while introspection is on), /healthz,
+// /readyz and, when m is not nil, /metrics serving m, all behind observe. m counts the store's queries only when the store was
 // opened with queryObserver{m}.
 func newMux(cfg Config, store interface {
 	graph.Store
 	pinger
-}, log *slog.Logger, m *metrics) http.Handler {
+}, log *slog.Logger, m *metrics) (http.Handler, error) {
 	mux := http.NewServeMux()
 	gql := graph.NewHandler(store, cfg.Limits, log, requestObserver{})
 	c := cors.New(cors.Options{
@@ -174,8 +182,12 @@ func newMux(cfg Config, store interface {
 		MaxAge:         600,
 	})
 	mux.Handle("/graphql", c.Handler(graphQLOverHTTP(withTimeout(gql, cfg.RequestTimeout), int64(cfg.MaxBodyBytes))))
-	if cfg.GraphiQL {
-		mux.Handle("GET /{$}", playground.Handler("parkgraph", "/graphql"))
+	pages := web.Options{GraphiQL: cfg.GraphiQL, Explorer: cfg.Explorer}
+	if cfg.Limits.Introspection {
+		pages.Schema = schemaSDL()
+	}
+	if err := web.Register(mux, pages); err != nil {
+		return nil, err
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -193,7 +205,14 @@ func newMux(cfg Config, store interface {
 	if m != nil {
 		mux.Handle("GET /metrics", m.handler())
 	}
-	return observe(mux, log, m)
+	return observe(mux, log, m), nil
+}
+
+// schemaSDL is the schema as GraphQL SDL, with its descriptions.
+func schemaSDL() []byte {
+	var b strings.Builder
+	formatter.NewFormatter(&b, formatter.WithComments()).FormatSchema(graph.NewExecutableSchema(graph.Config{}).Schema())
+	return []byte(b.String())
 }
 
 func withTimeout(h http.Handler, d time.Duration) http.Handler {
