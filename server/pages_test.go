@@ -95,7 +95,7 @@ func TestExplorerAndGraphiQLAreSwitchedOnAndOffApart(t *testing.T) {
 		env  map[string]string
 		want map[string]int
 	}{
-		{map[string]string{"GRAPHIQL": "false"}, map[string]int{"/": 404, "/explore": 200, "/assets/explore.js": 200, "/schema.graphql": 200}},
+		{map[string]string{"GRAPHIQL": "false"}, map[string]int{"/": 404, "/explore": 200, "/assets/explore/main.js": 200, "/schema.graphql": 200}},
 		{map[string]string{"EXPLORER": "false"}, map[string]int{"/": 200, "/explore": 404, "/assets/graphiql.js": 200}},
 		{map[string]string{"EXPLORER": "false", "GRAPHIQL": "false", "INTROSPECTION": "false"},
 			map[string]int{"/": 404, "/explore": 404, "/assets/graphiql.js": 404, "/schema.graphql": 404}},
