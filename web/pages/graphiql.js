@@ -6,14 +6,16 @@ const explorerPage = container.dataset.explorer === "true";
 
 // ?query=... opens that query in a tab of its own, in front (the explorer's
 // "open in GraphiQL" links use it).
-const asked = new URLSearchParams(location.search).get("query");
+const params = new URLSearchParams(location.search);
+const asked = params.get("query");
+const askedVariables = params.get("variables") || undefined;
 
 async function start() {
   const res = await fetch("/assets/examples.json");
   if (!res.ok) throw new Error(`examples: HTTP ${res.status}`);
   const examples = await res.json();
   const tabs = examples.map((e) => ({ query: e.query }));
-  if (asked) tabs.unshift({ query: asked });
+  if (asked) tabs.unshift({ query: asked, variables: askedVariables });
   const fetcher = GraphiQL.createFetcher({ url: "/graphql" });
   const explorer = GraphiQLPluginExplorer.explorerPlugin();
   const links = [h("span", { key: "name" }, "parkgraph")];

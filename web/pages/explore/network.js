@@ -57,7 +57,9 @@ export function network(container, { onNode, onEdge, onExpand }) {
 
   const relist = () => {
     const items = cy.nodes().sort((a, b) => a.data("name").localeCompare(b.data("name"))).map((n) =>
-      el("li", {}, el("button", { type: "button", class: "linklike", "data-node": n.id(), onclick: () => onNode(n.id()) },
+      // data-x and data-y: where the node is drawn on the canvas, in CSS pixels
+      el("li", {}, el("button", { type: "button", class: "linklike", "data-node": n.id(), onclick: () => onNode(n.id()),
+        "data-x": Math.round(n.renderedPosition("x")), "data-y": Math.round(n.renderedPosition("y")) },
         n.data("name")), " ", el("span", { class: "muted" }, label(n.data("type")), n.hasClass("expanded") ? ", expanded" : "")));
     const links = cy.edges().map((e) => {
       const d = e.data("edge");
@@ -92,11 +94,19 @@ export function network(container, { onNode, onEdge, onExpand }) {
       cy.center();
     }
   };
-  const layout = (focus, star) => {
-    const opts = star
-      ? { name: "concentric", concentric: (n) => (n.id() === focus ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 90, spacingFactor: 1.4, padding: 20, animate: false }
-      : { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 110, padding: 20 };
-    cy.layout(opts).run();
+  // layout draws rings around the root: its neighbours on the first, theirs on the next.
+  let root = null;
+  const layout = (focus) => {
+    const depth = new Map();
+    const start = cy.getElementById(root);
+    if (start.nonempty()) {
+      cy.elements().breadthFirstSearch({ roots: start, visit: (v, e, u, i, d) => { depth.set(v.id(), d); } });
+    }
+    const far = Math.max(1, ...depth.values()) + 1;
+    cy.layout({
+      name: "concentric", concentric: (n) => far - (depth.has(n.id()) ? depth.get(n.id()) : far), levelWidth: () => 1,
+      minNodeSpacing: 70, spacingFactor: 1.3, padding: 20, animate: false,
+    }).run();
     fit();
     if (focus) cy.nodes().removeClass("focus").filter((n) => n.id() === focus).addClass("focus");
     relist();
@@ -109,7 +119,8 @@ export function network(container, { onNode, onEdge, onExpand }) {
       show(info, el("p", { class: "muted" }, "Hover over or click a link for its quote; click a node to expand it."));
       add(g);
       cy.getElementById(id).addClass("expanded");
-      layout(id, true);
+      root = id;
+      layout(id);
     },
     // expand adds g, the neighbourhood of id, and says how many were new.
     expand(g, id) {
