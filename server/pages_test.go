@@ -132,3 +132,39 @@ func TestEveryGraphiQLTabRuns(t *testing.T) {
 		}
 	}
 }
+
+// Neo4j Browser, on its own origin, loads the style and the guide after connecting
+// (browser.post_connect_cmd, written by neo4j/neo4j.sh): both are served readable from
+// any origin, preflight included.
+func TestTheBrowserStyleAndGuideAreServedToNeo4jBrowser(t *testing.T) {
+	srv := newTestServer(t, serverOptions{env: map[string]string{"GRAPHIQL": "false", "EXPLORER": "false"}})
+	res, grass := get(t, srv.URL+"/browser/graphstyle.grass")
+	if res.StatusCode != 200 || !strings.Contains(grass, "node.Park {") || res.Header.Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("style: %d %q, CORS %q", res.StatusCode, grass[:min(len(grass), 40)], res.Header.Get("Access-Control-Allow-Origin"))
+	}
+	res, guide := get(t, srv.URL+"/browser/guide.html")
+	if res.StatusCode != 200 || !strings.Contains(guide, `<pre class="pre-scrollable code runnable">`) || !strings.Contains(guide, "Parks targeting Taiwanese biotech") {
+		t.Errorf("guide: %d\n%s", res.StatusCode, guide)
+	}
+	req, _ := http.NewRequest(http.MethodOptions, srv.URL+"/browser/guide.html", nil)
+	req.Header.Set("Origin", "http://127.0.0.1:7474")
+	req.Header.Set("Access-Control-Request-Method", "GET")
+	req.Header.Set("Access-Control-Request-Headers", "pragma,cache-control")
+	pre, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pre.Body.Close()
+	if pre.StatusCode != http.StatusNoContent || pre.Header.Get("Access-Control-Allow-Origin") != "*" ||
+		!strings.Contains(pre.Header.Get("Access-Control-Allow-Headers"), "pragma") {
+		t.Errorf("preflight: %d %v", pre.StatusCode, pre.Header)
+	}
+	post, err := http.Post(srv.URL+"/browser/guide.html", "text/plain", strings.NewReader("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	post.Body.Close()
+	if post.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("POST /browser/guide.html = %d", post.StatusCode)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/formatter"
 
 	"github.com/parkgraph/parkgraph/graph"
+	browserfiles "github.com/parkgraph/parkgraph/neo4j"
 	"github.com/parkgraph/parkgraph/neo4jdb"
 	"github.com/parkgraph/parkgraph/web"
 )
@@ -165,7 +166,8 @@ type pinger interface {
 
 // newMux wires the routes: /graphql (with CORS, the GraphQL-over-HTTP rules and a
 // request deadline), the pages of package web (GraphiQL at /, the explorer at /explore,
-// their assets under /assets/, and /schema.graphql while introspection is on), /healthz,
+// their assets under /assets/, /schema.graphql while introspection is on, and the Neo4j
+// Browser style and guide under /browser/), /healthz,
 // /readyz and, when m is not nil, /metrics serving m, all behind observe. m counts the store's queries only when the store was
 // opened with queryObserver{m}.
 func newMux(cfg Config, store interface {
@@ -182,7 +184,8 @@ func newMux(cfg Config, store interface {
 		MaxAge:         600,
 	})
 	mux.Handle("/graphql", c.Handler(graphQLOverHTTP(withTimeout(gql, cfg.RequestTimeout), int64(cfg.MaxBodyBytes))))
-	pages := web.Options{GraphiQL: cfg.GraphiQL, Explorer: cfg.Explorer}
+	pages := web.Options{GraphiQL: cfg.GraphiQL, Explorer: cfg.Explorer,
+		Browser: web.BrowserFiles{Style: browserfiles.Style, Cookbook: browserfiles.Cookbook}}
 	if cfg.Limits.Introspection {
 		pages.Schema = schemaSDL()
 	}

@@ -35,6 +35,16 @@ type Options struct {
 	GraphiQL bool   // GraphiQL at /
 	Explorer bool   // the explorer at /explore
 	Schema   []byte // the SDL served at /schema.graphql; nil: not served
+	// Browser serves the Neo4j Browser style at /browser/graphstyle.grass and the cookbook
+	// as a Browser guide at /browser/guide.html, readable from any origin (Browser fetches
+	// them from its own); empty fields are not served.
+	Browser BrowserFiles
+}
+
+// BrowserFiles are the Neo4j Browser style sheet and the cookbook of queries.
+type BrowserFiles struct {
+	Style    []byte
+	Cookbook []byte
 }
 
 // Register adds the routes of the pages opts turns on to mux.
@@ -63,7 +73,40 @@ func Register(mux *http.ServeMux, opts Options) error {
 	if opts.Schema != nil {
 		mux.Handle("GET /schema.graphql", content("schema.graphql", "text/plain; charset=utf-8", opts.Schema))
 	}
+	if len(opts.Browser.Style) > 0 {
+		mux.Handle("/browser/graphstyle.grass", anyOrigin(content("graphstyle.grass", "text/plain; charset=utf-8", opts.Browser.Style)))
+	}
+	if len(opts.Browser.Cookbook) > 0 {
+		guide, err := Guide(opts.Browser.Cookbook)
+		if err != nil {
+			return err
+		}
+		mux.Handle("/browser/guide.html", anyOrigin(content("guide.html", "text/html; charset=utf-8", guide)))
+	}
 	return nil
+}
+
+// anyOrigin lets a page on any origin read h's response to GET or HEAD (public,
+// read-only files such as the Browser guide), answering CORS preflights; other methods
+// are 405.
+func anyOrigin(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		switch r.Method {
+		case http.MethodGet, http.MethodHead:
+			h.ServeHTTP(w, r)
+		case http.MethodOptions:
+			w.Header().Set("Access-Control-Allow-Methods", "GET, HEAD")
+			if asked := r.Header.Get("Access-Control-Request-Headers"); asked != "" {
+				w.Header().Set("Access-Control-Allow-Headers", asked)
+			}
+			w.Header().Set("Access-Control-Max-Age", "600")
+			w.WriteHeader(http.StatusNoContent)
+		default:
+			w.Header().Set("Allow", "GET, HEAD, OPTIONS")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		}
+	})
 }
 
 // secure sets the headers every response of this package carries.
