@@ -70,6 +70,21 @@ export function network(container, { onNode, onEdge, onExpand }) {
       el("p", {}, `${links.length} links; choose one for its quote.`), el("ul", {}, links));
   };
 
+  // The list tells where each node is drawn, whenever the view moves.
+  const place = () => {
+    for (const b of listing.querySelectorAll("button[data-node]")) {
+      const n = cy.getElementById(b.dataset.node);
+      if (n.empty()) continue;
+      b.dataset.x = Math.round(n.renderedPosition("x"));
+      b.dataset.y = Math.round(n.renderedPosition("y"));
+    }
+  };
+  cy.on("viewport resize", place);
+  // cytoscape.js keeps where its canvas is on the page, and learns of a move only from a
+  // scroll or a resize; text above it that grows moves it too. Ask it again before a
+  // pointer uses the canvas, so that a click lands on the node under it.
+  for (const ev of ["pointerenter", "pointerdown"]) canvas.addEventListener(ev, () => cy.resize(), true);
+
   // add merges a subgraph (nodes {id type name}, edges {id type source target ...}) into the view.
   const add = (g) => {
     const fresh = [];
