@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -379,6 +380,18 @@ func TestTheExplorerInABrowser(t *testing.T) {
 	p.screenshot("explore-dashboard")
 	if origin := cards[1]; fmt.Sprint(origin.Rows) != "[[Taiwan 3]]" {
 		t.Errorf("parks per investor origin = %v, want Taiwan 3", origin.Rows)
+	}
+
+	// Values the sources disagree on stand side by side, each with its quote: document 004
+	// gives the High-tech Zone 73 km2 in one place and 70 km2 in another.
+	p.open("/explore?id=chongqing-high-tech-zone", "#entity-name")
+	p.waitFor("the facts", `!!document.querySelector(".facts dd.conflict")`)
+	conflict := evalJS[[]string](p, `[...document.querySelectorAll(".facts dd.conflict .value")].map(v => v.querySelector("strong").textContent + " / " + v.querySelectorAll("blockquote").length)`)
+	quoted := func(v string) bool {
+		return slices.ContainsFunc(conflict, func(c string) bool { return strings.HasPrefix(c, v+" / ") && !strings.HasSuffix(c, " / 0") })
+	}
+	if !quoted("73") || !quoted("70") {
+		t.Errorf("conflicting values shown: %q, want 73 and 70 side by side, each with its quote", conflict)
 	}
 
 	// A phone-width screen.
