@@ -8,6 +8,8 @@
 #   make load-test   50 clients for 60 s on the seed graph: requests, errors, p99, peak RSS
 #   make fault-test  stop and kill Neo4j under load: errors by code, time to recover
 #   make scale-test  3 replicas behind HAProxy, rolling SIGTERM restarts and a SIGKILL under load
+#   make screenshots  run the browser tests, writing their screenshots to docs/screenshots
+#   make vendor   copy the pages' npm files into web/vendor (web/vendor.json pins them)
 #   make neo4j / neo4j-stop / neo4j-status / load / serve / dry-run / generate / check
 #
 # The dev instance lives in .neo4j/dev (see neo4j/neo4j.sh for its settings).
@@ -35,10 +37,11 @@ GOTESTFLAGS ?= -count=1 -p 1 $(if $(filter true 1,$(CI)),-v,)
 
 NEO4J := neo4j/neo4j.sh
 
+.PHONY: screenshots vendor vendor-check
 .PHONY: help neo4j neo4j-fetch neo4j-stop neo4j-status load serve run test generate check dry-run bench load-test fault-test scale-test fuzz
 
 help:
-	@sed -n '3,13p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,15p' Makefile | sed 's/^# \{0,1\}//'
 
 neo4j:
 	@$(NEO4J) start
@@ -78,6 +81,18 @@ run:
 
 test:
 	$(NEO4J) with go test $(GOTESTFLAGS) ./...
+
+# The browser tests (server/browser_test.go) on a throwaway Neo4j, keeping their screenshots.
+screenshots:
+	SCREENSHOTS=docs/screenshots $(NEO4J) with go test -count=1 -run 'InABrowser' ./server
+
+# Copies the files the pages use from npm (pinned in web/vendor.json) into web/vendor and
+# records them in web/vendor/manifest.json; vendor-check fetches them again and compares.
+vendor:
+	node web/vendor.mjs
+
+vendor-check:
+	node web/vendor.mjs --check
 
 # Fuzzes every Fuzz* target of the packages that have a fuzz_test.go, one after the other,
 # for FUZZTIME each; a failing input is written to the package's testdata/fuzz/ (commit it

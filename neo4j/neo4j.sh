@@ -17,6 +17,8 @@
 #   NEO4J_HEAP        512m            -Xms and -Xmx
 #   NEO4J_PAGECACHE   256m
 #   NEO4J_START_TIMEOUT 120           seconds to wait for Bolt
+#   PARKGRAPH_URL     http://ADDR (ADDR as the server reads it, default 127.0.0.1:8080): the
+#                     parkgraph server whose style and guide Browser loads after connecting
 #   JAVA_HOME         /usr/lib/jvm/java-17-openjdk-amd64 (must be Java 17 or 21;
 #                     NEO4J_JAVA_HOME wins over JAVA_HOME)
 #   `with` ignores the first three settings and uses NEO4J_TEST_BOLT_PORT (17687), NEO4J_TEST_HTTP_PORT
@@ -54,6 +56,11 @@ settings() {
 	CONSOLE_LOG="$RT/logs/console.log"
 	BOLT_URI="bolt://127.0.0.1:$BOLT_PORT"
 	BROWSER_URL="http://127.0.0.1:$HTTP_PORT/browser/"
+	local addr="${ADDR:-127.0.0.1:8080}"
+	[[ $addr == 0.0.0.0:* || $addr == :* ]] && addr="127.0.0.1:${addr##*:}"
+	PARKGRAPH_URL="${PARKGRAPH_URL:-http://$addr}"
+	PARKGRAPH_URL="${PARKGRAPH_URL%/}"
+	[[ $PARKGRAPH_URL =~ ^https?://[^/[:space:]\;]+$ ]] || die "PARKGRAPH_URL=$PARKGRAPH_URL: want http://host:port"
 	[[ ${#PASSWORD} -ge 8 ]] || die "NEO4J_PASSWORD must have at least 8 characters"
 	[[ $BOLT_PORT =~ ^[0-9]+$ && $HTTP_PORT =~ ^[0-9]+$ ]] || die "ports must be numbers"
 	[[ $BOLT_PORT != "$HTTP_PORT" ]] || die "NEO4J_BOLT_PORT and NEO4J_HTTP_PORT are both $BOLT_PORT"
@@ -175,6 +182,13 @@ write_conf() {
 		echo "db.tx_log.preallocate=false"
 		echo "dbms.usage_report.enabled=false"
 		echo "client.allow_telemetry=false"
+		# Browser applies the parkgraph style and opens the cookbook guide, both served by
+		# the parkgraph server, after it connects; it fetches only from the listed hosts (Neo4j
+		# 5.26 knows the list as ..._whitelist, and refuses the name ..._allowlist).
+		local host="${PARKGRAPH_URL#*://}"
+		host="${host%:*}"
+		echo "browser.remote_content_hostname_whitelist=$host"
+		echo "browser.post_connect_cmd=style $PARKGRAPH_URL/browser/graphstyle.grass; play $PARKGRAPH_URL/browser/guide.html"
 		# Internal (default 5 s, spent twice): without it every stop idles 10 s
 		# after the databases are closed. Safe to drop if a release rejects it.
 		echo "internal.dbms.bolt.netty_server_shutdown_quiet_period=0"

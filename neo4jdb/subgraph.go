@@ -3,6 +3,7 @@ package neo4jdb
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,17 +48,11 @@ OPTIONAL MATCH (a)-[r]->(b:Entity)
 WHERE type(r) IN $types AND b IN nodes
 RETURN nodes, collect(r) AS rels`
 
-// neighborhoodBrowserTemplate is the neighbourhood as Neo4j Browser draws it.
-const neighborhoodBrowserTemplate = `MATCH p = (start:Entity {id: $id})-[rs*1..{{depth}}]-(m:Entity)
-WHERE all(r IN rs WHERE type(r) IN $types)
-RETURN p LIMIT $limit`
-
 // neighborhoodQuery is the Neighborhood query and, with the same parameters, its
-// Browser form.
+// Browser form: the same query, so that Browser draws the same nodes and relationships.
 func neighborhoodQuery(id string, depth int, types []string, limit int) (cypher, browser string, params map[string]any) {
-	d := strconv.Itoa(depth)
-	return fill(neighborhoodTemplate, "depth", d), fill(neighborhoodBrowserTemplate, "depth", d),
-		map[string]any{"id": id, "types": orTraversalTypes(types), "limit": limit}
+	q := fill(neighborhoodTemplate, "depth", strconv.Itoa(depth))
+	return q, q, map[string]any{"id": id, "types": orTraversalTypes(types), "limit": limit}
 }
 
 // Neighborhood returns the entities within depth hops of id over types (every traversal
@@ -78,24 +73,18 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []
 	return g, nil
 }
 
-// The Subgraph query, and its Browser form, find the entities of $ids and every
-// relationship of $types among them.
-const (
-	subgraphCypher = `MATCH (n:Entity) WHERE n.id IN $ids
+// subgraphCypher finds the entities of $ids and every relationship of $types among them.
+const subgraphCypher = `MATCH (n:Entity) WHERE n.id IN $ids
 WITH collect(n) AS nodes
 UNWIND nodes AS a
 OPTIONAL MATCH (a)-[r]->(b:Entity)
 WHERE type(r) IN $types AND b IN nodes
 RETURN nodes, collect(r) AS rels`
-	subgraphBrowser = `MATCH (n:Entity) WHERE n.id IN $ids
-OPTIONAL MATCH p = (n)-[r]->(m:Entity)
-WHERE m.id IN $ids AND type(r) IN $types
-RETURN n, p`
-)
 
-// subgraphQuery is the Subgraph query and, with the same parameters, its Browser form.
+// subgraphQuery is the Subgraph query and, with the same parameters, its Browser form
+// (the same query).
 func subgraphQuery(ids []string, types []string) (cypher, browser string, params map[string]any) {
-	return subgraphCypher, subgraphBrowser, map[string]any{"ids": ids, "types": orTraversalTypes(types)}
+	return subgraphCypher, subgraphCypher, map[string]any{"ids": ids, "types": orTraversalTypes(types)}
 }
 
 // Subgraph returns the entities with the given ids and every relationship of types
@@ -159,8 +148,10 @@ func subgraphOf(recs []*neo4j.Record) (*model.Subgraph, error) {
 }
 
 // shortestPathTemplate finds a shortest path of at most {{depth}} hops over $types from
-// the entity $from to the entity $to. Browser runs it as it is.
-const shortestPathTemplate = `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+// the entity $from to the entity $to. Browser runs it as it is. (Each end has a MATCH of
+// its own: one MATCH of two disconnected nodes earns a cartesian-product notice.)
+const shortestPathTemplate = `MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
 MATCH p = shortestPath((a)-[*..{{depth}}]-(b))
 WHERE all(r IN relationships(p) WHERE type(r) IN $types)
 RETURN p`
@@ -211,22 +202,20 @@ func edgeOf(r neo4j.Relationship, ids map[string]string) *model.Edge {
 		Properties: rel.Properties, Evidence: rel.Evidence, Derivation: rel.Derivation}
 }
 
-// browserCypher returns cypher preceded by one `:param name => value;` line per
-// parameter, in name order, ready to paste into Neo4j Browser.
+// browserCypher returns cypher with each $parameter written in place as a Cypher literal
+// (see cypherLiteral), ending with ";": one statement, ready to paste into Neo4j Browser,
+// that needs no :param lines. A $name that params lacks stays as it is.
 func browserCypher(cypher string, params map[string]any) string {
-	names := make([]string, 0, len(params))
-	for k := range params {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	var b strings.Builder
-	for _, k := range names {
-		fmt.Fprintf(&b, ":param %s => %s;\n", k, cypherLiteral(params[k]))
-	}
-	b.WriteString(cypher)
-	b.WriteString(";\n")
-	return b.String()
+	return cypherParam.ReplaceAllStringFunc(cypher, func(p string) string {
+		if v, ok := params[p[1:]]; ok {
+			return cypherLiteral(v)
+		}
+		return p
+	}) + ";\n"
 }
+
+// cypherParam is a parameter of a Cypher template, such as $id.
+var cypherParam = regexp.MustCompile(`\$[A-Za-z_][A-Za-z0-9_]*`)
 
 // cypherLiteral writes v as a Cypher literal: strings single-quoted with backslash
 // escapes, lists of them bracketed, numbers as they are.

@@ -58,7 +58,7 @@ func TestThePathFromTaiwanToTheFulingParkShowsItsEvidence(t *testing.T) {
 	if !sawTaiwanese {
 		t.Errorf("no step cites the sentence about Taiwanese biotechnology: %+v", p.Steps)
 	}
-	for _, want := range []string{":param from => 'taiwan';", ":param to => 'fuling-district-industrial-park';", "shortestPath("} {
+	for _, want := range []string{"{id: 'taiwan'}", "{id: 'fuling-district-industrial-park'}", "shortestPath("} {
 		if !strings.Contains(p.Cypher, want) {
 			t.Errorf("cypher lacks %q:\n%s", want, p.Cypher)
 		}
@@ -119,7 +119,7 @@ func TestTheNeighbourhoodOfTheCrossStraitsZoneAtDepthTwo(t *testing.T) {
 	if !edges["part_of:fuling-high-tech-industrial-development-zone:fuling-district-industrial-park"] {
 		t.Errorf("the depth-2 PART_OF edge of the Fuling sub-park is missing")
 	}
-	if !strings.Contains(g.Cypher, ":param id => '"+zone+"';") || !strings.Contains(g.Cypher, "[rs*1..2]") {
+	if !strings.Contains(g.Cypher, "{id: '"+zone+"'}") || !strings.Contains(g.Cypher, "[rs*1..2]") {
 		t.Errorf("cypher:\n%s", g.Cypher)
 	}
 }

@@ -214,7 +214,11 @@ func newTestServer(t *testing.T, opts serverOptions) *testServer {
 		t.Cleanup(func() { srv.store.Close(context.Background()) })
 		store = srv.store
 	}
-	srv.Server = httptest.NewServer(newMux(cfg, store, log, m))
+	h, err := newMux(cfg, store, log, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Server = httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -1,7 +1,8 @@
 // Command server serves the parkgraph GraphQL API over Neo4j.
 //
 // Configuration comes from the environment (see Config). GraphQL is at /graphql, GraphiQL
-// at /, liveness at /healthz and readiness (Neo4j answers) at /readyz.
+// at /, the explorer at /explore, liveness at /healthz and readiness (Neo4j answers) at
+// /readyz.
 package main
 
 import (

@@ -15,11 +15,13 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/formatter"
 
 	"github.com/parkgraph/parkgraph/graph"
+	browserfiles "github.com/parkgraph/parkgraph/neo4j"
 	"github.com/parkgraph/parkgraph/neo4jdb"
+	"github.com/parkgraph/parkgraph/web"
 )
 
 // Config is the server's configuration. Every field has a default and an environment
@@ -38,6 +40,7 @@ type Config struct {
 	// FIELD_SUGGESTIONS; defaults in graph.DefaultLimits
 	Limits   graph.Limits
 	GraphiQL bool       // GRAPHIQL, default true
+	Explorer bool       // EXPLORER, default true: the explorer page at /explore
 	LogLevel slog.Level // LOG_LEVEL, default info
 	Metrics  bool       // METRICS, default true: serve /metrics
 	// APIKeys, from the file API_KEYS_FILE (see loadAPIKeys), makes /graphql require a
@@ -60,6 +63,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		Limits:       graph.DefaultLimits,
 		MaxBodyBytes: 128 << 10,
 		GraphiQL:     true,
+		Explorer:     true,
 		Metrics:      true,
 	}
 	var err error
@@ -103,7 +107,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	bools := []struct {
 		name string
 		dst  *bool
-	}{{"INTROSPECTION", &c.Limits.Introspection}, {"FIELD_SUGGESTIONS", &c.Limits.Suggestions}, {"GRAPHIQL", &c.GraphiQL}, {"METRICS", &c.Metrics}}
+	}{{"INTROSPECTION", &c.Limits.Introspection}, {"FIELD_SUGGESTIONS", &c.Limits.Suggestions}, {"GRAPHIQL", &c.GraphiQL}, {"EXPLORER", &c.Explorer}, {"METRICS", &c.Metrics}}
 	for _, b := range bools {
 		if v := getenv(b.name); v != "" {
 			if *b.dst, err = strconv.ParseBool(v); err != nil {
@@ -150,12 +154,16 @@ func run(ctx context.Context, getenv func(string) string, logOut io.Writer) erro
 		return err
 	}
 	defer store.Close(context.WithoutCancel(ctx))
+	h, err := newMux(cfg, store, log, m)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
 	log.Info("serving GraphQL", "url", "http://"+ln.Addr().String()+"/graphql", "neo4j", cfg.Neo4j.URI)
-	return serve(ctx, ln, newMux(cfg, store, log, m), cfg.RequestTimeout, cfg.ShutdownDelay, log)
+	return serve(ctx, ln, h, cfg.RequestTimeout, cfg.ShutdownDelay, log)
 }
 
 // serve runs an HTTP server on ln until ctx is cancelled, then drains: for delay it goes
@@ -211,13 +219,16 @@ type pinger interface {
 
 // newMux wires the routes: /graphql (with CORS, the API key check when cfg.APIKeys is
 // set, the rate limit when cfg.RateLimit is, the GraphQL-over-HTTP rules and a request
-// deadline), / (GraphiQL), /healthz, /readyz and, when m is not nil, /metrics
-// serving m, all behind observe. m counts the store's queries only when the store was
+// deadline), the pages of package web (GraphiQL at /, the explorer at /explore, their
+// assets under /assets/, /schema.graphql while introspection is on, and the Neo4j
+// Browser style and guide under /browser/), /healthz, /readyz and, when m is not nil,
+// /metrics serving m, all behind observe. m counts the store's queries only when the
+// store was
 // opened with queryObserver{m}.
 func newMux(cfg Config, store interface {
 	graph.Store
 	pinger
-}, log *slog.Logger, m *metrics) http.Handler {
+}, log *slog.Logger, m *metrics) (http.Handler, error) {
 	mux := http.NewServeMux()
 	gql := graph.NewHandler(store, cfg.Limits, log, requestObserver{})
 	c := cors.New(cors.Options{
@@ -235,8 +246,13 @@ func newMux(cfg Config, store interface {
 		api = requireKey(cfg.APIKeys, api)
 	}
 	mux.Handle("/graphql", c.Handler(api))
-	if cfg.GraphiQL {
-		mux.Handle("GET /{$}", playground.Handler("parkgraph", "/graphql"))
+	pages := web.Options{GraphiQL: cfg.GraphiQL, Explorer: cfg.Explorer,
+		Browser: web.BrowserFiles{Style: browserfiles.Style, Cookbook: browserfiles.Cookbook}}
+	if cfg.Limits.Introspection {
+		pages.Schema = schemaSDL()
+	}
+	if err := web.Register(mux, pages); err != nil {
+		return nil, err
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -254,7 +270,14 @@ func newMux(cfg Config, store interface {
 	if m != nil {
 		mux.Handle("GET /metrics", m.handler())
 	}
-	return observe(mux, log, m)
+	return observe(mux, log, m), nil
+}
+
+// schemaSDL is the schema as GraphQL SDL, with its descriptions.
+func schemaSDL() []byte {
+	var b strings.Builder
+	formatter.NewFormatter(&b, formatter.WithComments()).FormatSchema(graph.NewExecutableSchema(graph.Config{}).Schema())
+	return []byte(b.String())
 }
 
 func withTimeout(h http.Handler, d time.Duration) http.Handler {

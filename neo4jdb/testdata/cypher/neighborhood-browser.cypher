@@ -1,6 +1,11 @@
-:param id => 'fuling-district-industrial-park';
-:param limit => 100;
-:param types => ['ADJACENT_TO', 'ANNOUNCED_AT', 'APPLIES_TO', 'APPROVED', 'CONNECTS', 'COOPERATES_WITH', 'DEVELOPS', 'FOCUSES_ON', 'GUIDED', 'HOSTS', 'IMPLEMENTED_IN', 'ISSUED', 'LEADS', 'LOCATED_IN', 'MANAGES', 'ORGANIZED', 'PARTICIPATED_IN', 'PART_OF', 'REPORTED', 'SERVES', 'SIGNED_PROJECTS', 'SUBSECTOR_OF', 'TARGETS', 'TARGETS_INVESTORS_FROM'];
-MATCH p = (start:Entity {id: $id})-[rs*1..2]-(m:Entity)
-WHERE all(r IN rs WHERE type(r) IN $types)
-RETURN p LIMIT $limit;
+MATCH (start:Entity {id: 'fuling-district-industrial-park'})
+OPTIONAL MATCH p = (start)-[rs*1..2]-(m:Entity)
+WHERE m <> start AND all(r IN rs WHERE type(r) IN ['ADJACENT_TO', 'ANNOUNCED_AT', 'APPLIES_TO', 'APPROVED', 'CONNECTS', 'COOPERATES_WITH', 'DEVELOPS', 'FOCUSES_ON', 'GUIDED', 'HOSTS', 'IMPLEMENTED_IN', 'ISSUED', 'LEADS', 'LOCATED_IN', 'MANAGES', 'ORGANIZED', 'PARTICIPATED_IN', 'PART_OF', 'REPORTED', 'SERVES', 'SIGNED_PROJECTS', 'SUBSECTOR_OF', 'TARGETS', 'TARGETS_INVESTORS_FROM'])
+WITH start, m, min(length(p)) AS d
+ORDER BY d, m.name, m.id
+WITH start, collect(m)[..100] AS ms
+WITH [start] + ms AS nodes
+UNWIND nodes AS a
+OPTIONAL MATCH (a)-[r]->(b:Entity)
+WHERE type(r) IN ['ADJACENT_TO', 'ANNOUNCED_AT', 'APPLIES_TO', 'APPROVED', 'CONNECTS', 'COOPERATES_WITH', 'DEVELOPS', 'FOCUSES_ON', 'GUIDED', 'HOSTS', 'IMPLEMENTED_IN', 'ISSUED', 'LEADS', 'LOCATED_IN', 'MANAGES', 'ORGANIZED', 'PARTICIPATED_IN', 'PART_OF', 'REPORTED', 'SERVES', 'SIGNED_PROJECTS', 'SUBSECTOR_OF', 'TARGETS', 'TARGETS_INVESTORS_FROM'] AND b IN nodes
+RETURN nodes, collect(r) AS rels;

@@ -1,7 +1,5 @@
-:param from => 'fuling-district-industrial-park';
-:param to => 'asus';
-:param types => ['PART_OF', 'HOSTS'];
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH (a:Entity {id: 'fuling-district-industrial-park'})
+MATCH (b:Entity {id: 'asus'})
 MATCH p = shortestPath((a)-[*..6]-(b))
-WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+WHERE all(r IN relationships(p) WHERE type(r) IN ['PART_OF', 'HOSTS'])
 RETURN p;

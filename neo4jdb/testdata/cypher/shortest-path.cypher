@@ -2,7 +2,8 @@
 // $to = "asus"
 // $types = ["PART_OF","HOSTS"]
 
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
 MATCH p = shortestPath((a)-[*..6]-(b))
 WHERE all(r IN relationships(p) WHERE type(r) IN $types)
 RETURN p
