@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"go.opentelemetry.io/otel/trace"
+
 	"github.com/parkgraph/parkgraph/graph"
 	"github.com/parkgraph/parkgraph/neo4jdb"
 	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
@@ -180,6 +182,8 @@ type serverOptions struct {
 		graph.Store
 		pinger
 	}
+	// tracing receives the spans of the server and of its store, as in run.
+	tracing trace.TracerProvider
 }
 
 // newTestServer serves the real mux as run wires it: configuration from opts.env,
@@ -196,6 +200,7 @@ func newTestServer(t *testing.T, opts serverOptions) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cfg.Tracing = opts.tracing
 	var m *metrics
 	if cfg.Metrics {
 		m = newMetrics()
@@ -208,6 +213,9 @@ func newTestServer(t *testing.T, opts serverOptions) *testServer {
 		db := neo4jtest.Config(t)
 		db.Observer = queryObserver{m}
 		db.Log = log
+		if opts.tracing != nil {
+			db.Tracer = opts.tracing.Tracer("parkgraph/neo4jdb")
+		}
 		if srv.store, err = neo4jdb.Open(db); err != nil {
 			t.Fatal(err)
 		}

@@ -10,22 +10,30 @@ import (
 	"slices"
 	"time"
 
+	"go.opentelemetry.io/otel/trace"
+
 	"github.com/parkgraph/parkgraph/model"
 )
 
 // newLogger returns a logger writing JSON lines to w from level up. Every record logged
-// with a context that carries a Request gets its id as request_id.
+// with a context that carries a Request gets its id as request_id, and its trace id as
+// trace_id when tracing is on.
 func newLogger(w io.Writer, level slog.Leveler) *slog.Logger {
 	return slog.New(requestIDHandler{slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level})})
 }
 
-// requestIDHandler adds request_id to records whose context carries a Request.
+// requestIDHandler adds request_id to records whose context carries a Request, and
+// trace_id to those whose context carries a span that records (tracing on).
 type requestIDHandler struct{ slog.Handler }
 
 func (h requestIDHandler) Handle(ctx context.Context, r slog.Record) error {
 	if req := requestFrom(ctx); req != nil {
 		r = r.Clone()
 		r.AddAttrs(slog.String("request_id", req.ID))
+	}
+	if sc := trace.SpanContextFromContext(ctx); sc.IsValid() {
+		r = r.Clone()
+		r.AddAttrs(slog.String("trace_id", sc.TraceID().String()))
 	}
 	return h.Handler.Handle(ctx, r)
 }
@@ -60,17 +68,19 @@ func requestID(incoming string) string {
 // quietPaths are probes and scrapes, logged at debug level only.
 var quietPaths = []string{"/healthz", "/readyz", "/metrics"}
 
-// observe wraps h. Every request gets a Request in its context whose id (see
+// observe wraps h. Every request gets a server span (see startSpan; tracer may record
+// nothing) and a Request in its context whose id (see
 // requestID) is echoed in the X-Request-Id response header, and one log line when it
 // ends: method, path, status, duration, database time and round trips, and for /graphql
 // the operation and the error codes of the response. The line is at info level, warn when
 // the response has an INTERNAL, UNAVAILABLE or TIMEOUT error (unless the client had gone
 // away: client_gone), debug for probes and scrapes.
 // GraphQL requests (GET and POST /graphql) are also recorded in m, which may be nil.
-func observe(h http.Handler, log *slog.Logger, m *metrics) http.Handler {
+func observe(h http.Handler, log *slog.Logger, m *metrics, tracer trace.Tracer) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		ctx, req := withRequest(r.Context(), requestID(r.Header.Get(requestIDHeader)))
+		ctx, span := startSpan(r, tracer)
+		ctx, req := withRequest(ctx, requestID(r.Header.Get(requestIDHeader)))
 		w.Header().Set(requestIDHeader, req.ID)
 		sw := &statusWriter{ResponseWriter: w}
 		h.ServeHTTP(sw, r.WithContext(ctx))
@@ -83,6 +93,7 @@ func observe(h http.Handler, log *slog.Logger, m *metrics) http.Handler {
 		if graphQL {
 			m.observeGraphQL(req, d)
 		}
+		endSpan(span, sw.status, req, graphQL)
 		level := slog.LevelInfo
 		if slices.Contains(quietPaths, r.URL.Path) {
 			level = slog.LevelDebug

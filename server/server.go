@@ -17,6 +17,8 @@ import (
 
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/formatter"
+	"go.opentelemetry.io/otel/trace"
+	"go.opentelemetry.io/otel/trace/noop"
 
 	"github.com/parkgraph/parkgraph/graph"
 	browserfiles "github.com/parkgraph/parkgraph/neo4j"
@@ -51,6 +53,9 @@ type Config struct {
 	// /graphql: each API key, or each client address when keys are off.
 	RateLimit float64
 	RateBurst int
+	// Tracing receives the spans of every request, GraphQL field and Neo4j read; run
+	// sets it from the OTEL_* variables (see newTracerProvider); nil records nothing.
+	Tracing trace.TracerProvider
 }
 
 // loadConfig reads Config from getenv. It returns an error naming the variable when a
@@ -147,8 +152,19 @@ func run(ctx context.Context, getenv func(string) string, logOut io.Writer) erro
 	if cfg.Metrics {
 		m = newMetrics()
 	}
+	tp, flush, err := newTracerProvider(ctx, getenv)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		_ = flush(ctx)
+	}()
+	cfg.Tracing = tp
 	cfg.Neo4j.Observer = queryObserver{m}
 	cfg.Neo4j.Log = log
+	cfg.Neo4j.Tracer = tp.Tracer("parkgraph/neo4jdb")
 	store, err := neo4jdb.Open(cfg.Neo4j)
 	if err != nil {
 		return err
@@ -230,11 +246,15 @@ func newMux(cfg Config, store interface {
 	pinger
 }, log *slog.Logger, m *metrics) (http.Handler, error) {
 	mux := http.NewServeMux()
-	gql := graph.NewHandler(store, cfg.Limits, log, requestObserver{})
+	tp := cfg.Tracing
+	if tp == nil {
+		tp = noop.NewTracerProvider()
+	}
+	gql := graph.NewHandler(store, cfg.Limits, log, requestObserver{}, fieldTracer{tp.Tracer("parkgraph/graph")})
 	c := cors.New(cors.Options{
 		AllowedOrigins: cfg.CORSOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization", apiKeyHeader, requestIDHeader},
+		AllowedHeaders: []string{"Content-Type", "Accept", "Authorization", apiKeyHeader, requestIDHeader, "traceparent", "tracestate"},
 		ExposedHeaders: []string{requestIDHeader},
 		MaxAge:         600,
 	})
@@ -270,7 +290,7 @@ func newMux(cfg Config, store interface {
 	if m != nil {
 		mux.Handle("GET /metrics", m.handler())
 	}
-	return observe(mux, log, m), nil
+	return observe(mux, log, m, tp.Tracer("parkgraph/server")), nil
 }
 
 // schemaSDL is the schema as GraphQL SDL, with its descriptions.
