@@ -276,9 +276,13 @@ func TestTheExplorerInABrowser(t *testing.T) {
 	// what a click on the drawing does).
 	before := evalJS[int](p, `document.querySelectorAll(".net-list button[data-node]").length`)
 	p.do(chromedp.Click(chromedp.CSS(".net-keyboard summary")))
-	p.do(chromedp.Click(chromedp.CSS(`.net-list ul:last-of-type li:first-child button`)))
+	// (The list scrolls in its own box: bring the button into view, so that the click
+	// lands on it.)
+	p.do(chromedp.ScrollIntoView(chromedp.CSS(`.net-list ul:last-of-type li:first-child button`)),
+		chromedp.Click(chromedp.CSS(`.net-list ul:last-of-type li:first-child button`)))
 	p.waitFor("an edge's quote", `document.querySelector(".edge-info blockquote")?.textContent.length > 10`)
-	p.do(chromedp.Click(chromedp.CSS(`.net-list button[data-node="cross-straits-industrial-cooperation-zone-chongqing"]`)))
+	p.do(chromedp.ScrollIntoView(chromedp.CSS(`.net-list button[data-node="cross-straits-industrial-cooperation-zone-chongqing"]`)),
+		chromedp.Click(chromedp.CSS(`.net-list button[data-node="cross-straits-industrial-cooperation-zone-chongqing"]`)))
 	p.waitFor("the expanded network", fmt.Sprintf(`document.querySelectorAll(".net-list button[data-node]").length > %d`, before))
 	p.waitFor("the zone's view", `document.querySelector("#entity-name")?.textContent.startsWith("Cross-Straits")`)
 	if s := evalJS[string](p, `document.querySelector(".net-status").textContent`); !strings.Contains(s, "Expanded Cross-Straits") {
