@@ -138,6 +138,7 @@ type ComplexityRoot struct {
 		Publisher   func(childComplexity int) int
 		Text        func(childComplexity int) int
 		Title       func(childComplexity int) int
+		URL         func(childComplexity int) int
 	}
 
 	DocumentConnection struct {
@@ -210,6 +211,7 @@ type ComplexityRoot struct {
 	}
 
 	GraphStats struct {
+		Dataset           func(childComplexity int) int
 		Documents         func(childComplexity int) int
 		Evidence          func(childComplexity int) int
 		Facts             func(childComplexity int) int
@@ -252,6 +254,12 @@ type ComplexityRoot struct {
 		Evidence   func(childComplexity int) int
 		Industry   func(childComplexity int) int
 		Role       func(childComplexity int) int
+	}
+
+	LoadedDataset struct {
+		Digest        func(childComplexity int) int
+		LoadedAt      func(childComplexity int) int
+		LoaderVersion func(childComplexity int) int
 	}
 
 	Organization struct {
@@ -1145,6 +1153,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Title(childComplexity), true
+	case "Document.url":
+		if e.ComplexityRoot.Document.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.URL(childComplexity), true
 
 	case "DocumentConnection.edges":
 		if e.ComplexityRoot.DocumentConnection.Edges == nil {
@@ -1412,6 +1426,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Fact.Value(childComplexity), true
 
+	case "GraphStats.dataset":
+		if e.ComplexityRoot.GraphStats.Dataset == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.Dataset(childComplexity), true
 	case "GraphStats.documents":
 		if e.ComplexityRoot.GraphStats.Documents == nil {
 			break
@@ -1601,6 +1621,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IndustryFocus.Role(childComplexity), true
+
+	case "LoadedDataset.digest":
+		if e.ComplexityRoot.LoadedDataset.Digest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoadedDataset.Digest(childComplexity), true
+	case "LoadedDataset.loadedAt":
+		if e.ComplexityRoot.LoadedDataset.LoadedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoadedDataset.LoadedAt(childComplexity), true
+	case "LoadedDataset.loaderVersion":
+		if e.ComplexityRoot.LoadedDataset.LoaderVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoadedDataset.LoaderVersion(childComplexity), true
 
 	case "Organization.aliases":
 		if e.ComplexityRoot.Organization.Aliases == nil {
@@ -3444,6 +3483,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_author(ctx, field)
 	case "publishedOn":
 		return ec.fieldContext_Document_publishedOn(ctx, field)
+	case "url":
+		return ec.fieldContext_Document_url(ctx, field)
 	case "file":
 		return ec.fieldContext_Document_file(ctx, field)
 	case "text":
@@ -3608,6 +3649,8 @@ func (ec *executionContext) childFields_GraphStats(ctx context.Context, field gr
 		return ec.fieldContext_GraphStats_facts(ctx, field)
 	case "evidence":
 		return ec.fieldContext_GraphStats_evidence(ctx, field)
+	case "dataset":
+		return ec.fieldContext_GraphStats_dataset(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphStats", field.Name)
 }
@@ -3680,6 +3723,18 @@ func (ec *executionContext) childFields_IndustryFocus(ctx context.Context, field
 		return ec.fieldContext_IndustryFocus_derivation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IndustryFocus", field.Name)
+}
+
+func (ec *executionContext) childFields_LoadedDataset(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "digest":
+		return ec.fieldContext_LoadedDataset_digest(ctx, field)
+	case "loadedAt":
+		return ec.fieldContext_LoadedDataset_loadedAt(ctx, field)
+	case "loaderVersion":
+		return ec.fieldContext_LoadedDataset_loaderVersion(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoadedDataset", field.Name)
 }
 
 func (ec *executionContext) childFields_Organization(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6999,6 +7054,29 @@ func (ec *executionContext) fieldContext_Document_publishedOn(_ context.Context,
 	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Document_url(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Document_file(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8441,6 +8519,38 @@ func (ec *executionContext) fieldContext_GraphStats_evidence(_ context.Context, 
 	return graphql.NewScalarFieldContext("GraphStats", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _GraphStats_dataset(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_dataset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dataset, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoadedDataset) graphql.Marshaler {
+			return ec.marshalOLoadedDataset2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐLoadedDataset(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_dataset(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoadedDataset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Industry_id(ctx context.Context, field graphql.CollectedField, obj *model.Industry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9115,6 +9225,75 @@ func (ec *executionContext) fieldContext_IndustryFocus_derivation(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _LoadedDataset_digest(ctx context.Context, field graphql.CollectedField, obj *model.LoadedDataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoadedDataset_digest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Digest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoadedDataset_digest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoadedDataset", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LoadedDataset_loadedAt(ctx context.Context, field graphql.CollectedField, obj *model.LoadedDataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoadedDataset_loadedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LoadedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoadedDataset_loadedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoadedDataset", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LoadedDataset_loaderVersion(ctx context.Context, field graphql.CollectedField, obj *model.LoadedDataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoadedDataset_loaderVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LoaderVersion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoadedDataset_loaderVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoadedDataset", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Organization_id(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
@@ -19353,6 +19532,11 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "url":
+			out.Values[i] = ec._Document_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "file":
 			out.Values[i] = ec._Document_file(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20306,6 +20490,11 @@ func (ec *executionContext) _GraphStats(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "dataset":
+			out.Values[i] = ec._GraphStats_dataset(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -20849,6 +21038,54 @@ func (ec *executionContext) _IndustryFocus(ctx context.Context, sel ast.Selectio
 			out.Values[i] = ec._IndustryFocus_derivation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var loadedDatasetImplementors = []string{"LoadedDataset"}
+
+func (ec *executionContext) _LoadedDataset(ctx context.Context, sel ast.SelectionSet, obj *model.LoadedDataset) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loadedDatasetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoadedDataset")
+		case "digest":
+			out.Values[i] = ec._LoadedDataset_digest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "loadedAt":
+			out.Values[i] = ec._LoadedDataset_loadedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "loaderVersion":
+			out.Values[i] = ec._LoadedDataset_loaderVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -28587,6 +28824,13 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOLoadedDataset2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐLoadedDataset(ctx context.Context, sel ast.SelectionSet, v *model.LoadedDataset) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoadedDataset(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalONode2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {

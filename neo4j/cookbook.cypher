@@ -154,7 +154,7 @@ ORDER BY doc;
 // 17. What each document is evidence for
 // How many entities, facts and stated (curated) relationships cite each document as evidence?
 MATCH (d:Document)
-RETURN d.id AS doc, d.title AS title, d.publishedOn AS publishedOn,
+RETURN d.id AS doc, d.title AS title, d.publisher AS publisher, d.publishedOn AS publishedOn, d.url AS url,
        COUNT { MATCH (e:Entity) WHERE d.id IN e.evidenceDocs } AS entities,
        COUNT { MATCH (f:Fact) WHERE d.id IN f.evidenceDocs } AS facts,
        COUNT { MATCH (:Entity)-[r]->(:Entity) WHERE d.id IN r.evidenceDocs AND r.derivation = 'stated' } AS relationships
@@ -186,3 +186,10 @@ RETURN r.derivation AS derivation, r.rule AS rule, a.name AS from, type(r) AS re
        collect(type(p) + ' ' + x.name + ' -> ' + y.name + ' (' + p.derivation + ')') AS derivedFrom,
        r.ruleStatement AS statement
 ORDER BY derivation DESC, rule, from, to;
+
+// 21. Which load wrote the graph
+// Which dataset digest is loaded, when was it written and by which version of the loader? (cite these with an answer)
+MATCH (d:Dataset)
+RETURN d.digest AS digest, d.loadedAt AS loadedAt, d.loaderVersion AS loaderVersion,
+       COUNT { MATCH (n:Entity) WHERE n.dataset = d.digest } AS entities,
+       COUNT { MATCH ()-[r]->() WHERE r.dataset = d.digest } AS relationships;

@@ -7,8 +7,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -67,6 +70,8 @@ func stripComments(stmt string) string {
 // in ds (entities, facts, documents, curated relationships, mentions) is deleted, and
 // loading the same dataset twice gives the same graph. Everything written carries the
 // property dataset, a digest of the whole dataset; pruning deletes what carries another.
+// Last, once everything else is written and pruned, Load records the load as the one
+// (:Dataset {digest, loadedAt, loaderVersion}) node (see datasetWrite).
 //
 // A dataset of up to SingleTransactionRows rows is written in one transaction, so a
 // failure leaves the database as it was. A larger one is written one batch per
@@ -155,7 +160,7 @@ func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
 	docs := make([]map[string]any, len(ds.Documents))
 	for i, d := range ds.Documents {
 		p := map[string]any{"id": d.ID, "file": d.File, "title": d.Title, "text": d.Text}
-		for k, v := range map[string]*string{"publisher": d.Publisher, "author": d.Author, "publishedOn": d.PublishedOn} {
+		for k, v := range map[string]*string{"publisher": d.Publisher, "author": d.Author, "publishedOn": d.PublishedOn, "url": d.URL} {
 			if v != nil {
 				p[k] = *v
 			}
@@ -278,7 +283,17 @@ type writer struct {
 	at       LoadProgress       // what is committed so far, when each statement commits alone
 }
 
-// write runs every statement in batches, then prunes.
+// datasetWrite records a load: the one Dataset node, of the load's $digest, with when it
+// was written ($loadedAt) and by which build of the loader ($loaderVersion); the Dataset
+// nodes of earlier loads are deleted. It runs after the prune, so a load that stopped
+// part-way leaves the node of the last complete load.
+const datasetWrite = `MERGE (d:Dataset {digest: $digest})
+SET d.dataset = $digest, d.loadedAt = $loadedAt, d.loaderVersion = $loaderVersion
+WITH d
+OPTIONAL MATCH (old:Dataset) WHERE old <> d
+DETACH DELETE old`
+
+// write runs every statement in batches, then prunes, then records the load.
 func (w *writer) write(stmts []statement, digest string) {
 	for _, st := range stmts {
 		for start := 0; start < len(st.rows); start += batchSize {
@@ -292,7 +307,36 @@ func (w *writer) write(stmts []statement, digest string) {
 			w.committed(0)
 		}
 	}
+	w.exec(datasetWrite, map[string]any{"digest": digest, "loadedAt": time.Now().UTC().Format(time.RFC3339),
+		"loaderVersion": LoaderVersion()})
+	w.committed(0)
 }
+
+// LoaderVersion is the version Load records: the VCS revision the running program was
+// built from (runtime/debug.ReadBuildInfo), with "-modified" when its work tree had
+// changes, or "devel" when the build has none (go run, go test).
+var LoaderVersion = sync.OnceValue(func() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	revision, modified := "", false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			revision = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	switch {
+	case revision == "":
+		return "devel"
+	case modified:
+		return revision + "-modified"
+	}
+	return revision
+})
 
 // committed reports, after a statement that ran in a transaction of its own, the rows
 // written so far and the items deleted so far.

@@ -43,7 +43,7 @@ func (s *Store) counts(ctx context.Context) (labels, rels map[string]int, err er
 }
 
 // Stats counts the whole graph: nodes and relationships by label and type, documents,
-// facts and evidence items.
+// facts and evidence items, and says which load wrote it (the latest Dataset node).
 func (s *Store) Stats(ctx context.Context) (*model.GraphStats, error) {
 	labels, rels, err := s.counts(ctx)
 	if err != nil {
@@ -57,7 +57,8 @@ func (s *Store) Stats(ctx context.Context) (*model.GraphStats, error) {
 	const q = `
 CALL () { MATCH (n) RETURN count(n) AS nodes, sum(size(coalesce(n.evidenceDocs, []))) AS onNodes }
 CALL () { MATCH ()-[r]->() RETURN sum(size(coalesce(r.evidenceDocs, []))) AS onRels }
-RETURN nodes, onNodes + onRels AS evidence`
+CALL () { OPTIONAL MATCH (d:Dataset) WITH d ORDER BY d.loadedAt DESC LIMIT 1 RETURN d }
+RETURN nodes, onNodes + onRels AS evidence, d`
 	recs, err := s.read(ctx, q, nil)
 	if err != nil {
 		return nil, fmt.Errorf("count evidence: %w", err)
@@ -72,6 +73,14 @@ RETURN nodes, onNodes + onRels AS evidence`
 			return nil, err
 		}
 		st.Nodes, st.Evidence = int(nodes), int(ev)
+		d, err := column[neo4j.Node](recs[0], "d")
+		if err != nil {
+			return nil, err
+		}
+		if d.Props != nil {
+			st.Dataset = &model.LoadedDataset{Digest: str(d.Props["digest"]), LoadedAt: str(d.Props["loadedAt"]),
+				LoaderVersion: str(d.Props["loaderVersion"])}
+		}
 	}
 	return st, nil
 }

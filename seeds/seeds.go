@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"regexp"
 	"sort"
@@ -281,7 +282,7 @@ func (r *reader) readDocuments(ds *model.Dataset) {
 	}
 	top := r.fields(file, root, "documents.yaml", "documents")
 	for _, n := range r.list(file, top["documents"], "documents") {
-		f := r.fields(file, n, "document", "id", "file", "title", "publisher", "author", "publishedOn")
+		f := r.fields(file, n, "document", "id", "file", "title", "publisher", "author", "publishedOn", "url")
 		d := &model.Document{
 			ID:    r.str(file, f, "id", true, n),
 			File:  r.str(file, f, "file", true, n),
@@ -292,6 +293,10 @@ func (r *reader) readDocuments(ds *model.Dataset) {
 		d.PublishedOn = optional(r.str(file, f, "publishedOn", false, n))
 		if d.PublishedOn != nil && !model.DatePattern.MatchString(*d.PublishedOn) {
 			r.add(file, f["publishedOn"].Line, "publishedOn %q must be YYYY-MM-DD, YYYY-MM or YYYY", *d.PublishedOn)
+		}
+		d.URL = optional(r.str(file, f, "url", false, n))
+		if d.URL != nil && !isWebURL(*d.URL) {
+			r.add(file, f["url"].Line, "url %q must be an absolute http or https URL", *d.URL)
 		}
 		if d.ID == "" {
 			continue
@@ -541,6 +546,12 @@ func RelationID(rec *model.RelationRecord) string {
 func shortHash(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:4])
+}
+
+// isWebURL reports whether s is an absolute http or https URL with a host.
+func isWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \t\n")
 }
 
 func optional(s string) *string {

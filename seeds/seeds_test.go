@@ -95,6 +95,7 @@ func TestLoadRefusesBadInput(t *testing.T) {
 		{"a malformed date is refused", ents, `        value: "2023-03-09"`, `        value: "March 9"`, ents, 10, "must be YYYY-MM-DD"},
 		{"a derived relation type cannot be curated", rels, "  - type: PART_OF", "  - type: TARGETS_INVESTORS_FROM", rels, 2, "derived from TARGETS"},
 		{"a missing document file is refused", docs, "    file: a.txt", "    file: b.txt", docs, 3, `document file "b.txt" not found`},
+		{"a document url that is not an absolute web address is refused", docs, "    file: a.txt\n", "    file: a.txt\n    url: \"www.example.com/a\"\n", docs, 4, "absolute http or https URL"},
 		{"the same relation listed twice is refused", rels, "relations:\n", "relations:\n  - type: PART_OF\n    from: example-park\n    to: example-zone\n    evidence:\n      - doc: doc-a\n        quote: \"The Example Park\"\n", rels, 8, "given twice"},
 	}
 	for _, c := range cases {
@@ -116,6 +117,20 @@ func TestLoadRefusesBadInput(t *testing.T) {
 			}
 			t.Errorf("want a problem %s:%d containing %q, got:\n%v", c.wantFile, c.wantLine, c.wantInMsg, ps)
 		})
+	}
+}
+
+func TestADocumentKeepsTheURLItsMetadataGives(t *testing.T) {
+	fsys := fixture(t)
+	const url = "https://www.example.com/news/a.html"
+	data := strings.Replace(string(fsys["documents.yaml"].Data), "    file: a.txt\n", "    file: a.txt\n    url: "+url+"\n", 1)
+	fsys["documents.yaml"] = &fstest.MapFile{Data: []byte(data)}
+	ds, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := ds.Documents[0].URL; u == nil || *u != url {
+		t.Errorf("url = %v, want %s", u, url)
 	}
 }
 
