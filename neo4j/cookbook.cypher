@@ -193,3 +193,21 @@ MATCH (d:Dataset)
 RETURN d.digest AS digest, d.loadedAt AS loadedAt, d.loaderVersion AS loaderVersion,
        COUNT { MATCH (n:Entity) WHERE n.dataset = d.digest } AS entities,
        COUNT { MATCH ()-[r]->() WHERE r.dataset = d.digest } AS relationships;
+
+// 22. What held only for a period
+// Which relationships and facts hold only for a period a document gives, and which of them held in 2009?
+// (A bound includes every date it is a prefix of: '2010-06' includes 30 June 2010. Edit '2009' to ask about another date.)
+CALL () {
+  MATCH (a:Entity)-[x]->(b:Entity)
+  WHERE x.validFrom IS NOT NULL OR x.validTo IS NOT NULL
+  RETURN 'relationship' AS kind, a.name + ' ' + type(x) + ' ' + b.name AS statement, x AS item
+  UNION ALL
+  MATCH (e:Entity)-[:HAS_FACT]->(x:Fact)
+  WHERE x.validFrom IS NOT NULL OR x.validTo IS NOT NULL
+  RETURN 'fact' AS kind, e.name + ' ' + x.property + ' = ' + x.value AS statement, x AS item
+}
+RETURN kind, statement, item.validFrom AS validFrom, item.validTo AS validTo,
+       (item.validFrom IS NULL OR item.validFrom <= '2009' OR item.validFrom STARTS WITH '2009')
+         AND (item.validTo IS NULL OR '2009' <= item.validTo OR '2009' STARTS WITH item.validTo) AS heldIn2009,
+       item.evidenceQuotes AS quotes
+ORDER BY kind DESC, validFrom, statement;

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -183,14 +184,18 @@ func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
 		if e.Description != nil {
 			p["description"] = *e.Description
 		}
-		for prop, v := range factValues(e.Facts) {
+		values, periodic := factValues(e.Facts)
+		for prop, v := range values {
 			p[prop] = v
+		}
+		if len(periodic) > 0 {
+			p[model.PropPeriodic] = periodic
 		}
 		byType[e.Type] = append(byType[e.Type], map[string]any{"id": e.ID, "props": p})
 		for _, f := range e.Facts {
-			facts = append(facts, map[string]any{"entity": e.ID, "id": f.ID, "props": evidenceProps(map[string]any{
-				"id": f.ID, "property": f.Property, "value": model.FormatValue(f.Value),
-			}, f.Evidence)})
+			facts = append(facts, map[string]any{"entity": e.ID, "id": f.ID, "props": periodProps(evidenceProps(map[string]any{
+				"id": f.ID, "property": f.Property, "value": model.FormatValue(f.Value), "typedValue": f.Value,
+			}, f.Evidence), f.Period)})
 		}
 	}
 	for _, t := range model.AllEntityTypes {
@@ -205,7 +210,7 @@ MERGE (e)-[:HAS_FACT]->(f)`, facts})
 
 	byRel := map[string][]map[string]any{}
 	for _, r := range ds.Relations {
-		p := derivationProps(evidenceProps(map[string]any{"id": r.ID}, r.Evidence), r.Derivation)
+		p := periodProps(derivationProps(evidenceProps(map[string]any{"id": r.ID}, r.Evidence), r.Derivation), r.Period)
 		for k, v := range r.Props {
 			p[k] = v
 		}
@@ -391,6 +396,17 @@ func evidenceProps(props map[string]any, ev []*model.Evidence) map[string]any {
 	return props
 }
 
+// periodProps records p in props as validFrom and validTo, each when set.
+func periodProps(props map[string]any, p model.Period) map[string]any {
+	if p.ValidFrom != "" {
+		props[model.PropValidFrom] = p.ValidFrom
+	}
+	if p.ValidTo != "" {
+		props[model.PropValidTo] = p.ValidTo
+	}
+	return props
+}
+
 // derivationProps records d (stated when nil) in props: derivation ("stated",
 // "inferred" or "computed"), and for a derived relationship rule, ruleStatement and
 // derivedFrom (the ids of the relationships it came from).
@@ -423,13 +439,23 @@ func otherLabels(t model.EntityType) string {
 	return strings.Join(ls, ":")
 }
 
-// factValues turns facts into typed node properties: one value stays a scalar, values
-// that disagree become a list, so no source is silently overwritten.
-func factValues(facts []*model.FactRecord) map[string]any {
+// factValues turns the facts that hold always (no period) into typed node properties:
+// one value stays a scalar, values that disagree become a list, so no source is silently
+// overwritten. It also returns, sorted, the properties with facts of a period: their
+// values stay on the Fact nodes, for the date a question asks about.
+func factValues(facts []*model.FactRecord) (map[string]any, []string) {
 	byProp := map[string][]any{}
+	var periodic []string
 	for _, f := range facts {
+		if !f.Period.IsZero() {
+			if !slices.Contains(periodic, f.Property) {
+				periodic = append(periodic, f.Property)
+			}
+			continue
+		}
 		byProp[f.Property] = append(byProp[f.Property], f.Value)
 	}
+	sort.Strings(periodic)
 	out := map[string]any{}
 	for k, vs := range byProp {
 		if len(vs) == 1 {
@@ -453,5 +479,5 @@ func factValues(facts []*model.FactRecord) map[string]any {
 		}
 		out[k] = ss
 	}
-	return out
+	return out, periodic
 }

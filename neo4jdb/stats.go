@@ -95,13 +95,13 @@ func sortedCounts(m map[string]int) []*model.Count {
 }
 
 // breakdownPatterns says, for each breakdown key, how an entity n reaches the entity g it
-// is counted under.
+// is counted under, over relationships that hold at $asOf.
 var breakdownPatterns = map[model.BreakdownKey]string{
-	model.BreakdownKeyIndustry:       `(n)-[:FOCUSES_ON|TARGETS]->(g:Industry)`,
-	model.BreakdownKeyDistrict:       contained(`(n)-[:PART_OF|LOCATED_IN*1..{{depth}}]->(g:District)`),
-	model.BreakdownKeyInvestorOrigin: fill(`(n)-[:{{derived}}]->(g:Region)`, "derived", model.DerivedInvestorOrigin),
-	model.BreakdownKeyZone:           contained(`(n)-[:PART_OF*1..{{depth}}]->(g:Zone)`),
-	model.BreakdownKeyRegion:         contained(`(n)-[:PART_OF|LOCATED_IN*1..{{depth}}]->(g:Region)`),
+	model.BreakdownKeyIndustry:       timed("(n)-[r:FOCUSES_ON|TARGETS]->(g:Industry)\nWHERE {{valid}}"),
+	model.BreakdownKeyDistrict:       contained("(n)-[rs:PART_OF|LOCATED_IN*1..{{depth}}]->(g:District)\nWHERE {{validPath}}"),
+	model.BreakdownKeyInvestorOrigin: timed("(n)-[r:{{derived}}]->(g:Region)\nWHERE {{valid}}", "derived", model.DerivedInvestorOrigin),
+	model.BreakdownKeyZone:           contained("(n)-[rs:PART_OF*1..{{depth}}]->(g:Zone)\nWHERE {{validPath}}"),
+	model.BreakdownKeyRegion:         contained("(n)-[rs:PART_OF|LOCATED_IN*1..{{depth}}]->(g:Region)\nWHERE {{validPath}}"),
 }
 
 // breakdownTemplate counts the entities n of one {{label}} under each g they reach by
@@ -112,18 +112,19 @@ WITH g, count(DISTINCT n) AS n
 RETURN g, n ORDER BY n DESC, g.name, g.id LIMIT $first`
 
 // breakdownQuery is the Breakdown query. An invalid type or key gives an INVALID error.
-func breakdownQuery(of model.EntityType, by model.BreakdownKey, first int) (string, map[string]any, error) {
+func breakdownQuery(of model.EntityType, by model.BreakdownKey, first int, asOf string) (string, map[string]any, error) {
 	pattern, ok := breakdownPatterns[by]
 	if !ok || !of.IsValid() {
 		return "", nil, model.Errorf(model.CodeInvalid, "cannot break %s down by %s", of, by)
 	}
-	return fill(breakdownTemplate, "label", of.Label(), "pattern", pattern), map[string]any{"first": first}, nil
+	return fill(breakdownTemplate, "label", of.Label(), "pattern", pattern), map[string]any{"first": first, "asOf": asOf}, nil
 }
 
 // Breakdown counts the entities of type of under each industry, district, investor
-// origin, zone or region they relate to, most first, at most first buckets.
-func (s *Store) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int) ([]*model.Bucket, error) {
-	q, params, err := breakdownQuery(of, by, first)
+// origin, zone or region they relate to at asOf (the present when empty), most first, at
+// most first buckets.
+func (s *Store) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int, asOf string) ([]*model.Bucket, error) {
+	q, params, err := breakdownQuery(of, by, first, present(asOf))
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,8 @@
+:param asOf => '2025-01-01';
 :param from => 'fuling-district-industrial-park';
 :param to => 'asus';
 :param types => ['PART_OF', 'HOSTS'];
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = shortestPath((a)-[*..6]-(b))
-WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+WHERE all(r IN relationships(p) WHERE type(r) IN $types AND (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo))
 RETURN p;

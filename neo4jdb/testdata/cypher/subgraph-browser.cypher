@@ -1,6 +1,7 @@
+:param asOf => '2025-01-01';
 :param ids => ['fuling-district-industrial-park', 'phoenix-lake-industrial-park'];
 :param types => ['APPLIES_TO', 'COOPERATES_WITH', 'FOCUSES_ON', 'HOSTS', 'IMPLEMENTED_IN', 'ISSUED', 'LEADS', 'LOCATED_IN', 'MANAGES', 'ORGANIZED', 'PARTICIPATED_IN', 'PART_OF', 'SIGNED_PROJECTS', 'SUBSECTOR_OF', 'TARGETS', 'TARGETS_INVESTORS_FROM'];
 MATCH (n:Entity) WHERE n.id IN $ids
 OPTIONAL MATCH p = (n)-[r]->(m:Entity)
-WHERE m.id IN $ids AND type(r) IN $types
+WHERE m.id IN $ids AND type(r) IN $types AND (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
 RETURN n, p;
