@@ -33,6 +33,7 @@ type callKey struct {
 type fetchKey struct {
 	kind fetchKind
 	hop  hopKey
+	asOf string // Store.Facts: the date the facts hold at
 }
 
 // fetchKind is the store method behind a batched field.
@@ -53,13 +54,14 @@ type hopKey struct {
 	direction      model.Direction
 	label          model.EntityType
 	maxHops, first int
+	asOf           string
 }
 
 // neighborsKey is the fetchKey of Store.Neighbors over h.
 func neighborsKey(h model.Hop) fetchKey {
 	return fetchKey{kind: fetchNeighbors, hop: hopKey{
 		types: strings.Join(h.Types, "|"), through: strings.Join(h.Through, "|"),
-		direction: h.Direction, label: h.Label, maxHops: h.MaxHops, first: h.First,
+		direction: h.Direction, label: h.Label, maxHops: h.MaxHops, first: h.First, asOf: h.AsOf,
 	}}
 }
 

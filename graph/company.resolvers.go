@@ -13,12 +13,12 @@ import (
 
 // Relations is the resolver for the relations field.
 func (r *companyResolver) Relations(ctx context.Context, obj *model.Company, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
-	return r.relations(ctx, obj.ID, types, direction, first)
+	return r.relations(ctx, obj, types, direction, first)
 }
 
 // Facts is the resolver for the facts field.
 func (r *companyResolver) Facts(ctx context.Context, obj *model.Company) ([]*model.Fact, error) {
-	return r.facts(ctx, obj.ID)
+	return r.facts(ctx, obj)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
@@ -28,12 +28,12 @@ func (r *companyResolver) MentionedIn(ctx context.Context, obj *model.Company) (
 
 // HostedIn is the resolver for the hostedIn field.
 func (r *companyResolver) HostedIn(ctx context.Context, obj *model.Company) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, companyHostedIn.Hop)
+	return related[model.Entity](ctx, r.Resolver, obj, companyHostedIn.Hop)
 }
 
 // Focuses is the resolver for the focuses field.
 func (r *companyResolver) Focuses(ctx context.Context, obj *model.Company) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, companyFocuses.Hop)
+	return r.neighbors(ctx, obj, companyFocuses.Hop)
 }
 
 // Company returns CompanyResolver implementation.

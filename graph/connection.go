@@ -52,11 +52,15 @@ func orderOf(t model.EntityType, orderBy *OrderBy) (model.Order, error) {
 	return model.Order{Property: f.property, Desc: orderBy.Direction == OrderDirectionDesc}, nil
 }
 
-// findPage validates the arguments, fetches one page of entities of f.Type together with
-// the fields asked on every entity that lookahead finds, and registers them as siblings.
-func (r *Resolver) findPage(ctx context.Context, f model.EntityFilter, orderBy *OrderBy, first *int, after *string) (*model.EntityPage, error) {
+// findPage validates the arguments, fetches one page of entities of f.Type that match
+// at asOf (the present when nil) together with the fields asked on every entity that
+// lookahead finds, and registers them as siblings. The entities answer for asOf.
+func (r *Resolver) findPage(ctx context.Context, f model.EntityFilter, orderBy *OrderBy, first *int, after *string, asOf *string) (*model.EntityPage, error) {
 	args, err := pageArgs(first, after)
 	if err != nil {
+		return nil, err
+	}
+	if f.AsOf, err = asOfArg(asOf); err != nil {
 		return nil, err
 	}
 	if args.Order, err = orderOf(f.Type, orderBy); err != nil {
@@ -70,12 +74,13 @@ func (r *Resolver) findPage(ctx context.Context, f model.EntityFilter, orderBy *
 		}
 	}
 	var total bool
-	args.With, total = lookahead(ctx, f.Type)
+	args.With, total = lookahead(ctx, f.Type, f.AsOf)
 	args.SkipTotal = !total
 	page, err := r.Store.FindEntities(ctx, f, args)
 	if err != nil {
 		return nil, err
 	}
+	page.Entities = allAsOf(page.Entities, f.AsOf)
 	registerEntities(ctx, page.Entities)
 	primeHops(ctx, args.With, page)
 	return page, nil

@@ -13,12 +13,12 @@ import (
 
 // Relations is the resolver for the relations field.
 func (r *districtResolver) Relations(ctx context.Context, obj *model.District, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
-	return r.relations(ctx, obj.ID, types, direction, first)
+	return r.relations(ctx, obj, types, direction, first)
 }
 
 // Facts is the resolver for the facts field.
 func (r *districtResolver) Facts(ctx context.Context, obj *model.District) ([]*model.Fact, error) {
-	return r.facts(ctx, obj.ID)
+	return r.facts(ctx, obj)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
@@ -28,37 +28,37 @@ func (r *districtResolver) MentionedIn(ctx context.Context, obj *model.District)
 
 // Regions is the resolver for the regions field.
 func (r *districtResolver) Regions(ctx context.Context, obj *model.District) ([]*model.Region, error) {
-	return related[*model.Region](ctx, r.Resolver, obj.ID, districtRegions.Hop)
+	return related[*model.Region](ctx, r.Resolver, obj, districtRegions.Hop)
 }
 
 // Parks is the resolver for the parks field.
 func (r *districtResolver) Parks(ctx context.Context, obj *model.District) ([]*model.Park, error) {
-	return related[*model.Park](ctx, r.Resolver, obj.ID, districtParks.Hop)
+	return related[*model.Park](ctx, r.Resolver, obj, districtParks.Hop)
 }
 
 // Zones is the resolver for the zones field.
 func (r *districtResolver) Zones(ctx context.Context, obj *model.District) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, districtZones.Hop)
+	return related[*model.Zone](ctx, r.Resolver, obj, districtZones.Hop)
 }
 
 // Places is the resolver for the places field.
 func (r *districtResolver) Places(ctx context.Context, obj *model.District) ([]*model.Place, error) {
-	return related[*model.Place](ctx, r.Resolver, obj.ID, districtPlaces.Hop)
+	return related[*model.Place](ctx, r.Resolver, obj, districtPlaces.Hop)
 }
 
 // Focuses is the resolver for the focuses field.
 func (r *districtResolver) Focuses(ctx context.Context, obj *model.District) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, districtFocuses.Hop)
+	return r.neighbors(ctx, obj, districtFocuses.Hop)
 }
 
 // Targets is the resolver for the targets field.
 func (r *districtResolver) Targets(ctx context.Context, obj *model.District) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, districtTargets.Hop)
+	return r.neighbors(ctx, obj, districtTargets.Hop)
 }
 
 // Events is the resolver for the events field.
 func (r *districtResolver) Events(ctx context.Context, obj *model.District) ([]*model.Event, error) {
-	return related[*model.Event](ctx, r.Resolver, obj.ID, districtEvents.Hop)
+	return related[*model.Event](ctx, r.Resolver, obj, districtEvents.Hop)
 }
 
 // District returns DistrictResolver implementation.

@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/parkgraph/parkgraph/model"
 )
@@ -180,10 +182,12 @@ func withSubsectors(label model.EntityType) model.Hop {
 		Direction: model.DirectionIn, Label: label}
 }
 
-// neighbors returns the relations of entity id reached by h. The store is asked once for
-// id's whole sibling group, and the far ends become a sibling group in turn.
-func (r *Resolver) neighbors(ctx context.Context, id string, h model.Hop) ([]*model.Relation, error) {
-	return load(ctx, neighborsKey(h), id, func(ids []string) (map[string][]*model.Relation, error) {
+// neighbors returns the relations of the entity e reached by h, for the date e was asked
+// for (its AsOf). The store is asked once for e's whole sibling group, and the far ends,
+// which answer for the same date, become a sibling group in turn.
+func (r *Resolver) neighbors(ctx context.Context, e model.Entity, h model.Hop) ([]*model.Relation, error) {
+	h.AsOf = e.Base().AsOf
+	return load(ctx, neighborsKey(h), e.GetID(), func(ids []string) (map[string][]*model.Relation, error) {
 		m, err := r.Store.Neighbors(ctx, ids, h)
 		if err != nil {
 			return nil, err
@@ -192,14 +196,22 @@ func (r *Resolver) neighbors(ctx context.Context, id string, h model.Hop) ([]*mo
 		for _, rels := range m {
 			all = append(all, rels...)
 		}
+		asOfRelations(all, h.AsOf)
 		registerRelations(ctx, all)
 		return m, nil
 	})
 }
 
-// related returns the far ends of the relations of id reached by h that are of type T.
-func related[T model.Entity](ctx context.Context, r *Resolver, id string, h model.Hop) ([]T, error) {
-	rels, err := r.neighbors(ctx, id, h)
+// asOfRelations makes the far ends of rels answer for asOf.
+func asOfRelations(rels []*model.Relation, asOf string) {
+	for _, rel := range rels {
+		rel.Node = withAsOf(rel.Node, asOf)
+	}
+}
+
+// related returns the far ends of the relations of e reached by h that are of type T.
+func related[T model.Entity](ctx context.Context, r *Resolver, e model.Entity, h model.Hop) ([]T, error) {
+	rels, err := r.neighbors(ctx, e, h)
 	if err != nil {
 		return nil, err
 	}
@@ -207,9 +219,9 @@ func related[T model.Entity](ctx context.Context, r *Resolver, id string, h mode
 }
 
 // nearest returns the first far end of type T, or T's nil when there is none.
-func nearest[T model.Entity](ctx context.Context, r *Resolver, id string, h model.Hop) (T, error) {
+func nearest[T model.Entity](ctx context.Context, r *Resolver, e model.Entity, h model.Hop) (T, error) {
 	var zero T
-	nodes, err := related[T](ctx, r, id, h)
+	nodes, err := related[T](ctx, r, e, h)
 	if err != nil || len(nodes) == 0 {
 		return zero, err
 	}
@@ -227,7 +239,7 @@ func nodesOf[T model.Entity](rels []*model.Relation) []T {
 }
 
 // relations resolves Entity.relations for any entity.
-func (r *Resolver) relations(ctx context.Context, id string, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
+func (r *Resolver) relations(ctx context.Context, e model.Entity, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
 	dir := model.DirectionBoth
 	if direction != nil {
 		dir = *direction
@@ -242,7 +254,7 @@ func (r *Resolver) relations(ctx context.Context, id string, types []string, dir
 	if n == 0 {
 		return []*model.Relation{}, nil
 	}
-	return r.neighbors(ctx, id, model.Hop{Types: types, Direction: dir, First: n})
+	return r.neighbors(ctx, e, model.Hop{Types: types, Direction: dir, First: n})
 }
 
 // checkTypes returns an INVALID error naming the first of types that is not a curated
@@ -256,10 +268,12 @@ func checkTypes(types []string) error {
 	return nil
 }
 
-// facts resolves Entity.facts for any entity.
-func (r *Resolver) facts(ctx context.Context, id string) ([]*model.Fact, error) {
-	facts, err := load(ctx, fetchKey{kind: fetchFacts}, id, func(ids []string) (map[string][]*model.Fact, error) {
-		m, err := r.Store.Facts(ctx, ids)
+// facts resolves Entity.facts for any entity: the facts that hold at the date e was
+// asked for.
+func (r *Resolver) facts(ctx context.Context, e model.Entity) ([]*model.Fact, error) {
+	asOf := e.Base().AsOf
+	facts, err := load(ctx, fetchKey{kind: fetchFacts, asOf: asOf}, e.GetID(), func(ids []string) (map[string][]*model.Fact, error) {
+		m, err := r.Store.Facts(ctx, ids, asOf)
 		var refs []string
 		for _, fs := range m {
 			for _, f := range fs {
@@ -270,6 +284,97 @@ func (r *Resolver) facts(ctx context.Context, id string) ([]*model.Fact, error) 
 		return m, err
 	})
 	return orEmpty(facts), err
+}
+
+// values returns the entity e as its typed fields see it at the date it was asked for:
+// e itself when property has no facts of a period, and otherwise e with the values of
+// the facts that hold then added, once each, to those that always do.
+func (r *Resolver) values(ctx context.Context, e model.Entity, property string) (*model.EntityBase, error) {
+	b := e.Base()
+	if !slices.Contains(b.Periodic, property) {
+		return b, nil
+	}
+	facts, err := r.facts(ctx, e)
+	if err != nil {
+		return nil, err
+	}
+	var vals []any
+	switch v := b.Props[property].(type) {
+	case nil:
+	case []any:
+		vals = append(vals, v...)
+	default:
+		vals = append(vals, v)
+	}
+	for _, f := range facts {
+		if f.Property != property || (f.ValidFrom == nil && f.ValidTo == nil) || f.Typed == nil {
+			continue
+		}
+		if !slices.ContainsFunc(vals, func(v any) bool { return model.FormatValue(v) == model.FormatValue(f.Typed) }) {
+			vals = append(vals, f.Typed)
+		}
+	}
+	out := *b
+	out.Props = maps.Clone(b.Props)
+	switch len(vals) {
+	case 0:
+		delete(out.Props, property)
+	case 1:
+		out.Props[property] = vals[0]
+	default:
+		out.Props[property] = vals
+	}
+	return &out, nil
+}
+
+// prop resolves a typed string field (Zone.kind, Event.heldOn, ...) of e at its date.
+func (r *Resolver) prop(ctx context.Context, e model.Entity, property string) (*string, error) {
+	b, err := r.values(ctx, e, property)
+	if err != nil {
+		return nil, err
+	}
+	return b.Prop(property), nil
+}
+
+// floats resolves a typed numeric field (Zone.areaKm2) of e at its date.
+func (r *Resolver) floats(ctx context.Context, e model.Entity, property string) ([]float64, error) {
+	b, err := r.values(ctx, e, property)
+	if err != nil {
+		return nil, err
+	}
+	return b.Floats(property), nil
+}
+
+// withAsOf returns a copy of e whose fields answer for asOf ("" the present). It copies,
+// since the entities of one fetch may be asked for under several dates in one request.
+func withAsOf(e model.Entity, asOf string) model.Entity {
+	if e == nil || e.Base().AsOf == asOf {
+		return e
+	}
+	b := *e.Base()
+	b.AsOf = asOf
+	return model.NewEntity(b)
+}
+
+// allAsOf is withAsOf for every entity of es.
+func allAsOf[T model.Entity](es []T, asOf string) []T {
+	out := make([]T, len(es))
+	for i, e := range es {
+		out[i] = withAsOf(e, asOf).(T)
+	}
+	return out
+}
+
+// asOfArg checks the argument asOf: absent is the present (""), anything else must be a
+// date YYYY, YYYY-MM or YYYY-MM-DD that exists, or it is INVALID.
+func asOfArg(asOf *string) (string, error) {
+	if asOf == nil {
+		return "", nil
+	}
+	if !model.IsDate(*asOf) {
+		return "", model.Errorf(model.CodeInvalid, "asOf %q must be a date YYYY, YYYY-MM or YYYY-MM-DD", *asOf)
+	}
+	return *asOf, nil
 }
 
 // mentionedIn resolves Entity.mentionedIn for any entity.
@@ -327,8 +432,11 @@ func (r *Resolver) investorOrigin(ctx context.Context, rel *model.Relation) (*mo
 	if err != nil {
 		return nil, err
 	}
-	region, _ := n.(*model.Region)
-	return region, nil
+	region, ok := n.(*model.Region)
+	if !ok || rel.Node == nil {
+		return region, nil
+	}
+	return withAsOf(region, rel.Node.Base().AsOf).(*model.Region), nil
 }
 
 // intValue returns a numeric relation property as an int, or nil when absent.

@@ -13,12 +13,12 @@ import (
 
 // Relations is the resolver for the relations field.
 func (r *eventResolver) Relations(ctx context.Context, obj *model.Event, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
-	return r.relations(ctx, obj.ID, types, direction, first)
+	return r.relations(ctx, obj, types, direction, first)
 }
 
 // Facts is the resolver for the facts field.
 func (r *eventResolver) Facts(ctx context.Context, obj *model.Event) ([]*model.Fact, error) {
-	return r.facts(ctx, obj.ID)
+	return r.facts(ctx, obj)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
@@ -28,32 +28,32 @@ func (r *eventResolver) MentionedIn(ctx context.Context, obj *model.Event) ([]*m
 
 // HeldOn is the resolver for the heldOn field.
 func (r *eventResolver) HeldOn(ctx context.Context, obj *model.Event) (*string, error) {
-	return obj.Prop(model.PropHeldOn), nil
+	return r.prop(ctx, obj, model.PropHeldOn)
 }
 
 // Participants is the resolver for the participants field.
 func (r *eventResolver) Participants(ctx context.Context, obj *model.Event) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, eventParticipants.Hop)
+	return related[model.Entity](ctx, r.Resolver, obj, eventParticipants.Hop)
 }
 
 // Organizers is the resolver for the organizers field.
 func (r *eventResolver) Organizers(ctx context.Context, obj *model.Event) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, eventOrganizers.Hop)
+	return related[model.Entity](ctx, r.Resolver, obj, eventOrganizers.Hop)
 }
 
 // SignedProjects is the resolver for the signedProjects field.
 func (r *eventResolver) SignedProjects(ctx context.Context, obj *model.Event) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, eventSignedProjects.Hop)
+	return r.neighbors(ctx, obj, eventSignedProjects.Hop)
 }
 
 // Parent is the resolver for the parent field.
 func (r *eventResolver) Parent(ctx context.Context, obj *model.Event) (*model.Event, error) {
-	return nearest[*model.Event](ctx, r.Resolver, obj.ID, eventParent.Hop)
+	return nearest[*model.Event](ctx, r.Resolver, obj, eventParent.Hop)
 }
 
 // SubEvents is the resolver for the subEvents field.
 func (r *eventResolver) SubEvents(ctx context.Context, obj *model.Event) ([]*model.Event, error) {
-	return related[*model.Event](ctx, r.Resolver, obj.ID, eventSubEvents.Hop)
+	return related[*model.Event](ctx, r.Resolver, obj, eventSubEvents.Hop)
 }
 
 // Target is the resolver for the target field.

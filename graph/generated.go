@@ -138,6 +138,7 @@ type ComplexityRoot struct {
 		Publisher   func(childComplexity int) int
 		Text        func(childComplexity int) int
 		Title       func(childComplexity int) int
+		URL         func(childComplexity int) int
 	}
 
 	DocumentConnection struct {
@@ -166,6 +167,8 @@ type ComplexityRoot struct {
 		Source     func(childComplexity int) int
 		Target     func(childComplexity int) int
 		Type       func(childComplexity int) int
+		ValidFrom  func(childComplexity int) int
+		ValidTo    func(childComplexity int) int
 	}
 
 	Event struct {
@@ -204,12 +207,15 @@ type ComplexityRoot struct {
 	}
 
 	Fact struct {
-		Evidence func(childComplexity int) int
-		Property func(childComplexity int) int
-		Value    func(childComplexity int) int
+		Evidence  func(childComplexity int) int
+		Property  func(childComplexity int) int
+		ValidFrom func(childComplexity int) int
+		ValidTo   func(childComplexity int) int
+		Value     func(childComplexity int) int
 	}
 
 	GraphStats struct {
+		Dataset           func(childComplexity int) int
 		Documents         func(childComplexity int) int
 		Evidence          func(childComplexity int) int
 		Facts             func(childComplexity int) int
@@ -252,6 +258,14 @@ type ComplexityRoot struct {
 		Evidence   func(childComplexity int) int
 		Industry   func(childComplexity int) int
 		Role       func(childComplexity int) int
+		ValidFrom  func(childComplexity int) int
+		ValidTo    func(childComplexity int) int
+	}
+
+	LoadedDataset struct {
+		Digest        func(childComplexity int) int
+		LoadedAt      func(childComplexity int) int
+		LoaderVersion func(childComplexity int) int
 	}
 
 	Organization struct {
@@ -422,6 +436,8 @@ type ComplexityRoot struct {
 		Evidence     func(childComplexity int) int
 		Organization func(childComplexity int) int
 		Title        func(childComplexity int) int
+		ValidFrom    func(childComplexity int) int
+		ValidTo      func(childComplexity int) int
 	}
 
 	Project struct {
@@ -458,27 +474,27 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Breakdown       func(childComplexity int, of model.EntityType, by model.BreakdownKey, first *int) int
-		Companies       func(childComplexity int, where *CompanyWhere, orderBy *OrderBy, first *int, after *string) int
-		Districts       func(childComplexity int, where *DistrictWhere, orderBy *OrderBy, first *int, after *string) int
+		Breakdown       func(childComplexity int, of model.EntityType, by model.BreakdownKey, first *int, asOf *string) int
+		Companies       func(childComplexity int, where *CompanyWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
+		Districts       func(childComplexity int, where *DistrictWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
 		Documents       func(childComplexity int, where *DocumentWhere, first *int, after *string) int
-		Events          func(childComplexity int, where *EventWhere, orderBy *OrderBy, first *int, after *string) int
-		Industries      func(childComplexity int, where *IndustryWhere, orderBy *OrderBy, first *int, after *string) int
-		Neighborhood    func(childComplexity int, id string, depth *int, types []string, limit *int) int
-		Node            func(childComplexity int, id string) int
-		Organizations   func(childComplexity int, where *OrganizationWhere, orderBy *OrderBy, first *int, after *string) int
-		Parks           func(childComplexity int, where *ParkWhere, orderBy *OrderBy, first *int, after *string) int
-		People          func(childComplexity int, where *PersonWhere, orderBy *OrderBy, first *int, after *string) int
-		Places          func(childComplexity int, where *PlaceWhere, orderBy *OrderBy, first *int, after *string) int
-		Policies        func(childComplexity int, where *PolicyWhere, orderBy *OrderBy, first *int, after *string) int
-		Projects        func(childComplexity int, where *ProjectWhere, orderBy *OrderBy, first *int, after *string) int
-		Regions         func(childComplexity int, where *RegionWhere, orderBy *OrderBy, first *int, after *string) int
-		Search          func(childComplexity int, query string, types []model.EntityType, first *int) int
+		Events          func(childComplexity int, where *EventWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
+		Industries      func(childComplexity int, where *IndustryWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
+		Neighborhood    func(childComplexity int, id string, depth *int, types []string, limit *int, asOf *string) int
+		Node            func(childComplexity int, id string, asOf *string) int
+		Organizations   func(childComplexity int, where *OrganizationWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
+		Parks           func(childComplexity int, where *ParkWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
+		People          func(childComplexity int, where *PersonWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
+		Places          func(childComplexity int, where *PlaceWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
+		Policies        func(childComplexity int, where *PolicyWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
+		Projects        func(childComplexity int, where *ProjectWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
+		Regions         func(childComplexity int, where *RegionWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
+		Search          func(childComplexity int, query string, types []model.EntityType, first *int, asOf *string) int
 		SearchDocuments func(childComplexity int, query string, first *int) int
-		ShortestPath    func(childComplexity int, from string, to string, maxDepth *int, types []string) int
+		ShortestPath    func(childComplexity int, from string, to string, maxDepth *int, types []string, asOf *string) int
 		Stats           func(childComplexity int) int
-		Subgraph        func(childComplexity int, ids []string, types []string) int
-		Zones           func(childComplexity int, where *ZoneWhere, orderBy *OrderBy, first *int, after *string) int
+		Subgraph        func(childComplexity int, ids []string, types []string, asOf *string) int
+		Zones           func(childComplexity int, where *ZoneWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
 	}
 
 	Region struct {
@@ -516,6 +532,8 @@ type ComplexityRoot struct {
 		Node       func(childComplexity int) int
 		Properties func(childComplexity int) int
 		Type       func(childComplexity int) int
+		ValidFrom  func(childComplexity int) int
+		ValidTo    func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -531,6 +549,8 @@ type ComplexityRoot struct {
 		Derivation func(childComplexity int) int
 		Evidence   func(childComplexity int) int
 		Target     func(childComplexity int) int
+		ValidFrom  func(childComplexity int) int
+		ValidTo    func(childComplexity int) int
 	}
 
 	Step struct {
@@ -549,6 +569,8 @@ type ComplexityRoot struct {
 		Evidence       func(childComplexity int) int
 		Industry       func(childComplexity int) int
 		InvestorOrigin func(childComplexity int) int
+		ValidFrom      func(childComplexity int) int
+		ValidTo        func(childComplexity int) int
 	}
 
 	Zone struct {
@@ -717,27 +739,27 @@ type ProjectResolver interface {
 	HostedIn(ctx context.Context, obj *model.Project) ([]model.Entity, error)
 }
 type QueryResolver interface {
-	Node(ctx context.Context, id string) (model.Node, error)
-	Zones(ctx context.Context, where *ZoneWhere, orderBy *OrderBy, first *int, after *string) (*ZoneConnection, error)
-	Parks(ctx context.Context, where *ParkWhere, orderBy *OrderBy, first *int, after *string) (*ParkConnection, error)
-	Districts(ctx context.Context, where *DistrictWhere, orderBy *OrderBy, first *int, after *string) (*DistrictConnection, error)
-	Regions(ctx context.Context, where *RegionWhere, orderBy *OrderBy, first *int, after *string) (*RegionConnection, error)
-	Industries(ctx context.Context, where *IndustryWhere, orderBy *OrderBy, first *int, after *string) (*IndustryConnection, error)
-	Companies(ctx context.Context, where *CompanyWhere, orderBy *OrderBy, first *int, after *string) (*CompanyConnection, error)
-	Organizations(ctx context.Context, where *OrganizationWhere, orderBy *OrderBy, first *int, after *string) (*OrganizationConnection, error)
-	Events(ctx context.Context, where *EventWhere, orderBy *OrderBy, first *int, after *string) (*EventConnection, error)
-	Projects(ctx context.Context, where *ProjectWhere, orderBy *OrderBy, first *int, after *string) (*ProjectConnection, error)
-	Policies(ctx context.Context, where *PolicyWhere, orderBy *OrderBy, first *int, after *string) (*PolicyConnection, error)
-	People(ctx context.Context, where *PersonWhere, orderBy *OrderBy, first *int, after *string) (*PersonConnection, error)
-	Places(ctx context.Context, where *PlaceWhere, orderBy *OrderBy, first *int, after *string) (*PlaceConnection, error)
+	Node(ctx context.Context, id string, asOf *string) (model.Node, error)
+	Zones(ctx context.Context, where *ZoneWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*ZoneConnection, error)
+	Parks(ctx context.Context, where *ParkWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*ParkConnection, error)
+	Districts(ctx context.Context, where *DistrictWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*DistrictConnection, error)
+	Regions(ctx context.Context, where *RegionWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*RegionConnection, error)
+	Industries(ctx context.Context, where *IndustryWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*IndustryConnection, error)
+	Companies(ctx context.Context, where *CompanyWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*CompanyConnection, error)
+	Organizations(ctx context.Context, where *OrganizationWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*OrganizationConnection, error)
+	Events(ctx context.Context, where *EventWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*EventConnection, error)
+	Projects(ctx context.Context, where *ProjectWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*ProjectConnection, error)
+	Policies(ctx context.Context, where *PolicyWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*PolicyConnection, error)
+	People(ctx context.Context, where *PersonWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*PersonConnection, error)
+	Places(ctx context.Context, where *PlaceWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*PlaceConnection, error)
 	Documents(ctx context.Context, where *DocumentWhere, first *int, after *string) (*DocumentConnection, error)
-	Search(ctx context.Context, query string, types []model.EntityType, first *int) ([]*model.SearchHit, error)
+	Search(ctx context.Context, query string, types []model.EntityType, first *int, asOf *string) ([]*model.SearchHit, error)
 	SearchDocuments(ctx context.Context, query string, first *int) ([]*model.DocumentHit, error)
 	Stats(ctx context.Context) (*model.GraphStats, error)
-	Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first *int) ([]*model.Bucket, error)
-	Neighborhood(ctx context.Context, id string, depth *int, types []string, limit *int) (*model.Subgraph, error)
-	ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string) (*model.Path, error)
-	Subgraph(ctx context.Context, ids []string, types []string) (*model.Subgraph, error)
+	Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first *int, asOf *string) ([]*model.Bucket, error)
+	Neighborhood(ctx context.Context, id string, depth *int, types []string, limit *int, asOf *string) (*model.Subgraph, error)
+	ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, asOf *string) (*model.Path, error)
+	Subgraph(ctx context.Context, ids []string, types []string, asOf *string) (*model.Subgraph, error)
 }
 type RegionResolver interface {
 	Relations(ctx context.Context, obj *model.Region, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
@@ -1145,6 +1167,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Title(childComplexity), true
+	case "Document.url":
+		if e.ComplexityRoot.Document.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.URL(childComplexity), true
 
 	case "DocumentConnection.edges":
 		if e.ComplexityRoot.DocumentConnection.Edges == nil {
@@ -1245,6 +1273,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Edge.Type(childComplexity), true
+	case "Edge.validFrom":
+		if e.ComplexityRoot.Edge.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Edge.ValidFrom(childComplexity), true
+	case "Edge.validTo":
+		if e.ComplexityRoot.Edge.ValidTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Edge.ValidTo(childComplexity), true
 
 	case "Event.aliases":
 		if e.ComplexityRoot.Event.Aliases == nil {
@@ -1405,6 +1445,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Fact.Property(childComplexity), true
+	case "Fact.validFrom":
+		if e.ComplexityRoot.Fact.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fact.ValidFrom(childComplexity), true
+	case "Fact.validTo":
+		if e.ComplexityRoot.Fact.ValidTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fact.ValidTo(childComplexity), true
 	case "Fact.value":
 		if e.ComplexityRoot.Fact.Value == nil {
 			break
@@ -1412,6 +1464,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Fact.Value(childComplexity), true
 
+	case "GraphStats.dataset":
+		if e.ComplexityRoot.GraphStats.Dataset == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphStats.Dataset(childComplexity), true
 	case "GraphStats.documents":
 		if e.ComplexityRoot.GraphStats.Documents == nil {
 			break
@@ -1601,6 +1659,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IndustryFocus.Role(childComplexity), true
+	case "IndustryFocus.validFrom":
+		if e.ComplexityRoot.IndustryFocus.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndustryFocus.ValidFrom(childComplexity), true
+	case "IndustryFocus.validTo":
+		if e.ComplexityRoot.IndustryFocus.ValidTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IndustryFocus.ValidTo(childComplexity), true
+
+	case "LoadedDataset.digest":
+		if e.ComplexityRoot.LoadedDataset.Digest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoadedDataset.Digest(childComplexity), true
+	case "LoadedDataset.loadedAt":
+		if e.ComplexityRoot.LoadedDataset.LoadedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoadedDataset.LoadedAt(childComplexity), true
+	case "LoadedDataset.loaderVersion":
+		if e.ComplexityRoot.LoadedDataset.LoaderVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LoadedDataset.LoaderVersion(childComplexity), true
 
 	case "Organization.aliases":
 		if e.ComplexityRoot.Organization.Aliases == nil {
@@ -2340,6 +2429,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Position.Title(childComplexity), true
+	case "Position.validFrom":
+		if e.ComplexityRoot.Position.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Position.ValidFrom(childComplexity), true
+	case "Position.validTo":
+		if e.ComplexityRoot.Position.ValidTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Position.ValidTo(childComplexity), true
 
 	case "Project.aliases":
 		if e.ComplexityRoot.Project.Aliases == nil {
@@ -2486,7 +2587,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Breakdown(childComplexity, args["of"].(model.EntityType), args["by"].(model.BreakdownKey), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Breakdown(childComplexity, args["of"].(model.EntityType), args["by"].(model.BreakdownKey), args["first"].(*int), args["asOf"].(*string)), true
 	case "Query.companies":
 		if e.ComplexityRoot.Query.Companies == nil {
 			break
@@ -2497,7 +2598,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Companies(childComplexity, args["where"].(*CompanyWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Companies(childComplexity, args["where"].(*CompanyWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string), args["asOf"].(*string)), true
 	case "Query.districts":
 		if e.ComplexityRoot.Query.Districts == nil {
 			break
@@ -2508,7 +2609,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Districts(childComplexity, args["where"].(*DistrictWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Districts(childComplexity, args["where"].(*DistrictWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string), args["asOf"].(*string)), true
 	case "Query.documents":
 		if e.ComplexityRoot.Query.Documents == nil {
 			break
@@ -2530,7 +2631,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Events(childComplexity, args["where"].(*EventWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Events(childComplexity, args["where"].(*EventWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string), args["asOf"].(*string)), true
 	case "Query.industries":
 		if e.ComplexityRoot.Query.Industries == nil {
 			break
@@ -2541,7 +2642,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Industries(childComplexity, args["where"].(*IndustryWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Industries(childComplexity, args["where"].(*IndustryWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string), args["asOf"].(*string)), true
 
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
@@ -2553,7 +2654,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]string), args["limit"].(*int)), true
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]string), args["limit"].(*int), args["asOf"].(*string)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2564,7 +2665,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string), args["asOf"].(*string)), true
 	case "Query.organizations":
 		if e.ComplexityRoot.Query.Organizations == nil {
 			break
@@ -2575,7 +2676,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Organizations(childComplexity, args["where"].(*OrganizationWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Organizations(childComplexity, args["where"].(*OrganizationWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string), args["asOf"].(*string)), true
 	case "Query.parks":
 		if e.ComplexityRoot.Query.Parks == nil {
 			break
@@ -2586,7 +2687,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Parks(childComplexity, args["where"].(*ParkWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Parks(childComplexity, args["where"].(*ParkWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string), args["asOf"].(*string)), true
 	case "Query.people":
 		if e.ComplexityRoot.Query.People == nil {
 			break
@@ -2597,7 +2698,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.People(childComplexity, args["where"].(*PersonWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.People(childComplexity, args["where"].(*PersonWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string), args["asOf"].(*string)), true
 	case "Query.places":
 		if e.ComplexityRoot.Query.Places == nil {
 			break
@@ -2608,7 +2709,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Places(childComplexity, args["where"].(*PlaceWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Places(childComplexity, args["where"].(*PlaceWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string), args["asOf"].(*string)), true
 	case "Query.policies":
 		if e.ComplexityRoot.Query.Policies == nil {
 			break
@@ -2619,7 +2720,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Policies(childComplexity, args["where"].(*PolicyWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Policies(childComplexity, args["where"].(*PolicyWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string), args["asOf"].(*string)), true
 	case "Query.projects":
 		if e.ComplexityRoot.Query.Projects == nil {
 			break
@@ -2630,7 +2731,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Projects(childComplexity, args["where"].(*ProjectWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Projects(childComplexity, args["where"].(*ProjectWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string), args["asOf"].(*string)), true
 	case "Query.regions":
 		if e.ComplexityRoot.Query.Regions == nil {
 			break
@@ -2641,7 +2742,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Regions(childComplexity, args["where"].(*RegionWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Regions(childComplexity, args["where"].(*RegionWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string), args["asOf"].(*string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -2652,7 +2753,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]model.EntityType), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]model.EntityType), args["first"].(*int), args["asOf"].(*string)), true
 	case "Query.searchDocuments":
 		if e.ComplexityRoot.Query.SearchDocuments == nil {
 			break
@@ -2674,7 +2775,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(*int), args["types"].([]string)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(*int), args["types"].([]string), args["asOf"].(*string)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
@@ -2691,7 +2792,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Subgraph(childComplexity, args["ids"].([]string), args["types"].([]string)), true
+		return e.ComplexityRoot.Query.Subgraph(childComplexity, args["ids"].([]string), args["types"].([]string), args["asOf"].(*string)), true
 	case "Query.zones":
 		if e.ComplexityRoot.Query.Zones == nil {
 			break
@@ -2702,7 +2803,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Zones(childComplexity, args["where"].(*ZoneWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Zones(childComplexity, args["where"].(*ZoneWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string), args["asOf"].(*string)), true
 
 	case "Region.aliases":
 		if e.ComplexityRoot.Region.Aliases == nil {
@@ -2862,6 +2963,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.Type(childComplexity), true
+	case "Relation.validFrom":
+		if e.ComplexityRoot.Relation.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.ValidFrom(childComplexity), true
+	case "Relation.validTo":
+		if e.ComplexityRoot.Relation.ValidTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.ValidTo(childComplexity), true
 
 	case "SearchHit.entity":
 		if e.ComplexityRoot.SearchHit.Entity == nil {
@@ -2918,6 +3031,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SignedProjects.Target(childComplexity), true
+	case "SignedProjects.validFrom":
+		if e.ComplexityRoot.SignedProjects.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedProjects.ValidFrom(childComplexity), true
+	case "SignedProjects.validTo":
+		if e.ComplexityRoot.SignedProjects.ValidTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedProjects.ValidTo(childComplexity), true
 
 	case "Step.evidence":
 		if e.ComplexityRoot.Step.Evidence == nil {
@@ -2975,6 +3100,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Target.InvestorOrigin(childComplexity), true
+	case "Target.validFrom":
+		if e.ComplexityRoot.Target.ValidFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.ValidFrom(childComplexity), true
+	case "Target.validTo":
+		if e.ComplexityRoot.Target.ValidTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.ValidTo(childComplexity), true
 
 	case "Zone.aliases":
 		if e.ComplexityRoot.Zone.Aliases == nil {
@@ -3444,6 +3581,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_author(ctx, field)
 	case "publishedOn":
 		return ec.fieldContext_Document_publishedOn(ctx, field)
+	case "url":
+		return ec.fieldContext_Document_url(ctx, field)
 	case "file":
 		return ec.fieldContext_Document_file(ctx, field)
 	case "text":
@@ -3506,6 +3645,10 @@ func (ec *executionContext) childFields_Edge(ctx context.Context, field graphql.
 		return ec.fieldContext_Edge_evidence(ctx, field)
 	case "derivation":
 		return ec.fieldContext_Edge_derivation(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_Edge_validFrom(ctx, field)
+	case "validTo":
+		return ec.fieldContext_Edge_validTo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Edge", field.Name)
 }
@@ -3588,6 +3731,10 @@ func (ec *executionContext) childFields_Fact(ctx context.Context, field graphql.
 		return ec.fieldContext_Fact_value(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Fact_evidence(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_Fact_validFrom(ctx, field)
+	case "validTo":
+		return ec.fieldContext_Fact_validTo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Fact", field.Name)
 }
@@ -3608,6 +3755,8 @@ func (ec *executionContext) childFields_GraphStats(ctx context.Context, field gr
 		return ec.fieldContext_GraphStats_facts(ctx, field)
 	case "evidence":
 		return ec.fieldContext_GraphStats_evidence(ctx, field)
+	case "dataset":
+		return ec.fieldContext_GraphStats_dataset(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphStats", field.Name)
 }
@@ -3678,8 +3827,24 @@ func (ec *executionContext) childFields_IndustryFocus(ctx context.Context, field
 		return ec.fieldContext_IndustryFocus_evidence(ctx, field)
 	case "derivation":
 		return ec.fieldContext_IndustryFocus_derivation(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_IndustryFocus_validFrom(ctx, field)
+	case "validTo":
+		return ec.fieldContext_IndustryFocus_validTo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IndustryFocus", field.Name)
+}
+
+func (ec *executionContext) childFields_LoadedDataset(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "digest":
+		return ec.fieldContext_LoadedDataset_digest(ctx, field)
+	case "loadedAt":
+		return ec.fieldContext_LoadedDataset_loadedAt(ctx, field)
+	case "loaderVersion":
+		return ec.fieldContext_LoadedDataset_loaderVersion(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LoadedDataset", field.Name)
 }
 
 func (ec *executionContext) childFields_Organization(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4018,6 +4183,10 @@ func (ec *executionContext) childFields_Position(ctx context.Context, field grap
 		return ec.fieldContext_Position_evidence(ctx, field)
 	case "derivation":
 		return ec.fieldContext_Position_derivation(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_Position_validFrom(ctx, field)
+	case "validTo":
+		return ec.fieldContext_Position_validTo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Position", field.Name)
 }
@@ -4158,6 +4327,10 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_evidence(ctx, field)
 	case "derivation":
 		return ec.fieldContext_Relation_derivation(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_Relation_validFrom(ctx, field)
+	case "validTo":
+		return ec.fieldContext_Relation_validTo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relation", field.Name)
 }
@@ -4188,6 +4361,10 @@ func (ec *executionContext) childFields_SignedProjects(ctx context.Context, fiel
 		return ec.fieldContext_SignedProjects_evidence(ctx, field)
 	case "derivation":
 		return ec.fieldContext_SignedProjects_derivation(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_SignedProjects_validFrom(ctx, field)
+	case "validTo":
+		return ec.fieldContext_SignedProjects_validTo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SignedProjects", field.Name)
 }
@@ -4224,6 +4401,10 @@ func (ec *executionContext) childFields_Target(ctx context.Context, field graphq
 		return ec.fieldContext_Target_evidence(ctx, field)
 	case "derivation":
 		return ec.fieldContext_Target_derivation(ctx, field)
+	case "validFrom":
+		return ec.fieldContext_Target_validFrom(ctx, field)
+	case "validTo":
+		return ec.fieldContext_Target_validTo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Target", field.Name)
 }
@@ -4763,6 +4944,14 @@ func (ec *executionContext) field_Query_breakdown_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
 	return args, nil
 }
 
@@ -4801,6 +4990,14 @@ func (ec *executionContext) field_Query_companies_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -4839,6 +5036,14 @@ func (ec *executionContext) field_Query_districts_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -4907,6 +5112,14 @@ func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -4945,6 +5158,14 @@ func (ec *executionContext) field_Query_industries_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -4983,6 +5204,14 @@ func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, r
 		return nil, err
 	}
 	args["limit"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -4997,6 +5226,14 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -5035,6 +5272,14 @@ func (ec *executionContext) field_Query_organizations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -5073,6 +5318,14 @@ func (ec *executionContext) field_Query_parks_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -5111,6 +5364,14 @@ func (ec *executionContext) field_Query_people_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -5149,6 +5410,14 @@ func (ec *executionContext) field_Query_places_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -5187,6 +5456,14 @@ func (ec *executionContext) field_Query_policies_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -5225,6 +5502,14 @@ func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -5263,6 +5548,14 @@ func (ec *executionContext) field_Query_regions_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -5315,6 +5608,14 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
 	return args, nil
 }
 
@@ -5353,6 +5654,14 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["types"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -5375,6 +5684,14 @@ func (ec *executionContext) field_Query_subgraph_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["types"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg2
 	return args, nil
 }
 
@@ -5413,6 +5730,14 @@ func (ec *executionContext) field_Query_zones_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -6999,6 +7324,29 @@ func (ec *executionContext) fieldContext_Document_publishedOn(_ context.Context,
 	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Document_url(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Document_file(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7515,6 +7863,52 @@ func (ec *executionContext) fieldContext_Edge_derivation(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Edge_validFrom(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Edge_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Edge_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Edge_validTo(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Edge_validTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Edge_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
@@ -8262,6 +8656,52 @@ func (ec *executionContext) fieldContext_Fact_evidence(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Fact_validFrom(ctx context.Context, field graphql.CollectedField, obj *model.Fact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fact_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fact_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fact", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Fact_validTo(ctx context.Context, field graphql.CollectedField, obj *model.Fact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fact_validTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fact_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fact", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _GraphStats_nodes(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8439,6 +8879,38 @@ func (ec *executionContext) _GraphStats_evidence(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_GraphStats_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphStats", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _GraphStats_dataset(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphStats_dataset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dataset, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LoadedDataset) graphql.Marshaler {
+			return ec.marshalOLoadedDataset2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐLoadedDataset(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphStats_dataset(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LoadedDataset(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Industry_id(ctx context.Context, field graphql.CollectedField, obj *model.Industry) (ret graphql.Marshaler) {
@@ -9115,6 +9587,121 @@ func (ec *executionContext) fieldContext_IndustryFocus_derivation(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _IndustryFocus_validFrom(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndustryFocus_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IndustryFocus_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndustryFocus", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _IndustryFocus_validTo(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IndustryFocus_validTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IndustryFocus_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IndustryFocus", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LoadedDataset_digest(ctx context.Context, field graphql.CollectedField, obj *model.LoadedDataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoadedDataset_digest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Digest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoadedDataset_digest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoadedDataset", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LoadedDataset_loadedAt(ctx context.Context, field graphql.CollectedField, obj *model.LoadedDataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoadedDataset_loadedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LoadedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoadedDataset_loadedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoadedDataset", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LoadedDataset_loaderVersion(ctx context.Context, field graphql.CollectedField, obj *model.LoadedDataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LoadedDataset_loaderVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LoaderVersion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LoadedDataset_loaderVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LoadedDataset", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Organization_id(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
@@ -12493,6 +13080,52 @@ func (ec *executionContext) fieldContext_Position_derivation(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Position_validFrom(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Position_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Position", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Position_validTo(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Position_validTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Position_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Position", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Project_id(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13106,7 +13739,7 @@ func (ec *executionContext) _Query_node(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
@@ -13150,7 +13783,7 @@ func (ec *executionContext) _Query_zones(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Zones(ctx, fc.Args["where"].(*ZoneWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Zones(ctx, fc.Args["where"].(*ZoneWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ZoneConnection) graphql.Marshaler {
@@ -13194,7 +13827,7 @@ func (ec *executionContext) _Query_parks(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Parks(ctx, fc.Args["where"].(*ParkWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Parks(ctx, fc.Args["where"].(*ParkWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ParkConnection) graphql.Marshaler {
@@ -13238,7 +13871,7 @@ func (ec *executionContext) _Query_districts(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Districts(ctx, fc.Args["where"].(*DistrictWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Districts(ctx, fc.Args["where"].(*DistrictWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *DistrictConnection) graphql.Marshaler {
@@ -13282,7 +13915,7 @@ func (ec *executionContext) _Query_regions(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Regions(ctx, fc.Args["where"].(*RegionWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Regions(ctx, fc.Args["where"].(*RegionWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *RegionConnection) graphql.Marshaler {
@@ -13326,7 +13959,7 @@ func (ec *executionContext) _Query_industries(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Industries(ctx, fc.Args["where"].(*IndustryWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Industries(ctx, fc.Args["where"].(*IndustryWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *IndustryConnection) graphql.Marshaler {
@@ -13370,7 +14003,7 @@ func (ec *executionContext) _Query_companies(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Companies(ctx, fc.Args["where"].(*CompanyWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Companies(ctx, fc.Args["where"].(*CompanyWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *CompanyConnection) graphql.Marshaler {
@@ -13414,7 +14047,7 @@ func (ec *executionContext) _Query_organizations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Organizations(ctx, fc.Args["where"].(*OrganizationWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Organizations(ctx, fc.Args["where"].(*OrganizationWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *OrganizationConnection) graphql.Marshaler {
@@ -13458,7 +14091,7 @@ func (ec *executionContext) _Query_events(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Events(ctx, fc.Args["where"].(*EventWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Events(ctx, fc.Args["where"].(*EventWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *EventConnection) graphql.Marshaler {
@@ -13502,7 +14135,7 @@ func (ec *executionContext) _Query_projects(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Projects(ctx, fc.Args["where"].(*ProjectWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Projects(ctx, fc.Args["where"].(*ProjectWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ProjectConnection) graphql.Marshaler {
@@ -13546,7 +14179,7 @@ func (ec *executionContext) _Query_policies(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Policies(ctx, fc.Args["where"].(*PolicyWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Policies(ctx, fc.Args["where"].(*PolicyWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *PolicyConnection) graphql.Marshaler {
@@ -13590,7 +14223,7 @@ func (ec *executionContext) _Query_people(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().People(ctx, fc.Args["where"].(*PersonWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().People(ctx, fc.Args["where"].(*PersonWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *PersonConnection) graphql.Marshaler {
@@ -13634,7 +14267,7 @@ func (ec *executionContext) _Query_places(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Places(ctx, fc.Args["where"].(*PlaceWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Places(ctx, fc.Args["where"].(*PlaceWhere), fc.Args["orderBy"].(*OrderBy), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *PlaceConnection) graphql.Marshaler {
@@ -13722,7 +14355,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]model.EntityType), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]model.EntityType), fc.Args["first"].(*int), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
@@ -13842,7 +14475,7 @@ func (ec *executionContext) _Query_breakdown(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Breakdown(ctx, fc.Args["of"].(model.EntityType), fc.Args["by"].(model.BreakdownKey), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Breakdown(ctx, fc.Args["of"].(model.EntityType), fc.Args["by"].(model.BreakdownKey), fc.Args["first"].(*int), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Bucket) graphql.Marshaler {
@@ -13886,7 +14519,7 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]string), fc.Args["limit"].(*int))
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]string), fc.Args["limit"].(*int), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
@@ -13930,7 +14563,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(*int), fc.Args["types"].([]string))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(*int), fc.Args["types"].([]string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
@@ -13974,7 +14607,7 @@ func (ec *executionContext) _Query_subgraph(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Subgraph(ctx, fc.Args["ids"].([]string), fc.Args["types"].([]string))
+			return ec.Resolvers.Query().Subgraph(ctx, fc.Args["ids"].([]string), fc.Args["types"].([]string), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
@@ -14806,6 +15439,52 @@ func (ec *executionContext) fieldContext_Relation_derivation(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Relation_validFrom(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Relation_validTo(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_validTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _SearchHit_entity(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15047,6 +15726,52 @@ func (ec *executionContext) fieldContext_SignedProjects_derivation(_ context.Con
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SignedProjects_validFrom(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedProjects_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignedProjects_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignedProjects", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SignedProjects_validTo(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedProjects_validTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignedProjects_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignedProjects", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Step_relation(ctx context.Context, field graphql.CollectedField, obj *model.Step) (ret graphql.Marshaler) {
@@ -15326,6 +16051,52 @@ func (ec *executionContext) fieldContext_Target_derivation(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Target_validFrom(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_validFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Target_validFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Target", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Target_validTo(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_validTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValidTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Target_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Target", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Zone_id(ctx context.Context, field graphql.CollectedField, obj *model.Zone) (ret graphql.Marshaler) {
@@ -19353,6 +20124,11 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "url":
+			out.Values[i] = ec._Document_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "file":
 			out.Values[i] = ec._Document_file(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -19611,6 +20387,16 @@ func (ec *executionContext) _Edge(ctx context.Context, sel ast.SelectionSet, obj
 		case "derivation":
 			out.Values[i] = ec._Edge_derivation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "validFrom":
+			out.Values[i] = ec._Edge_validFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "validTo":
+			out.Values[i] = ec._Edge_validTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -20238,6 +21024,16 @@ func (ec *executionContext) _Fact(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "validFrom":
+			out.Values[i] = ec._Fact_validFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "validTo":
+			out.Values[i] = ec._Fact_validTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -20304,6 +21100,11 @@ func (ec *executionContext) _GraphStats(ctx context.Context, sel ast.SelectionSe
 		case "evidence":
 			out.Values[i] = ec._GraphStats_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dataset":
+			out.Values[i] = ec._GraphStats_dataset(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -20849,6 +21650,64 @@ func (ec *executionContext) _IndustryFocus(ctx context.Context, sel ast.Selectio
 			out.Values[i] = ec._IndustryFocus_derivation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validFrom":
+			out.Values[i] = ec._IndustryFocus_validFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validTo":
+			out.Values[i] = ec._IndustryFocus_validTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var loadedDatasetImplementors = []string{"LoadedDataset"}
+
+func (ec *executionContext) _LoadedDataset(ctx context.Context, sel ast.SelectionSet, obj *model.LoadedDataset) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, loadedDatasetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LoadedDataset")
+		case "digest":
+			out.Values[i] = ec._LoadedDataset_digest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "loadedAt":
+			out.Values[i] = ec._LoadedDataset_loadedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "loaderVersion":
+			out.Values[i] = ec._LoadedDataset_loaderVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -23608,6 +24467,16 @@ func (ec *executionContext) _Position(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "validFrom":
+			out.Values[i] = ec._Position_validFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validTo":
+			out.Values[i] = ec._Position_validTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25048,6 +25917,16 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "validFrom":
+			out.Values[i] = ec._Relation_validFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "validTo":
+			out.Values[i] = ec._Relation_validTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25291,6 +26170,16 @@ func (ec *executionContext) _SignedProjects(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "validFrom":
+			out.Values[i] = ec._SignedProjects_validFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validTo":
+			out.Values[i] = ec._SignedProjects_validTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25499,6 +26388,16 @@ func (ec *executionContext) _Target(ctx context.Context, sel ast.SelectionSet, o
 		case "derivation":
 			out.Values[i] = ec._Target_derivation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validFrom":
+			out.Values[i] = ec._Target_validFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validTo":
+			out.Values[i] = ec._Target_validTo(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -28587,6 +29486,13 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOLoadedDataset2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐLoadedDataset(ctx context.Context, sel ast.SelectionSet, v *model.LoadedDataset) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LoadedDataset(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalONode2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {

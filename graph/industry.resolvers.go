@@ -13,12 +13,12 @@ import (
 
 // Relations is the resolver for the relations field.
 func (r *industryResolver) Relations(ctx context.Context, obj *model.Industry, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
-	return r.relations(ctx, obj.ID, types, direction, first)
+	return r.relations(ctx, obj, types, direction, first)
 }
 
 // Facts is the resolver for the facts field.
 func (r *industryResolver) Facts(ctx context.Context, obj *model.Industry) ([]*model.Fact, error) {
-	return r.facts(ctx, obj.ID)
+	return r.facts(ctx, obj)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
@@ -28,22 +28,22 @@ func (r *industryResolver) MentionedIn(ctx context.Context, obj *model.Industry)
 
 // Parents is the resolver for the parents field.
 func (r *industryResolver) Parents(ctx context.Context, obj *model.Industry) ([]*model.Industry, error) {
-	return related[*model.Industry](ctx, r.Resolver, obj.ID, industryParents.Hop)
+	return related[*model.Industry](ctx, r.Resolver, obj, industryParents.Hop)
 }
 
 // Subsectors is the resolver for the subsectors field.
 func (r *industryResolver) Subsectors(ctx context.Context, obj *model.Industry) ([]*model.Industry, error) {
-	return related[*model.Industry](ctx, r.Resolver, obj.ID, industrySubsectors.Hop)
+	return related[*model.Industry](ctx, r.Resolver, obj, industrySubsectors.Hop)
 }
 
 // Parks is the resolver for the parks field.
 func (r *industryResolver) Parks(ctx context.Context, obj *model.Industry) ([]*model.Park, error) {
-	return related[*model.Park](ctx, r.Resolver, obj.ID, industryParks.Hop)
+	return related[*model.Park](ctx, r.Resolver, obj, industryParks.Hop)
 }
 
 // Zones is the resolver for the zones field.
 func (r *industryResolver) Zones(ctx context.Context, obj *model.Industry) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, industryZones.Hop)
+	return related[*model.Zone](ctx, r.Resolver, obj, industryZones.Hop)
 }
 
 // Industry returns IndustryResolver implementation.

@@ -22,10 +22,10 @@ var hopFieldsByName = func() map[model.EntityType]map[string]*hopField {
 
 // lookahead returns the hops of the fields asked on the items of the connection being
 // resolved (under nodes, or under edges { node }), for entities of type t: the hop fields
-// of t (hopFields) asked without arguments. The list resolver answers them in the page's own
+// of t (hopFields) asked without arguments, for the date asOf of the list. The list resolver answers them in the page's own
 // query and primes the batch, so those fields cost no round trip of their own. total says
 // whether the connection's totalCount is asked (true when the selection is unknown).
-func lookahead(ctx context.Context, t model.EntityType) (hops []model.Hop, total bool) {
+func lookahead(ctx context.Context, t model.EntityType, asOf string) (hops []model.Hop, total bool) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil || fc.Field.Field == nil || !graphql.HasOperationContext(ctx) {
 		return nil, true
@@ -38,7 +38,9 @@ func lookahead(ctx context.Context, t model.EntityType) (hops []model.Hop, total
 		for _, f := range sel {
 			if hf, ok := hopFieldsByName[t][f.Name]; ok && len(f.Arguments) == 0 && !seen[hf] {
 				seen[hf] = true
-				hops = append(hops, hf.Hop)
+				h := hf.Hop
+				h.AsOf = asOf
+				hops = append(hops, h)
 			}
 		}
 	}
@@ -61,7 +63,7 @@ func lookahead(ctx context.Context, t model.EntityType) (hops []model.Hop, total
 
 // primeHops records the hop results a page brought (see lookahead) as the batched answers
 // of those fields for the page's entities, and registers their far ends as siblings, as
-// Resolver.neighbors does after fetching.
+// Resolver.neighbors does after fetching. The hops carry the date of the page.
 func primeHops(ctx context.Context, hops []model.Hop, page *model.EntityPage) {
 	if len(page.With) != len(hops) {
 		return // the store did not answer them: the fields fetch as usual
@@ -71,11 +73,12 @@ func primeHops(ctx context.Context, hops []model.Hop, page *model.EntityPage) {
 		ids[i] = e.GetID()
 	}
 	for i, h := range hops {
+		var all []*model.Relation
+		for _, id := range ids {
+			all = append(all, page.With[i][id]...)
+		}
+		asOfRelations(all, h.AsOf)
 		if prime(ctx, neighborsKey(h), ids, page.With[i]) {
-			var all []*model.Relation
-			for _, id := range ids {
-				all = append(all, page.With[i][id]...)
-			}
 			registerRelations(ctx, all)
 		}
 	}

@@ -13,12 +13,12 @@ import (
 
 // Relations is the resolver for the relations field.
 func (r *organizationResolver) Relations(ctx context.Context, obj *model.Organization, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
-	return r.relations(ctx, obj.ID, types, direction, first)
+	return r.relations(ctx, obj, types, direction, first)
 }
 
 // Facts is the resolver for the facts field.
 func (r *organizationResolver) Facts(ctx context.Context, obj *model.Organization) ([]*model.Fact, error) {
-	return r.facts(ctx, obj.ID)
+	return r.facts(ctx, obj)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
@@ -28,27 +28,27 @@ func (r *organizationResolver) MentionedIn(ctx context.Context, obj *model.Organ
 
 // Kind is the resolver for the kind field.
 func (r *organizationResolver) Kind(ctx context.Context, obj *model.Organization) (*string, error) {
-	return obj.Prop(model.PropKind), nil
+	return r.prop(ctx, obj, model.PropKind)
 }
 
 // Leaders is the resolver for the leaders field.
 func (r *organizationResolver) Leaders(ctx context.Context, obj *model.Organization) ([]*model.Person, error) {
-	return related[*model.Person](ctx, r.Resolver, obj.ID, organizationLeaders.Hop)
+	return related[*model.Person](ctx, r.Resolver, obj, organizationLeaders.Hop)
 }
 
 // Issued is the resolver for the issued field.
 func (r *organizationResolver) Issued(ctx context.Context, obj *model.Organization) ([]*model.Policy, error) {
-	return related[*model.Policy](ctx, r.Resolver, obj.ID, organizationIssued.Hop)
+	return related[*model.Policy](ctx, r.Resolver, obj, organizationIssued.Hop)
 }
 
 // Events is the resolver for the events field.
 func (r *organizationResolver) Events(ctx context.Context, obj *model.Organization) ([]*model.Event, error) {
-	return related[*model.Event](ctx, r.Resolver, obj.ID, organizationEvents.Hop)
+	return related[*model.Event](ctx, r.Resolver, obj, organizationEvents.Hop)
 }
 
 // HostedIn is the resolver for the hostedIn field.
 func (r *organizationResolver) HostedIn(ctx context.Context, obj *model.Organization) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, organizationHostedIn.Hop)
+	return related[model.Entity](ctx, r.Resolver, obj, organizationHostedIn.Hop)
 }
 
 // Organization returns OrganizationResolver implementation.

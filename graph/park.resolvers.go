@@ -13,12 +13,12 @@ import (
 
 // Relations is the resolver for the relations field.
 func (r *parkResolver) Relations(ctx context.Context, obj *model.Park, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
-	return r.relations(ctx, obj.ID, types, direction, first)
+	return r.relations(ctx, obj, types, direction, first)
 }
 
 // Facts is the resolver for the facts field.
 func (r *parkResolver) Facts(ctx context.Context, obj *model.Park) ([]*model.Fact, error) {
-	return r.facts(ctx, obj.ID)
+	return r.facts(ctx, obj)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
@@ -28,62 +28,62 @@ func (r *parkResolver) MentionedIn(ctx context.Context, obj *model.Park) ([]*mod
 
 // Kind is the resolver for the kind field.
 func (r *parkResolver) Kind(ctx context.Context, obj *model.Park) (*string, error) {
-	return obj.Prop(model.PropKind), nil
+	return r.prop(ctx, obj, model.PropKind)
 }
 
 // Status is the resolver for the status field.
 func (r *parkResolver) Status(ctx context.Context, obj *model.Park) (*string, error) {
-	return obj.Prop(model.PropStatus), nil
+	return r.prop(ctx, obj, model.PropStatus)
 }
 
 // Zone is the resolver for the zone field.
 func (r *parkResolver) Zone(ctx context.Context, obj *model.Park) (*model.Zone, error) {
-	return nearest[*model.Zone](ctx, r.Resolver, obj.ID, parkZone.Hop)
+	return nearest[*model.Zone](ctx, r.Resolver, obj, parkZone.Hop)
 }
 
 // Zones is the resolver for the zones field.
 func (r *parkResolver) Zones(ctx context.Context, obj *model.Park) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, parkZones.Hop)
+	return related[*model.Zone](ctx, r.Resolver, obj, parkZones.Hop)
 }
 
 // Parent is the resolver for the parent field.
 func (r *parkResolver) Parent(ctx context.Context, obj *model.Park) (*model.Park, error) {
-	return nearest[*model.Park](ctx, r.Resolver, obj.ID, parkParent.Hop)
+	return nearest[*model.Park](ctx, r.Resolver, obj, parkParent.Hop)
 }
 
 // SubParks is the resolver for the subParks field.
 func (r *parkResolver) SubParks(ctx context.Context, obj *model.Park) ([]*model.Park, error) {
-	return related[*model.Park](ctx, r.Resolver, obj.ID, parkSubParks.Hop)
+	return related[*model.Park](ctx, r.Resolver, obj, parkSubParks.Hop)
 }
 
 // Districts is the resolver for the districts field.
 func (r *parkResolver) Districts(ctx context.Context, obj *model.Park) ([]*model.District, error) {
-	return related[*model.District](ctx, r.Resolver, obj.ID, parkDistricts.Hop)
+	return related[*model.District](ctx, r.Resolver, obj, parkDistricts.Hop)
 }
 
 // Places is the resolver for the places field.
 func (r *parkResolver) Places(ctx context.Context, obj *model.Park) ([]*model.Place, error) {
-	return related[*model.Place](ctx, r.Resolver, obj.ID, parkPlaces.Hop)
+	return related[*model.Place](ctx, r.Resolver, obj, parkPlaces.Hop)
 }
 
 // Focuses is the resolver for the focuses field.
 func (r *parkResolver) Focuses(ctx context.Context, obj *model.Park) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, parkFocuses.Hop)
+	return r.neighbors(ctx, obj, parkFocuses.Hop)
 }
 
 // Targets is the resolver for the targets field.
 func (r *parkResolver) Targets(ctx context.Context, obj *model.Park) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, parkTargets.Hop)
+	return r.neighbors(ctx, obj, parkTargets.Hop)
 }
 
 // Companies is the resolver for the companies field.
 func (r *parkResolver) Companies(ctx context.Context, obj *model.Park) ([]*model.Company, error) {
-	return related[*model.Company](ctx, r.Resolver, obj.ID, parkCompanies.Hop)
+	return related[*model.Company](ctx, r.Resolver, obj, parkCompanies.Hop)
 }
 
 // Hosts is the resolver for the hosts field.
 func (r *parkResolver) Hosts(ctx context.Context, obj *model.Park) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, parkHosts.Hop)
+	return related[model.Entity](ctx, r.Resolver, obj, parkHosts.Hop)
 }
 
 // Park returns ParkResolver implementation.

@@ -13,12 +13,12 @@ import (
 
 // Relations is the resolver for the relations field.
 func (r *personResolver) Relations(ctx context.Context, obj *model.Person, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
-	return r.relations(ctx, obj.ID, types, direction, first)
+	return r.relations(ctx, obj, types, direction, first)
 }
 
 // Facts is the resolver for the facts field.
 func (r *personResolver) Facts(ctx context.Context, obj *model.Person) ([]*model.Fact, error) {
-	return r.facts(ctx, obj.ID)
+	return r.facts(ctx, obj)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
@@ -28,7 +28,7 @@ func (r *personResolver) MentionedIn(ctx context.Context, obj *model.Person) ([]
 
 // Positions is the resolver for the positions field.
 func (r *personResolver) Positions(ctx context.Context, obj *model.Person) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, personPositions.Hop)
+	return r.neighbors(ctx, obj, personPositions.Hop)
 }
 
 // Title is the resolver for the title field.

@@ -13,12 +13,12 @@ import (
 
 // Relations is the resolver for the relations field.
 func (r *placeResolver) Relations(ctx context.Context, obj *model.Place, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
-	return r.relations(ctx, obj.ID, types, direction, first)
+	return r.relations(ctx, obj, types, direction, first)
 }
 
 // Facts is the resolver for the facts field.
 func (r *placeResolver) Facts(ctx context.Context, obj *model.Place) ([]*model.Fact, error) {
-	return r.facts(ctx, obj.ID)
+	return r.facts(ctx, obj)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
@@ -28,42 +28,42 @@ func (r *placeResolver) MentionedIn(ctx context.Context, obj *model.Place) ([]*m
 
 // Kind is the resolver for the kind field.
 func (r *placeResolver) Kind(ctx context.Context, obj *model.Place) (*string, error) {
-	return obj.Prop(model.PropKind), nil
+	return r.prop(ctx, obj, model.PropKind)
 }
 
 // Places is the resolver for the places field.
 func (r *placeResolver) Places(ctx context.Context, obj *model.Place) ([]*model.Place, error) {
-	return related[*model.Place](ctx, r.Resolver, obj.ID, placePlaces.Hop)
+	return related[*model.Place](ctx, r.Resolver, obj, placePlaces.Hop)
 }
 
 // SubPlaces is the resolver for the subPlaces field.
 func (r *placeResolver) SubPlaces(ctx context.Context, obj *model.Place) ([]*model.Place, error) {
-	return related[*model.Place](ctx, r.Resolver, obj.ID, placeSubPlaces.Hop)
+	return related[*model.Place](ctx, r.Resolver, obj, placeSubPlaces.Hop)
 }
 
 // Zones is the resolver for the zones field.
 func (r *placeResolver) Zones(ctx context.Context, obj *model.Place) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, placeZones.Hop)
+	return related[*model.Zone](ctx, r.Resolver, obj, placeZones.Hop)
 }
 
 // ZonesWithin is the resolver for the zonesWithin field.
 func (r *placeResolver) ZonesWithin(ctx context.Context, obj *model.Place) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, placeZonesWithin.Hop)
+	return related[*model.Zone](ctx, r.Resolver, obj, placeZonesWithin.Hop)
 }
 
 // Districts is the resolver for the districts field.
 func (r *placeResolver) Districts(ctx context.Context, obj *model.Place) ([]*model.District, error) {
-	return related[*model.District](ctx, r.Resolver, obj.ID, placeDistricts.Hop)
+	return related[*model.District](ctx, r.Resolver, obj, placeDistricts.Hop)
 }
 
 // Regions is the resolver for the regions field.
 func (r *placeResolver) Regions(ctx context.Context, obj *model.Place) ([]*model.Region, error) {
-	return related[*model.Region](ctx, r.Resolver, obj.ID, placeRegions.Hop)
+	return related[*model.Region](ctx, r.Resolver, obj, placeRegions.Hop)
 }
 
 // Hosts is the resolver for the hosts field.
 func (r *placeResolver) Hosts(ctx context.Context, obj *model.Place) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, placeHosts.Hop)
+	return related[model.Entity](ctx, r.Resolver, obj, placeHosts.Hop)
 }
 
 // Place returns PlaceResolver implementation.

@@ -13,12 +13,12 @@ import (
 
 // Relations is the resolver for the relations field.
 func (r *policyResolver) Relations(ctx context.Context, obj *model.Policy, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
-	return r.relations(ctx, obj.ID, types, direction, first)
+	return r.relations(ctx, obj, types, direction, first)
 }
 
 // Facts is the resolver for the facts field.
 func (r *policyResolver) Facts(ctx context.Context, obj *model.Policy) ([]*model.Fact, error) {
-	return r.facts(ctx, obj.ID)
+	return r.facts(ctx, obj)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
@@ -28,27 +28,27 @@ func (r *policyResolver) MentionedIn(ctx context.Context, obj *model.Policy) ([]
 
 // IssuedBy is the resolver for the issuedBy field.
 func (r *policyResolver) IssuedBy(ctx context.Context, obj *model.Policy) ([]*model.Organization, error) {
-	return related[*model.Organization](ctx, r.Resolver, obj.ID, policyIssuedBy.Hop)
+	return related[*model.Organization](ctx, r.Resolver, obj, policyIssuedBy.Hop)
 }
 
 // AppliesTo is the resolver for the appliesTo field.
 func (r *policyResolver) AppliesTo(ctx context.Context, obj *model.Policy) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, policyAppliesTo.Hop)
+	return related[model.Entity](ctx, r.Resolver, obj, policyAppliesTo.Hop)
 }
 
 // Parts is the resolver for the parts field.
 func (r *policyResolver) Parts(ctx context.Context, obj *model.Policy) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, policyParts.Hop)
+	return related[model.Entity](ctx, r.Resolver, obj, policyParts.Hop)
 }
 
 // Focuses is the resolver for the focuses field.
 func (r *policyResolver) Focuses(ctx context.Context, obj *model.Policy) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, policyFocuses.Hop)
+	return r.neighbors(ctx, obj, policyFocuses.Hop)
 }
 
 // Targets is the resolver for the targets field.
 func (r *policyResolver) Targets(ctx context.Context, obj *model.Policy) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, policyTargets.Hop)
+	return r.neighbors(ctx, obj, policyTargets.Hop)
 }
 
 // Policy returns PolicyResolver implementation.

@@ -13,12 +13,12 @@ import (
 
 // Relations is the resolver for the relations field.
 func (r *projectResolver) Relations(ctx context.Context, obj *model.Project, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
-	return r.relations(ctx, obj.ID, types, direction, first)
+	return r.relations(ctx, obj, types, direction, first)
 }
 
 // Facts is the resolver for the facts field.
 func (r *projectResolver) Facts(ctx context.Context, obj *model.Project) ([]*model.Fact, error) {
-	return r.facts(ctx, obj.ID)
+	return r.facts(ctx, obj)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
@@ -28,22 +28,22 @@ func (r *projectResolver) MentionedIn(ctx context.Context, obj *model.Project) (
 
 // ImplementedIn is the resolver for the implementedIn field.
 func (r *projectResolver) ImplementedIn(ctx context.Context, obj *model.Project) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, projectImplementedIn.Hop)
+	return related[model.Entity](ctx, r.Resolver, obj, projectImplementedIn.Hop)
 }
 
 // PartOf is the resolver for the partOf field.
 func (r *projectResolver) PartOf(ctx context.Context, obj *model.Project) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, projectPartOf.Hop)
+	return related[model.Entity](ctx, r.Resolver, obj, projectPartOf.Hop)
 }
 
 // Parts is the resolver for the parts field.
 func (r *projectResolver) Parts(ctx context.Context, obj *model.Project) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, projectParts.Hop)
+	return related[model.Entity](ctx, r.Resolver, obj, projectParts.Hop)
 }
 
 // HostedIn is the resolver for the hostedIn field.
 func (r *projectResolver) HostedIn(ctx context.Context, obj *model.Project) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, projectHostedIn.Hop)
+	return related[model.Entity](ctx, r.Resolver, obj, projectHostedIn.Hop)
 }
 
 // Project returns ProjectResolver implementation.

@@ -13,12 +13,12 @@ import (
 
 // Relations is the resolver for the relations field.
 func (r *regionResolver) Relations(ctx context.Context, obj *model.Region, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
-	return r.relations(ctx, obj.ID, types, direction, first)
+	return r.relations(ctx, obj, types, direction, first)
 }
 
 // Facts is the resolver for the facts field.
 func (r *regionResolver) Facts(ctx context.Context, obj *model.Region) ([]*model.Fact, error) {
-	return r.facts(ctx, obj.ID)
+	return r.facts(ctx, obj)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
@@ -28,17 +28,17 @@ func (r *regionResolver) MentionedIn(ctx context.Context, obj *model.Region) ([]
 
 // Parents is the resolver for the parents field.
 func (r *regionResolver) Parents(ctx context.Context, obj *model.Region) ([]*model.Region, error) {
-	return related[*model.Region](ctx, r.Resolver, obj.ID, regionParents.Hop)
+	return related[*model.Region](ctx, r.Resolver, obj, regionParents.Hop)
 }
 
 // Subregions is the resolver for the subregions field.
 func (r *regionResolver) Subregions(ctx context.Context, obj *model.Region) ([]*model.Region, error) {
-	return related[*model.Region](ctx, r.Resolver, obj.ID, regionSubregions.Hop)
+	return related[*model.Region](ctx, r.Resolver, obj, regionSubregions.Hop)
 }
 
 // Districts is the resolver for the districts field.
 func (r *regionResolver) Districts(ctx context.Context, obj *model.Region) ([]*model.District, error) {
-	return related[*model.District](ctx, r.Resolver, obj.ID, regionDistricts.Hop)
+	return related[*model.District](ctx, r.Resolver, obj, regionDistricts.Hop)
 }
 
 // Region returns RegionResolver implementation.

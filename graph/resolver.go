@@ -10,6 +10,8 @@ import (
 
 // Store is what the resolvers need from the database. Every method that takes ids answers
 // for all of them in one round trip; ids with nothing to return are absent from the map.
+// The methods that follow relationships or read facts answer for a date (an AsOf, or
+// asOf): "" is the present.
 // Errors are *model.Error values with a domain code where the cause is known.
 type Store interface {
 	// FindNodes returns the entities and documents with the given ids.
@@ -18,10 +20,11 @@ type Store interface {
 	FindEntities(ctx context.Context, f model.EntityFilter, page model.PageArgs) (*model.EntityPage, error)
 	// FindDocuments returns one page of documents matching f, ordered by id.
 	FindDocuments(ctx context.Context, f model.DocumentFilter, page model.PageArgs) (*model.DocumentPage, error)
-	// Neighbors returns the neighbours of each entity reached by hop.
+	// Neighbors returns the neighbours of each entity reached by hop, over the
+	// relationships that hold at hop.AsOf.
 	Neighbors(ctx context.Context, ids []string, hop model.Hop) (map[string][]*model.Relation, error)
-	// Facts returns the facts of each entity.
-	Facts(ctx context.Context, ids []string) (map[string][]*model.Fact, error)
+	// Facts returns the facts of each entity that hold at asOf.
+	Facts(ctx context.Context, ids []string, asOf string) (map[string][]*model.Fact, error)
 	// MentionedIn returns the documents that mention each entity.
 	MentionedIn(ctx context.Context, ids []string) (map[string][]*model.Document, error)
 	// Mentions returns the entities each document mentions.
@@ -31,17 +34,17 @@ type Store interface {
 	// SearchDocuments finds documents by title or text, with snippets.
 	SearchDocuments(ctx context.Context, query string, first int) ([]*model.DocumentHit, error)
 	// Neighborhood returns the entities within depth hops of id and the edges among them.
-	Neighborhood(ctx context.Context, id string, depth int, types []string, limit int) (*model.Subgraph, error)
+	Neighborhood(ctx context.Context, id string, depth int, types []string, limit int, asOf string) (*model.Subgraph, error)
 	// ShortestPath returns a shortest path between two entities, or nil.
-	ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string) (*model.Path, error)
+	ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string, asOf string) (*model.Path, error)
 	// Relationships returns the relationships with the given ids, as edges.
 	Relationships(ctx context.Context, ids []string) (map[string]*model.Edge, error)
 	// Subgraph returns the given entities and the edges among them.
-	Subgraph(ctx context.Context, ids []string, types []string) (*model.Subgraph, error)
+	Subgraph(ctx context.Context, ids []string, types []string, asOf string) (*model.Subgraph, error)
 	// Stats counts the whole graph.
 	Stats(ctx context.Context) (*model.GraphStats, error)
 	// Breakdown counts entities of one type per related industry, district, origin, zone or region.
-	Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int) ([]*model.Bucket, error)
+	Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int, asOf string) ([]*model.Bucket, error)
 }
 
 // Resolver is the root resolver. It holds no per-request state; batching state lives in

@@ -171,7 +171,7 @@ func (s *fakeStore) Relationships(ctx context.Context, ids []string) (map[string
 	return out, nil
 }
 
-func (s *fakeStore) Facts(ctx context.Context, ids []string) (map[string][]*model.Fact, error) {
+func (s *fakeStore) Facts(ctx context.Context, ids []string, asOf string) (map[string][]*model.Fact, error) {
 	return map[string][]*model.Fact{}, s.count("Facts")
 }
 
@@ -191,15 +191,15 @@ func (s *fakeStore) SearchDocuments(ctx context.Context, query string, first int
 	return []*model.DocumentHit{}, s.count("SearchDocuments")
 }
 
-func (s *fakeStore) Neighborhood(ctx context.Context, id string, depth int, types []string, limit int) (*model.Subgraph, error) {
+func (s *fakeStore) Neighborhood(ctx context.Context, id string, depth int, types []string, limit int, asOf string) (*model.Subgraph, error) {
 	return &model.Subgraph{}, s.count("Neighborhood")
 }
 
-func (s *fakeStore) ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string) (*model.Path, error) {
+func (s *fakeStore) ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string, asOf string) (*model.Path, error) {
 	return nil, s.count("ShortestPath")
 }
 
-func (s *fakeStore) Subgraph(ctx context.Context, ids []string, types []string) (*model.Subgraph, error) {
+func (s *fakeStore) Subgraph(ctx context.Context, ids []string, types []string, asOf string) (*model.Subgraph, error) {
 	return &model.Subgraph{}, s.count("Subgraph")
 }
 
@@ -207,7 +207,7 @@ func (s *fakeStore) Stats(ctx context.Context) (*model.GraphStats, error) {
 	return &model.GraphStats{}, s.count("Stats")
 }
 
-func (s *fakeStore) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int) ([]*model.Bucket, error) {
+func (s *fakeStore) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int, asOf string) ([]*model.Bucket, error) {
 	return []*model.Bucket{}, s.count("Breakdown")
 }
 
@@ -410,5 +410,27 @@ func TestADerivationNamesItsRuleAndItsPremisesInBoundedStoreCalls(t *testing.T) 
 	}
 	if calls[1] != calls[10] || calls[10] != calls[50] {
 		t.Fatalf("store calls by list length = %v, want the same for every length", calls)
+	}
+}
+
+func TestAsOfIsCheckedBeforeTheStoreAndAPageForADateCostsNoMoreCalls(t *testing.T) {
+	s := parksStore(10)
+	resp := post(t, s, `{ parks(asOf: "2010-02-30") { nodes { id } } }`)
+	if len(resp.Errors) != 1 || resp.Errors[0].Extensions["code"] != "INVALID" || s.total() != 0 {
+		t.Fatalf("an impossible asOf: errors %v after %d store calls, want INVALID before any", resp.Errors, s.total())
+	}
+	const q = `query($asOf: String) { parks(first: 100, asOf: $asOf) { nodes { name zone { name } subParks { name }
+		targets { industry { name } } facts { property } } } }`
+	calls := map[string]int{}
+	for _, asOf := range []any{nil, "2009"} {
+		s := parksStore(10)
+		_, resp := postWith(t, s, Limits{}, q, map[string]any{"asOf": asOf})
+		if len(resp.Errors) > 0 {
+			t.Fatalf("asOf %v: %v", asOf, resp.Errors)
+		}
+		calls[fmt.Sprint(asOf)] = s.total()
+	}
+	if calls["<nil>"] != calls["2009"] {
+		t.Errorf("store calls: %v, want the same with and without asOf", calls)
 	}
 }

@@ -32,13 +32,21 @@ func (r *industryFocusResolver) Role(ctx context.Context, obj *model.Relation) (
 }
 
 // Node is the resolver for the node field.
-func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
-	return r.node(ctx, id)
+func (r *queryResolver) Node(ctx context.Context, id string, asOf *string) (model.Node, error) {
+	date, err := asOfArg(asOf)
+	if err != nil {
+		return nil, err
+	}
+	n, err := r.node(ctx, id)
+	if e, ok := n.(model.Entity); ok {
+		return withAsOf(e, date), err
+	}
+	return n, err
 }
 
 // Zones is the resolver for the zones field.
-func (r *queryResolver) Zones(ctx context.Context, where *ZoneWhere, orderBy *OrderBy, first *int, after *string) (*ZoneConnection, error) {
-	page, err := r.findPage(ctx, zoneFilter(where), orderBy, first, after)
+func (r *queryResolver) Zones(ctx context.Context, where *ZoneWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*ZoneConnection, error) {
+	page, err := r.findPage(ctx, zoneFilter(where), orderBy, first, after, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -47,8 +55,8 @@ func (r *queryResolver) Zones(ctx context.Context, where *ZoneWhere, orderBy *Or
 }
 
 // Parks is the resolver for the parks field.
-func (r *queryResolver) Parks(ctx context.Context, where *ParkWhere, orderBy *OrderBy, first *int, after *string) (*ParkConnection, error) {
-	page, err := r.findPage(ctx, parkFilter(where), orderBy, first, after)
+func (r *queryResolver) Parks(ctx context.Context, where *ParkWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*ParkConnection, error) {
+	page, err := r.findPage(ctx, parkFilter(where), orderBy, first, after, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -57,8 +65,8 @@ func (r *queryResolver) Parks(ctx context.Context, where *ParkWhere, orderBy *Or
 }
 
 // Districts is the resolver for the districts field.
-func (r *queryResolver) Districts(ctx context.Context, where *DistrictWhere, orderBy *OrderBy, first *int, after *string) (*DistrictConnection, error) {
-	page, err := r.findPage(ctx, districtFilter(where), orderBy, first, after)
+func (r *queryResolver) Districts(ctx context.Context, where *DistrictWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*DistrictConnection, error) {
+	page, err := r.findPage(ctx, districtFilter(where), orderBy, first, after, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -67,8 +75,8 @@ func (r *queryResolver) Districts(ctx context.Context, where *DistrictWhere, ord
 }
 
 // Regions is the resolver for the regions field.
-func (r *queryResolver) Regions(ctx context.Context, where *RegionWhere, orderBy *OrderBy, first *int, after *string) (*RegionConnection, error) {
-	page, err := r.findPage(ctx, regionFilter(where), orderBy, first, after)
+func (r *queryResolver) Regions(ctx context.Context, where *RegionWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*RegionConnection, error) {
+	page, err := r.findPage(ctx, regionFilter(where), orderBy, first, after, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -77,8 +85,8 @@ func (r *queryResolver) Regions(ctx context.Context, where *RegionWhere, orderBy
 }
 
 // Industries is the resolver for the industries field.
-func (r *queryResolver) Industries(ctx context.Context, where *IndustryWhere, orderBy *OrderBy, first *int, after *string) (*IndustryConnection, error) {
-	page, err := r.findPage(ctx, industryFilter(where), orderBy, first, after)
+func (r *queryResolver) Industries(ctx context.Context, where *IndustryWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*IndustryConnection, error) {
+	page, err := r.findPage(ctx, industryFilter(where), orderBy, first, after, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -87,8 +95,8 @@ func (r *queryResolver) Industries(ctx context.Context, where *IndustryWhere, or
 }
 
 // Companies is the resolver for the companies field.
-func (r *queryResolver) Companies(ctx context.Context, where *CompanyWhere, orderBy *OrderBy, first *int, after *string) (*CompanyConnection, error) {
-	page, err := r.findPage(ctx, companyFilter(where), orderBy, first, after)
+func (r *queryResolver) Companies(ctx context.Context, where *CompanyWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*CompanyConnection, error) {
+	page, err := r.findPage(ctx, companyFilter(where), orderBy, first, after, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -97,8 +105,8 @@ func (r *queryResolver) Companies(ctx context.Context, where *CompanyWhere, orde
 }
 
 // Organizations is the resolver for the organizations field.
-func (r *queryResolver) Organizations(ctx context.Context, where *OrganizationWhere, orderBy *OrderBy, first *int, after *string) (*OrganizationConnection, error) {
-	page, err := r.findPage(ctx, organizationFilter(where), orderBy, first, after)
+func (r *queryResolver) Organizations(ctx context.Context, where *OrganizationWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*OrganizationConnection, error) {
+	page, err := r.findPage(ctx, organizationFilter(where), orderBy, first, after, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -109,8 +117,8 @@ func (r *queryResolver) Organizations(ctx context.Context, where *OrganizationWh
 }
 
 // Events is the resolver for the events field.
-func (r *queryResolver) Events(ctx context.Context, where *EventWhere, orderBy *OrderBy, first *int, after *string) (*EventConnection, error) {
-	page, err := r.findPage(ctx, eventFilter(where), orderBy, first, after)
+func (r *queryResolver) Events(ctx context.Context, where *EventWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*EventConnection, error) {
+	page, err := r.findPage(ctx, eventFilter(where), orderBy, first, after, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -119,8 +127,8 @@ func (r *queryResolver) Events(ctx context.Context, where *EventWhere, orderBy *
 }
 
 // Projects is the resolver for the projects field.
-func (r *queryResolver) Projects(ctx context.Context, where *ProjectWhere, orderBy *OrderBy, first *int, after *string) (*ProjectConnection, error) {
-	page, err := r.findPage(ctx, projectFilter(where), orderBy, first, after)
+func (r *queryResolver) Projects(ctx context.Context, where *ProjectWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*ProjectConnection, error) {
+	page, err := r.findPage(ctx, projectFilter(where), orderBy, first, after, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -129,8 +137,8 @@ func (r *queryResolver) Projects(ctx context.Context, where *ProjectWhere, order
 }
 
 // Policies is the resolver for the policies field.
-func (r *queryResolver) Policies(ctx context.Context, where *PolicyWhere, orderBy *OrderBy, first *int, after *string) (*PolicyConnection, error) {
-	page, err := r.findPage(ctx, policyFilter(where), orderBy, first, after)
+func (r *queryResolver) Policies(ctx context.Context, where *PolicyWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*PolicyConnection, error) {
+	page, err := r.findPage(ctx, policyFilter(where), orderBy, first, after, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -139,8 +147,8 @@ func (r *queryResolver) Policies(ctx context.Context, where *PolicyWhere, orderB
 }
 
 // People is the resolver for the people field.
-func (r *queryResolver) People(ctx context.Context, where *PersonWhere, orderBy *OrderBy, first *int, after *string) (*PersonConnection, error) {
-	page, err := r.findPage(ctx, personFilter(where), orderBy, first, after)
+func (r *queryResolver) People(ctx context.Context, where *PersonWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*PersonConnection, error) {
+	page, err := r.findPage(ctx, personFilter(where), orderBy, first, after, asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -149,8 +157,8 @@ func (r *queryResolver) People(ctx context.Context, where *PersonWhere, orderBy 
 }
 
 // Places is the resolver for the places field.
-func (r *queryResolver) Places(ctx context.Context, where *PlaceWhere, orderBy *OrderBy, first *int, after *string) (*PlaceConnection, error) {
-	page, err := r.findPage(ctx, placeFilter(where), orderBy, first, after)
+func (r *queryResolver) Places(ctx context.Context, where *PlaceWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*PlaceConnection, error) {
+	page, err := r.findPage(ctx, placeFilter(where), orderBy, first, after, asOf)
 	if err != nil {
 		return nil, err
 	}

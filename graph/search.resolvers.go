@@ -12,8 +12,12 @@ import (
 )
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, query string, types []model.EntityType, first *int) ([]*model.SearchHit, error) {
+func (r *queryResolver) Search(ctx context.Context, query string, types []model.EntityType, first *int, asOf *string) ([]*model.SearchHit, error) {
 	n, err := bounded("first", first, model.SearchPage)
+	if err != nil {
+		return nil, err
+	}
+	date, err := asOfArg(asOf)
 	if err != nil {
 		return nil, err
 	}
@@ -23,6 +27,7 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []model.
 	}
 	ents := make([]model.Entity, len(hits))
 	for i, h := range hits {
+		h.Entity = withAsOf(h.Entity, date)
 		ents[i] = h.Entity
 	}
 	registerEntities(ctx, ents)

@@ -17,17 +17,22 @@ func (r *queryResolver) Stats(ctx context.Context) (*model.GraphStats, error) {
 }
 
 // Breakdown is the resolver for the breakdown field.
-func (r *queryResolver) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first *int) ([]*model.Bucket, error) {
+func (r *queryResolver) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first *int, asOf *string) ([]*model.Bucket, error) {
 	n, err := bounded("first", first, model.BreakdownPage)
 	if err != nil {
 		return nil, err
 	}
-	buckets, err := r.Store.Breakdown(ctx, of, by, n)
+	date, err := asOfArg(asOf)
+	if err != nil {
+		return nil, err
+	}
+	buckets, err := r.Store.Breakdown(ctx, of, by, n, date)
 	if err != nil {
 		return nil, err
 	}
 	ents := make([]model.Entity, len(buckets))
 	for i, b := range buckets {
+		b.Entity = withAsOf(b.Entity, date)
 		ents[i] = b.Entity
 	}
 	registerEntities(ctx, ents)

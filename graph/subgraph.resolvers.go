@@ -12,7 +12,7 @@ import (
 )
 
 // Neighborhood is the resolver for the neighborhood field.
-func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []string, limit *int) (*model.Subgraph, error) {
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []string, limit *int, asOf *string) (*model.Subgraph, error) {
 	d, err := bounded("depth", depth, model.NeighborhoodDepth)
 	if err != nil {
 		return nil, err
@@ -24,16 +24,21 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 	if err := checkTypes(types); err != nil {
 		return nil, err
 	}
-	g, err := r.Store.Neighborhood(ctx, id, d, types, n)
+	date, err := asOfArg(asOf)
 	if err != nil {
 		return nil, err
 	}
+	g, err := r.Store.Neighborhood(ctx, id, d, types, n, date)
+	if err != nil {
+		return nil, err
+	}
+	g.Nodes = allAsOf(g.Nodes, date)
 	registerSubgraph(ctx, g.Nodes, g.Edges)
 	return g, nil
 }
 
 // ShortestPath is the resolver for the shortestPath field.
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string) (*model.Path, error) {
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, asOf *string) (*model.Path, error) {
 	d, err := bounded("maxDepth", maxDepth, model.PathDepth)
 	if err != nil {
 		return nil, err
@@ -44,10 +49,15 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 	if err := checkTypes(types); err != nil {
 		return nil, err
 	}
-	p, err := r.Store.ShortestPath(ctx, from, to, d, types)
+	date, err := asOfArg(asOf)
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.Store.ShortestPath(ctx, from, to, d, types, date)
 	if err != nil || p == nil {
 		return nil, err
 	}
+	p.Nodes = allAsOf(p.Nodes, date)
 	edges := make([]*model.Edge, len(p.Steps))
 	for i, s := range p.Steps {
 		edges[i] = s.Relation
@@ -57,17 +67,22 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 }
 
 // Subgraph is the resolver for the subgraph field.
-func (r *queryResolver) Subgraph(ctx context.Context, ids []string, types []string) (*model.Subgraph, error) {
+func (r *queryResolver) Subgraph(ctx context.Context, ids []string, types []string, asOf *string) (*model.Subgraph, error) {
 	if len(ids) > model.MaxSubgraphNodes {
 		return nil, model.Errorf(model.CodeInvalid, "at most %d ids", model.MaxSubgraphNodes)
 	}
 	if err := checkTypes(types); err != nil {
 		return nil, err
 	}
-	g, err := r.Store.Subgraph(ctx, ids, types)
+	date, err := asOfArg(asOf)
 	if err != nil {
 		return nil, err
 	}
+	g, err := r.Store.Subgraph(ctx, ids, types, date)
+	if err != nil {
+		return nil, err
+	}
+	g.Nodes = allAsOf(g.Nodes, date)
 	registerSubgraph(ctx, g.Nodes, g.Edges)
 	return g, nil
 }

@@ -13,12 +13,12 @@ import (
 
 // Relations is the resolver for the relations field.
 func (r *zoneResolver) Relations(ctx context.Context, obj *model.Zone, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
-	return r.relations(ctx, obj.ID, types, direction, first)
+	return r.relations(ctx, obj, types, direction, first)
 }
 
 // Facts is the resolver for the facts field.
 func (r *zoneResolver) Facts(ctx context.Context, obj *model.Zone) ([]*model.Fact, error) {
-	return r.facts(ctx, obj.ID)
+	return r.facts(ctx, obj)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
@@ -28,77 +28,77 @@ func (r *zoneResolver) MentionedIn(ctx context.Context, obj *model.Zone) ([]*mod
 
 // Kind is the resolver for the kind field.
 func (r *zoneResolver) Kind(ctx context.Context, obj *model.Zone) (*string, error) {
-	return obj.Prop(model.PropKind), nil
+	return r.prop(ctx, obj, model.PropKind)
 }
 
 // ApprovedOn is the resolver for the approvedOn field.
 func (r *zoneResolver) ApprovedOn(ctx context.Context, obj *model.Zone) (*string, error) {
-	return obj.Prop(model.PropApprovedOn), nil
+	return r.prop(ctx, obj, model.PropApprovedOn)
 }
 
 // EstablishedOn is the resolver for the establishedOn field.
 func (r *zoneResolver) EstablishedOn(ctx context.Context, obj *model.Zone) (*string, error) {
-	return obj.Prop(model.PropEstablishedOn), nil
+	return r.prop(ctx, obj, model.PropEstablishedOn)
 }
 
 // AreaKm2 is the resolver for the areaKm2 field.
 func (r *zoneResolver) AreaKm2(ctx context.Context, obj *model.Zone) ([]float64, error) {
-	return obj.Floats(model.PropAreaKm2), nil
+	return r.floats(ctx, obj, model.PropAreaKm2)
 }
 
 // Parks is the resolver for the parks field.
 func (r *zoneResolver) Parks(ctx context.Context, obj *model.Zone) ([]*model.Park, error) {
-	return related[*model.Park](ctx, r.Resolver, obj.ID, zoneParks.Hop)
+	return related[*model.Park](ctx, r.Resolver, obj, zoneParks.Hop)
 }
 
 // ParentZones is the resolver for the parentZones field.
 func (r *zoneResolver) ParentZones(ctx context.Context, obj *model.Zone) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, zoneParentZones.Hop)
+	return related[*model.Zone](ctx, r.Resolver, obj, zoneParentZones.Hop)
 }
 
 // SubZones is the resolver for the subZones field.
 func (r *zoneResolver) SubZones(ctx context.Context, obj *model.Zone) ([]*model.Zone, error) {
-	return related[*model.Zone](ctx, r.Resolver, obj.ID, zoneSubZones.Hop)
+	return related[*model.Zone](ctx, r.Resolver, obj, zoneSubZones.Hop)
 }
 
 // Districts is the resolver for the districts field.
 func (r *zoneResolver) Districts(ctx context.Context, obj *model.Zone) ([]*model.District, error) {
-	return related[*model.District](ctx, r.Resolver, obj.ID, zoneDistricts.Hop)
+	return related[*model.District](ctx, r.Resolver, obj, zoneDistricts.Hop)
 }
 
 // Regions is the resolver for the regions field.
 func (r *zoneResolver) Regions(ctx context.Context, obj *model.Zone) ([]*model.Region, error) {
-	return related[*model.Region](ctx, r.Resolver, obj.ID, zoneRegions.Hop)
+	return related[*model.Region](ctx, r.Resolver, obj, zoneRegions.Hop)
 }
 
 // Places is the resolver for the places field.
 func (r *zoneResolver) Places(ctx context.Context, obj *model.Zone) ([]*model.Place, error) {
-	return related[*model.Place](ctx, r.Resolver, obj.ID, zonePlaces.Hop)
+	return related[*model.Place](ctx, r.Resolver, obj, zonePlaces.Hop)
 }
 
 // Focuses is the resolver for the focuses field.
 func (r *zoneResolver) Focuses(ctx context.Context, obj *model.Zone) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, zoneFocuses.Hop)
+	return r.neighbors(ctx, obj, zoneFocuses.Hop)
 }
 
 // Targets is the resolver for the targets field.
 func (r *zoneResolver) Targets(ctx context.Context, obj *model.Zone) ([]*model.Relation, error) {
-	return r.neighbors(ctx, obj.ID, zoneTargets.Hop)
+	return r.neighbors(ctx, obj, zoneTargets.Hop)
 }
 
 // Companies is the resolver for the companies field.
 func (r *zoneResolver) Companies(ctx context.Context, obj *model.Zone) ([]*model.Company, error) {
-	return related[*model.Company](ctx, r.Resolver, obj.ID, zoneCompanies.Hop)
+	return related[*model.Company](ctx, r.Resolver, obj, zoneCompanies.Hop)
 }
 
 // Hosts is the resolver for the hosts field.
 func (r *zoneResolver) Hosts(ctx context.Context, obj *model.Zone) ([]model.Entity, error) {
-	return related[model.Entity](ctx, r.Resolver, obj.ID, zoneHosts.Hop)
+	return related[model.Entity](ctx, r.Resolver, obj, zoneHosts.Hop)
 }
 
 // ManagedBy is the resolver for the managedBy field.
 func (r *zoneResolver) ManagedBy(ctx context.Context, obj *model.Zone) ([]*model.Organization, error) {
-	return related[*model.Organization](ctx, r.Resolver, obj.ID, zoneManagedBy.Hop)
+	return related[*model.Organization](ctx, r.Resolver, obj, zoneManagedBy.Hop)
 }
 
 // Zone returns ZoneResolver implementation.

@@ -13,12 +13,14 @@ type EntityRecord struct {
 	Facts []*FactRecord
 }
 
-// FactRecord is one attribute value with its evidence. Value is a string, int64, float64 or bool.
+// FactRecord is one attribute value with its evidence. Value is a string, int64, float64 or
+// bool. Period is when the value holds, where a document gives it (zero: always).
 type FactRecord struct {
 	ID       string
 	Property string
 	Value    any
 	Evidence []*Evidence
+	Period   Period
 }
 
 // RelationRecord is one relationship: curated, or derived by the loader. ID is derived
@@ -33,6 +35,8 @@ type RelationRecord struct {
 	Props      map[string]any
 	Evidence   []*Evidence
 	Derivation *Derivation
+	// Period is when the relation holds, where a document gives it (zero: always).
+	Period Period
 }
 
 // Mention says that a document names an entity Count times. Rule, when set, is the rule

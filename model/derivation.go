@@ -74,11 +74,12 @@ const (
 )
 
 // StoredRelationKeys are the properties every relationship may hold besides its curated
-// ones: identity, evidence, derivation and the loader's bookkeeping. They are not shown
+// ones: identity, evidence, derivation, period and the loader's bookkeeping. They are not shown
 // as Relation.properties, and no relation type may take their names.
 var StoredRelationKeys = map[string]bool{
 	"id": true, "dataset": true, "evidenceDocs": true, "evidenceQuotes": true,
 	PropDerivation: true, PropRule: true, PropRuleStatement: true, PropDerivedFrom: true,
+	PropValidFrom: true, PropValidTo: true,
 }
 
 // RelationEnds splits a relation id, which is "type:from:to" with an optional

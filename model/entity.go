@@ -78,7 +78,12 @@ const (
 var StoredKeys = map[string]bool{
 	"id": true, "type": true, PropName: true, "aliases": true, "description": true, "evidence": true,
 	"keys": true, "aliasText": true, "dataset": true, "evidenceDocs": true, "evidenceQuotes": true,
+	PropPeriodic: true,
 }
+
+// PropPeriodic is the entity property that lists the properties with facts of a period
+// (see EntityBase.Periodic).
+const PropPeriodic = "periodic"
 
 // Node is anything with a graph-wide id: an Entity or a Document.
 type Node interface {
@@ -104,6 +109,12 @@ type EntityBase struct {
 	Description *string        `json:"description,omitempty"`
 	Evidence    []*Evidence    `json:"evidence"`
 	Props       map[string]any `json:"-"`
+	// Periodic names the properties with facts that hold for a period only: Props holds
+	// the values of the facts without one, and the others are read from the facts.
+	Periodic []string `json:"-"`
+	// AsOf is the date the entity was asked for ("" the present): its fields answer
+	// for that date.
+	AsOf string `json:"-"`
 }
 
 func (*EntityBase) IsNode()             {}

@@ -12,13 +12,17 @@ type Evidence struct {
 	Quote      string `json:"quote" yaml:"quote"`
 }
 
-// Fact is one attribute value of an entity with its evidence. Value is the display form;
-// the typed value is kept on the entity's Props.
+// Fact is one attribute value of an entity with its evidence. Value is the display form,
+// Typed the value as curated (string, number or boolean). ValidFrom and ValidTo are the
+// period in which it holds, where a document gives one.
 type Fact struct {
-	ID       string      `json:"id"`
-	Property string      `json:"property"`
-	Value    string      `json:"value"`
-	Evidence []*Evidence `json:"evidence"`
+	ID        string      `json:"id"`
+	Property  string      `json:"property"`
+	Value     string      `json:"value"`
+	Evidence  []*Evidence `json:"evidence"`
+	ValidFrom *string     `json:"validFrom,omitempty"`
+	ValidTo   *string     `json:"validTo,omitempty"`
+	Typed     any         `json:"-"`
 }
 
 // Property is one key and value of a relationship, in display form.

@@ -32,6 +32,9 @@ type EntityFilter struct {
 	IssuedBy string
 	// Ranges bound typed properties; all must hold.
 	Ranges []Range
+	// AsOf is the date the filter answers for: relationships are followed, and facts'
+	// values counted, only where their period holds then. Empty means the present.
+	AsOf string
 }
 
 // Range bounds one property. Nil bounds are open. Dates (YYYY, YYYY-MM or YYYY-MM-DD)

@@ -117,6 +117,8 @@ type Relation struct {
 	Properties []*Property    `json:"properties"`
 	Evidence   []*Evidence    `json:"evidence"`
 	Derivation *Derivation    `json:"derivation"`
+	ValidFrom  *string        `json:"validFrom,omitempty"`
+	ValidTo    *string        `json:"validTo,omitempty"`
 	Values     map[string]any `json:"-"`
 }
 
@@ -144,4 +146,7 @@ type Hop struct {
 	// Direction, then takes the one hop over Types: "this industry or any subsector, then
 	// the parks that target it". Results carry only the node, ordered by name.
 	Through []string
+	// AsOf is the date the hop answers for: only relationships whose period holds then
+	// are followed. Empty means the present (Today).
+	AsOf string
 }

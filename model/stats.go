@@ -9,6 +9,18 @@ type GraphStats struct {
 	Documents         int      `json:"documents"`
 	Facts             int      `json:"facts"`
 	Evidence          int      `json:"evidence"`
+	// Dataset is the load that wrote the graph; nil for a graph no load completed.
+	Dataset *LoadedDataset `json:"dataset"`
+}
+
+// LoadedDataset is one completed load: the digest of the dataset it wrote (every node
+// and relationship it wrote carries it as the property dataset), when it was written
+// (UTC, RFC 3339) and the version of the loader that wrote it (a VCS revision, or
+// "devel").
+type LoadedDataset struct {
+	Digest        string `json:"digest"`
+	LoadedAt      string `json:"loadedAt"`
+	LoaderVersion string `json:"loaderVersion"`
 }
 
 // Count is a key and how many things have it.

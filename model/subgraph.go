@@ -9,6 +9,8 @@ type Edge struct {
 	Properties []*Property `json:"properties"`
 	Evidence   []*Evidence `json:"evidence"`
 	Derivation *Derivation `json:"derivation"`
+	ValidFrom  *string     `json:"validFrom,omitempty"`
+	ValidTo    *string     `json:"validTo,omitempty"`
 }
 
 // Subgraph is a set of entities and the relationships among them, plus the Cypher that

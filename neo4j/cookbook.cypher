@@ -156,7 +156,7 @@ ORDER BY doc;
 // 17. What each document is evidence for
 // How many entities, facts and stated (curated) relationships cite each document as evidence?
 MATCH (d:Document)
-RETURN d.id AS doc, d.title AS title, d.publishedOn AS publishedOn,
+RETURN d.id AS doc, d.title AS title, d.publisher AS publisher, d.publishedOn AS publishedOn, d.url AS url,
        COUNT { MATCH (e:Entity) WHERE d.id IN e.evidenceDocs } AS entities,
        COUNT { MATCH (f:Fact) WHERE d.id IN f.evidenceDocs } AS facts,
        COUNT { MATCH (:Entity)-[r]->(:Entity) WHERE d.id IN r.evidenceDocs AND r.derivation = 'stated' } AS relationships
@@ -188,3 +188,28 @@ RETURN r.derivation AS derivation, r.rule AS rule, a.name AS from, type(r) AS re
        collect(type(p) + ' ' + x.name + ' -> ' + y.name + ' (' + p.derivation + ')') AS derivedFrom,
        r.ruleStatement AS statement
 ORDER BY derivation DESC, rule, from, to;
+
+// 21. Which load wrote the graph
+// Which dataset digest is loaded, when was it written and by which version of the loader? (cite these with an answer)
+MATCH (d:Dataset)
+RETURN d.digest AS digest, d.loadedAt AS loadedAt, d.loaderVersion AS loaderVersion,
+       COUNT { MATCH (n:Entity) WHERE n.dataset = d.digest } AS entities,
+       COUNT { MATCH ()-[r]->() WHERE r.dataset = d.digest } AS relationships;
+
+// 22. What held only for a period
+// Which relationships and facts hold only for a period a document gives, and which of them held in 2009?
+// (A bound includes every date it is a prefix of: '2010-06' includes 30 June 2010. Edit '2009' to ask about another date.)
+CALL () {
+  MATCH (a:Entity)-[x]->(b:Entity)
+  WHERE x.validFrom IS NOT NULL OR x.validTo IS NOT NULL
+  RETURN 'relationship' AS kind, a.name + ' ' + type(x) + ' ' + b.name AS statement, x AS item
+  UNION ALL
+  MATCH (e:Entity)-[:HAS_FACT]->(x:Fact)
+  WHERE x.validFrom IS NOT NULL OR x.validTo IS NOT NULL
+  RETURN 'fact' AS kind, e.name + ' ' + x.property + ' = ' + x.value AS statement, x AS item
+}
+RETURN kind, statement, item.validFrom AS validFrom, item.validTo AS validTo,
+       (item.validFrom IS NULL OR item.validFrom <= '2009' OR item.validFrom STARTS WITH '2009')
+         AND (item.validTo IS NULL OR '2009' <= item.validTo OR '2009' STARTS WITH item.validTo) AS heldIn2009,
+       item.evidenceQuotes AS quotes
+ORDER BY kind DESC, validFrom, statement;

@@ -49,13 +49,13 @@ func TestEveryCypherTheAPIReturnsIsOneStatementThatDrawsTheSameGraph(t *testing.
 		}
 		answers = append(answers, a)
 	}
-	g, err := store.Neighborhood(ctx, "cross-straits-industrial-cooperation-zone-chongqing", 2, nil, 50)
+	g, err := store.Neighborhood(ctx, "cross-straits-industrial-cooperation-zone-chongqing", 2, nil, 50, "")
 	ofSubgraph("neighborhood", g, err)
-	g, err = store.Neighborhood(ctx, fuling, 1, []string{"TARGETS"}, 100)
+	g, err = store.Neighborhood(ctx, fuling, 1, []string{"TARGETS"}, 100, "")
 	ofSubgraph("neighborhood of one type", g, err)
-	g, err = store.Subgraph(ctx, []string{fuling, "biotechnology", "taiwan", "no-such-id", "it's \"quoted\" \\ here"}, nil)
+	g, err = store.Subgraph(ctx, []string{fuling, "biotechnology", "taiwan", "no-such-id", "it's \"quoted\" \\ here"}, nil, "")
 	ofSubgraph("subgraph", g, err)
-	p, err := store.ShortestPath(ctx, "taiwan", fuling, 6, nil)
+	p, err := store.ShortestPath(ctx, "taiwan", fuling, 6, nil, "")
 	if err != nil || p == nil {
 		t.Fatalf("shortest path: %v %v", p, err)
 	}

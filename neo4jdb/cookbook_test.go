@@ -276,7 +276,7 @@ func TestGrassStylesEveryLabelAndType(t *testing.T) {
 	for _, et := range model.AllEntityTypes {
 		entityLabels[et.Label()] = true
 	}
-	want := map[string]bool{"Entity": true, "Document": true, "Fact": true}
+	want := map[string]bool{"Entity": true, "Document": true, "Fact": true, "Dataset": true}
 	for l := range entityLabels {
 		want[l] = true
 	}

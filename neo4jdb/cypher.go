@@ -92,8 +92,38 @@ func indented(text, indent string) string {
 	return strings.Join(lines, "\n")
 }
 
-// contained is fill with the hole {{depth}} filled with model.ContainmentDepth, the most
-// PART_OF, LOCATED_IN or SUBSECTOR_OF hops a filter or field follows.
+// The period predicates (model.Period.HoldsAt). A relationship or a fact holds at the
+// date $asOf when its period meets it: validFrom and validTo are dates that compare as
+// text, either may be absent, and a bound includes every date it is a prefix of.
+const (
+	// validAt holds when {{x}} holds at $asOf.
+	validAt = `({{x}}.validFrom IS NULL OR {{x}}.validFrom <= $asOf OR {{x}}.validFrom STARTS WITH $asOf) AND ({{x}}.validTo IS NULL OR $asOf <= {{x}}.validTo OR $asOf STARTS WITH {{x}}.validTo)`
+	// allValidAt holds when every relationship of the list {{list}} holds at $asOf.
+	allValidAt = `all(step IN {{list}} WHERE {{valid}})`
+)
+
+// timed is fill with the period holes, where template has them: {{valid}}, that the
+// relationship r holds at $asOf; {{validPath}}, that every relationship of the list rs
+// does; {{validFact}}, that the fact f does.
+func timed(template string, holes ...string) string {
+	for _, h := range [][2]string{
+		{"valid", fill(validAt, "x", "r")},
+		{"validPath", fill(allValidAt, "list", "rs", "valid", fill(validAt, "x", "step"))},
+		{"validFact", fill(validAt, "x", "f")},
+	} {
+		if strings.Contains(template, "{{"+h[0]+"}}") {
+			holes = append(holes, h[0], h[1])
+		}
+	}
+	return fill(template, holes...)
+}
+
+// contained is timed with the hole {{depth}} also filled, where template has it, with
+// model.ContainmentDepth, the most PART_OF, LOCATED_IN or SUBSECTOR_OF hops a filter or
+// field follows.
 func contained(template string, holes ...string) string {
-	return fill(template, append([]string{"depth", strconv.Itoa(model.ContainmentDepth)}, holes...)...)
+	if strings.Contains(template, "{{depth}}") {
+		holes = append(holes, "depth", strconv.Itoa(model.ContainmentDepth))
+	}
+	return timed(template, holes...)
 }

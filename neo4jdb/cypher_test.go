@@ -67,7 +67,12 @@ func goldenQueries() ([]goldenQuery, error) {
 	s := func(v string) *string { return &v }
 	park := model.EntityTypePark
 	first := model.PageArgs{First: 20}
+	// Every query answers for a date; the store gives today's for the present.
+	const asOf = "2025-01-01"
 	entities := func(name string, f model.EntityFilter, page model.PageArgs) {
+		if f.AsOf == "" {
+			f.AsOf = asOf
+		}
 		q, params, err := entityQuery(f, page)
 		add(name, q, params, err)
 	}
@@ -94,6 +99,8 @@ func goldenQueries() ([]goldenQuery, error) {
 	entities("filter-range-date", model.EntityFilter{Type: model.EntityTypePolicy,
 		Ranges: []model.Range{{Property: "issuedOn", Date: true, Min: "2020", Max: "2023-06"}}}, first)
 	entities("filter-range-number", model.EntityFilter{Type: park, Ranges: []model.Range{{Property: "areaKm2", Min: 10.0}}}, first)
+	entities("filter-as-of", model.EntityFilter{Type: model.EntityTypeZone, AsOf: "2009", Zone: "chongqing-high-tech-zone",
+		Ranges: []model.Range{{Property: "areaKm2", Max: 71.0}}}, first)
 	entities("filter-combination", model.EntityFilter{Type: park, NameContains: "park", Industry: "biotech", Zone: "cross-straits-industrial-cooperation-zone-chongqing",
 		Targets: &model.TargetFilter{InvestorOrigin: s("Taiwanese")},
 		Ranges:  []model.Range{{Property: "areaKm2", Min: 1.0, Max: 100.0}, {Property: "established", Date: true, Max: "2010"}}}, first)
@@ -144,6 +151,7 @@ func goldenQueries() ([]goldenQuery, error) {
 		{"neighbors", model.Hop{Direction: model.DirectionBoth}},
 	}
 	for _, h := range hops {
+		h.hop.AsOf = asOf
 		q, params, err := neighborsQuery(ids, h.hop)
 		add(h.name, q, params, err)
 	}
@@ -153,22 +161,24 @@ func goldenQueries() ([]goldenQuery, error) {
 		add(name, cypher, params, nil)
 		out = append(out, goldenQuery{name: name + "-browser", cypher: browser, params: params, browser: true})
 	}
-	q, browser, params := neighborhoodQuery("fuling-district-industrial-park", 2, nil, 100)
+	q, browser, params := neighborhoodQuery("fuling-district-industrial-park", 2, nil, 100, asOf)
 	browse("neighborhood", q, browser, params)
-	q, params = shortestPathQuery("fuling-district-industrial-park", "asus", 6, []string{"PART_OF", "HOSTS"})
+	q, params = shortestPathQuery("fuling-district-industrial-park", "asus", 6, []string{"PART_OF", "HOSTS"}, asOf)
 	browse("shortest-path", q, q, params)
-	q, browser, params = subgraphQuery(ids, nil)
+	q, browser, params = subgraphQuery(ids, nil, asOf)
 	browse("subgraph", q, browser, params)
 
 	for _, by := range []model.BreakdownKey{model.BreakdownKeyIndustry, model.BreakdownKeyDistrict,
 		model.BreakdownKeyInvestorOrigin, model.BreakdownKeyZone, model.BreakdownKeyRegion} {
-		q, params, err := breakdownQuery(park, by, 50)
+		q, params, err := breakdownQuery(park, by, 50, asOf)
 		add("breakdown-"+strings.ReplaceAll(strings.ToLower(string(by)), "_", "-"), q, params, err)
 	}
 
 	q, params = relationshipsQuery([]string{"targets:fuling-district:biotechnology:bcc10cf1",
 		"part_of:fuling-district-industrial-park:cross-straits-industrial-cooperation-zone-chongqing", "not-a-relation-id"})
 	add("relationships", q, params, nil)
+	q, params = factsQuery(ids, "2009")
+	add("facts", q, params, nil)
 	q, params = searchQuery("Fuling park", nil, 10)
 	add("search", q, params, nil)
 	q, params = searchQuery("Fuling park", []model.EntityType{park, model.EntityTypeZone}, 10)

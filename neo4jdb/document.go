@@ -13,7 +13,7 @@ import (
 func documentOf(n neo4j.Node) *model.Document {
 	p := n.Props
 	d := &model.Document{ID: str(p["id"]), File: str(p["file"]), Title: str(p["title"]), Text: str(p["text"])}
-	for k, dst := range map[string]**string{"publisher": &d.Publisher, "author": &d.Author, "publishedOn": &d.PublishedOn} {
+	for k, dst := range map[string]**string{"publisher": &d.Publisher, "author": &d.Author, "publishedOn": &d.PublishedOn, "url": &d.URL} {
 		if v, ok := p[k].(string); ok {
 			*dst = &v
 		}

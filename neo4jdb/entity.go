@@ -28,6 +28,10 @@ func entityOf(n neo4j.Node) (model.Entity, error) {
 	if d, ok := p["description"].(string); ok {
 		b.Description = &d
 	}
+	b.Periodic = strs(p[model.PropPeriodic])
+	if len(b.Periodic) == 0 {
+		b.Periodic = nil
+	}
 	for k, v := range p {
 		if !model.StoredKeys[k] {
 			b.Props[k] = v
@@ -157,9 +161,9 @@ WITH {{kept}}, list AS {{list}}`
 // $afterId, both null on the first page. {{direction}} is ASC or DESC; {{beyond}} is the
 // comparison (> or <) that holds for a key after the cursor's, {{from}} the same or equal.
 const (
-	// By a property: k is its value, or its first value when it holds a list (sources
-	// disagree); entities without it come last, in id order.
-	propertyKey   = `CASE WHEN n[$orderBy] IS :: LIST<ANY> THEN n[$orderBy][0] ELSE n[$orderBy] END`
+	// By a property: k is its first value at $asOf (see propertyValues); entities
+	// without it come last, in id order.
+	propertyKey   = `head({{values}})`
 	propertyAfter = `$afterId IS NULL
   OR ($afterKey IS NULL AND k IS NULL AND n.id > $afterId)
   OR ($afterKey IS NOT NULL AND (k IS NULL OR k {{beyond}} $afterKey OR (k = $afterKey AND n.id > $afterId)))`
@@ -195,7 +199,7 @@ func orderingOf(order model.Order, afterCursor bool) ordering {
 		direction, beyond, from = "DESC", "<", "<="
 	}
 	if order.Property != "name" {
-		return ordering{key: propertyKey, after: fill(propertyAfter, "beyond", beyond),
+		return ordering{key: fill(propertyKey, "values", valuesOf("$orderBy")), after: fill(propertyAfter, "beyond", beyond),
 			sortBy: fill(propertyOrder, "direction", direction)}
 	}
 	o := ordering{key: nameKey, after: fill(nameAfter, "beyond", beyond),
@@ -220,6 +224,7 @@ func entityQuery(f model.EntityFilter, page model.PageArgs) (string, map[string]
 		return "", nil, err
 	}
 	params["limit"] = page.First + 1
+	params["asOf"] = f.AsOf // the filter's relationships and facts, the hops of the page
 	o := orderingOf(order, page.After != "")
 	clauses := w.clauses
 	if o.bound != "" {
@@ -263,10 +268,12 @@ func entityQuery(f model.EntityFilter, page model.PageArgs) (string, map[string]
 	return q, params, nil
 }
 
-// FindEntities returns one page of the entities of f.Type that match f, in page.Order
-// (by name when none is given; then by id), and the total number that match. An invalid
+// FindEntities returns one page of the entities of f.Type that match f at f.AsOf (the
+// present when empty), in page.Order (by name when none is given; then by id), and the
+// total number that match. The hops of page.With answer for the same date. An invalid
 // page.After gives an INVALID error.
 func (s *Store) FindEntities(ctx context.Context, f model.EntityFilter, page model.PageArgs) (*model.EntityPage, error) {
+	f.AsOf = present(f.AsOf)
 	q, params, err := entityQuery(f, page)
 	if err != nil {
 		return nil, err
@@ -361,7 +368,8 @@ const (
 	// and every subsector below them.
 	industrySet = `CALL () {
   MATCH (i:Industry) WHERE {{key}} IN i.keys
-  MATCH (s:Industry)-[:SUBSECTOR_OF*0..{{depth}}]->(i)
+  MATCH (s:Industry)-[rs:SUBSECTOR_OF*0..{{depth}}]->(i)
+  WHERE {{validPath}}
   RETURN collect(DISTINCT s) AS {{name}}
 }`
 	// originIDs computes originIds: the ids of the regions whose id, name or alias is
@@ -372,36 +380,52 @@ const (
 }`
 )
 
-// The predicates of the filter fields over n. {{depth}} is model.ContainmentDepth.
+// The predicates of the filter fields over n, through relationships that hold at $asOf
+// ({{valid}} and {{validPath}}, see timed). {{depth}} is model.ContainmentDepth.
 const (
 	nameContainsClause = `(toLower(n.name) CONTAINS $nameContains OR any(a IN n.aliases WHERE toLower(a) CONTAINS $nameContains))`
-	industryClause     = `EXISTS { MATCH (n)-[:FOCUSES_ON|TARGETS]->(s:Industry) WHERE s IN industrySet }`
+	industryClause     = `EXISTS { MATCH (n)-[r:FOCUSES_ON|TARGETS]->(s:Industry) WHERE s IN industrySet AND {{valid}} }`
 	// targetsClause holds when one TARGETS edge meets both conditions. (With an
 	// industry, targetsCandidates checks the edges instead.)
 	targetsClause = `EXISTS {
-  MATCH (n)-[t:TARGETS]->(s:Industry)
+  MATCH (n)-[r:TARGETS]->(s:Industry)
   WHERE ($targetIndustry IS NULL OR s IN targetSet)
-    AND ($targetOrigin IS NULL OR t.investorOrigin IN originIds)
+    AND ($targetOrigin IS NULL OR r.investorOrigin IN originIds)
+    AND {{valid}}
 }`
-	zoneClause           = `EXISTS { MATCH (n)-[:PART_OF*1..{{depth}}]->(:Zone {id: $zone}) }`
-	districtClause       = `EXISTS { MATCH (n)-[:PART_OF|LOCATED_IN*1..{{depth}}]->(:District {id: $district}) }`
-	regionClause         = `EXISTS { MATCH (n)-[:PART_OF|LOCATED_IN*1..{{depth}}]->(r:Region) WHERE $region IN r.keys }`
-	companyClause        = `EXISTS { MATCH (n)<-[:PART_OF*0..{{depth}}]-(:Entity)-[:HOSTS]->(:Entity {id: $company}) }`
-	hostedInClause       = `EXISTS { MATCH (:Entity {id: $hostedIn})<-[:PART_OF*0..{{depth}}]-(:Entity)-[:HOSTS]->(n) }`
-	subsectorOfClause    = `EXISTS { MATCH (n)-[:SUBSECTOR_OF*1..{{depth}}]->(i:Industry) WHERE $subsectorOf IN i.keys }`
-	participantClause    = `EXISTS { MATCH (:Entity {id: $participant})-[:PARTICIPATED_IN|ORGANIZED]->(n) }`
-	participatedInClause = `EXISTS { MATCH (n)-[:PARTICIPATED_IN|ORGANIZED]->(:Event)-[:PART_OF*0..{{depth}}]->(:Event {id: $participatedIn}) }`
-	issuedByClause       = `EXISTS { MATCH (:Entity {id: $issuedBy})-[:ISSUED]->(n) }`
+	zoneClause           = `EXISTS { MATCH (n)-[rs:PART_OF*1..{{depth}}]->(:Zone {id: $zone}) WHERE {{validPath}} }`
+	districtClause       = `EXISTS { MATCH (n)-[rs:PART_OF|LOCATED_IN*1..{{depth}}]->(:District {id: $district}) WHERE {{validPath}} }`
+	regionClause         = `EXISTS { MATCH (n)-[rs:PART_OF|LOCATED_IN*1..{{depth}}]->(g:Region) WHERE $region IN g.keys AND {{validPath}} }`
+	companyClause        = `EXISTS { MATCH (n)<-[rs:PART_OF*0..{{depth}}]-(:Entity)-[r:HOSTS]->(:Entity {id: $company}) WHERE {{validPath}} AND {{valid}} }`
+	hostedInClause       = `EXISTS { MATCH (:Entity {id: $hostedIn})<-[rs:PART_OF*0..{{depth}}]-(:Entity)-[r:HOSTS]->(n) WHERE {{validPath}} AND {{valid}} }`
+	subsectorOfClause    = `EXISTS { MATCH (n)-[rs:SUBSECTOR_OF*1..{{depth}}]->(i:Industry) WHERE $subsectorOf IN i.keys AND {{validPath}} }`
+	participantClause    = `EXISTS { MATCH (:Entity {id: $participant})-[r:PARTICIPATED_IN|ORGANIZED]->(n) WHERE {{valid}} }`
+	participatedInClause = `EXISTS { MATCH (n)-[r:PARTICIPATED_IN|ORGANIZED]->(:Event)-[rs:PART_OF*0..{{depth}}]->(:Event {id: $participatedIn}) WHERE {{valid}} AND {{validPath}} }`
+	issuedByClause       = `EXISTS { MATCH (:Entity {id: $issuedBy})-[r:ISSUED]->(n) WHERE {{valid}} }`
 
-	// numberRange holds when a value of the property {{prop}} (one, or a list when
-	// sources disagree) lies between {{min}} and {{max}}; a null bound is open.
-	numberRange = `any(v IN CASE WHEN n[{{prop}}] IS :: LIST<ANY> THEN n[{{prop}}] ELSE [n[{{prop}}]] END
+	// propertyValues lists the values of the property {{prop}} of n at $asOf: those n
+	// holds (one, or a list where sources disagree), which are the values of its facts
+	// without a period, then, for a property n.periodic names, the values of its facts
+	// whose period holds at $asOf ({{validFact}}).
+	propertyValues = `CASE WHEN n[{{prop}}] IS :: LIST<ANY> THEN n[{{prop}}] WHEN n[{{prop}}] IS NULL THEN [] ELSE [n[{{prop}}]] END
+  + CASE WHEN {{prop}} IN coalesce(n.periodic, []) THEN COLLECT {
+    MATCH (n)-[:HAS_FACT]->(f:Fact) WHERE f.property = {{prop}} AND {{validFact}}
+    RETURN f.typedValue
+  } ELSE [] END`
+
+	// numberRange holds when a value of the property {{values}} lists lies between
+	// {{min}} and {{max}}; a null bound is open.
+	numberRange = `any(v IN {{values}}
   WHERE ({{min}} IS NULL OR v >= {{min}}) AND ({{max}} IS NULL OR v <= {{max}}))`
 	// dateRange is numberRange for dates, which compare as text: the upper bound also
 	// includes every date it is a prefix of ("2023" includes "2023-03-09").
-	dateRange = `any(v IN CASE WHEN n[{{prop}}] IS :: LIST<ANY> THEN n[{{prop}}] ELSE [n[{{prop}}]] END
+	dateRange = `any(v IN {{values}}
   WHERE ({{min}} IS NULL OR v >= {{min}}) AND ({{max}} IS NULL OR v <= {{max}} OR v STARTS WITH {{max}}))`
 )
+
+// valuesOf is propertyValues of the property named by the parameter prop (such as
+// "$range0prop").
+func valuesOf(prop string) string { return contained(propertyValues, "prop", prop) }
 
 // entityWhere compiles f into the predicates over n, the sets they use and their
 // parameters.
@@ -420,7 +444,7 @@ func entityWhere(f model.EntityFilter) entityFilter {
 	}
 	if f.Industry != "" {
 		set("industrySet", contained(industrySet, "key", "$industry", "name", "industrySet"))
-		add(industryClause, "industry", matchKey(f.Industry))
+		add(contained(industryClause), "industry", matchKey(f.Industry))
 	}
 	if t := f.Targets; t != nil {
 		set("targetSet", contained(industrySet, "key", "$targetIndustry", "name", "targetSet"))
@@ -428,7 +452,7 @@ func entityWhere(f model.EntityFilter) entityFilter {
 		w.params["targetIndustry"] = optionalKey(t.Industry)
 		w.params["targetOrigin"] = optionalKey(t.InvestorOrigin)
 		if optionalKey(t.Industry) == nil {
-			w.clauses = append(w.clauses, targetsClause)
+			w.clauses = append(w.clauses, contained(targetsClause))
 		}
 	}
 	// The filters that name one entity: by id, or (byKey) by id, name or alias.
@@ -442,9 +466,9 @@ func entityWhere(f model.EntityFilter) entityFilter {
 		{f.Company, contained(companyClause), "company", false},
 		{f.HostedIn, contained(hostedInClause), "hostedIn", false},
 		{f.SubsectorOf, contained(subsectorOfClause), "subsectorOf", true},
-		{f.Participant, participantClause, "participant", false},
+		{f.Participant, contained(participantClause), "participant", false},
 		{f.ParticipatedIn, contained(participatedInClause), "participatedIn", false},
-		{f.IssuedBy, issuedByClause, "issuedBy", false},
+		{f.IssuedBy, contained(issuedByClause), "issuedBy", false},
 	} {
 		switch {
 		case c.arg == "":
@@ -460,8 +484,11 @@ func entityWhere(f model.EntityFilter) entityFilter {
 		if r.Date {
 			clause = dateRange
 		}
-		w.clauses = append(w.clauses, fill(clause, "prop", "$"+p+"prop", "min", "$"+p+"min", "max", "$"+p+"max"))
+		w.clauses = append(w.clauses, fill(clause, "values", valuesOf("$"+p+"prop"), "min", "$"+p+"min", "max", "$"+p+"max"))
 		w.params[p+"prop"], w.params[p+"min"], w.params[p+"max"] = r.Property, r.Min, r.Max
+	}
+	if strings.Contains(strings.Join(append(append(slices.Clip(w.sets), w.clauses...), candidates(f)), "\n"), "$asOf") {
+		w.params["asOf"] = f.AsOf
 	}
 	return w
 }
@@ -485,16 +512,18 @@ func filterMatch(f model.EntityFilter, clauses []string) string {
 const (
 	// targetsCandidates checks a targets filter with an industry edge by edge.
 	targetsCandidates = `UNWIND targetSet AS s
-MATCH (n:{{label}})-[t:TARGETS]->(s)
-WHERE $targetOrigin IS NULL OR t.investorOrigin IN originIds
+MATCH (n:{{label}})-[r:TARGETS]->(s)
+WHERE ($targetOrigin IS NULL OR r.investorOrigin IN originIds) AND {{valid}}
 WITH DISTINCT n`
 	industryCandidates = `UNWIND industrySet AS s
-MATCH (n:{{label}})-[:FOCUSES_ON|TARGETS]->(s)
+MATCH (n:{{label}})-[r:FOCUSES_ON|TARGETS]->(s)
+WHERE {{valid}}
 WITH DISTINCT n`
-	originCandidates = `MATCH (n:{{label}})-[:{{derived}}]->(o:Region)
-WHERE o.id IN originIds
+	originCandidates = `MATCH (n:{{label}})-[r:{{derived}}]->(o:Region)
+WHERE o.id IN originIds AND {{valid}}
 WITH DISTINCT n`
-	zoneCandidates = `MATCH (n:{{label}})-[:PART_OF*1..{{depth}}]->(:Zone {id: $zone})
+	zoneCandidates = `MATCH (n:{{label}})-[rs:PART_OF*1..{{depth}}]->(:Zone {id: $zone})
+WHERE {{validPath}}
 WITH DISTINCT n`
 	allCandidates = `MATCH (n:{{label}})`
 )
@@ -507,11 +536,11 @@ func candidates(f model.EntityFilter) string {
 	label := f.Type.Label()
 	switch {
 	case f.Targets != nil && optionalKey(f.Targets.Industry) != nil:
-		return fill(targetsCandidates, "label", label)
+		return timed(targetsCandidates, "label", label)
 	case f.Industry != "":
-		return fill(industryCandidates, "label", label)
+		return timed(industryCandidates, "label", label)
 	case f.Targets != nil && optionalKey(f.Targets.InvestorOrigin) != nil:
-		return fill(originCandidates, "label", label, "derived", model.DerivedInvestorOrigin)
+		return timed(originCandidates, "label", label, "derived", model.DerivedInvestorOrigin)
 	case f.Zone != "":
 		return contained(zoneCandidates, "label", label)
 	}

@@ -9,24 +9,36 @@ import (
 	"github.com/parkgraph/parkgraph/model"
 )
 
-// Facts returns the facts of each of ids with their evidence, ordered by property then
-// value, in one query. Entities without facts are absent from the map.
-func (s *Store) Facts(ctx context.Context, ids []string) (map[string][]*model.Fact, error) {
-	const q = `
-UNWIND $ids AS id
+// factsTemplate finds the facts of the entities of $ids that hold at $asOf.
+const factsTemplate = `UNWIND $ids AS id
 MATCH (:Entity {id: id})-[:HAS_FACT]->(f:Fact)
-WITH id, f ORDER BY f.property, f.value
+WHERE {{validFact}}
+WITH id, f ORDER BY f.property, f.value, f.validFrom
 RETURN id, collect(f) AS list`
-	out, err := readLists(ctx, s, q, map[string]any{"ids": ids}, func(x any) (*model.Fact, error) {
+
+// factsQuery is the Facts query.
+func factsQuery(ids []string, asOf string) (string, map[string]any) {
+	return timed(factsTemplate), map[string]any{"ids": ids, "asOf": asOf}
+}
+
+// Facts returns the facts of each of ids that hold at asOf (the present when empty),
+// with their evidence and period, ordered by property then value, in one query.
+// Entities without such facts are absent from the map.
+func (s *Store) Facts(ctx context.Context, ids []string, asOf string) (map[string][]*model.Fact, error) {
+	q, params := factsQuery(ids, present(asOf))
+	out, err := readLists(ctx, s, q, params, func(x any) (*model.Fact, error) {
 		n, err := as[neo4j.Node](x, "fact")
 		if err != nil {
 			return nil, err
 		}
 		return &model.Fact{
-			ID:       str(n.Props["id"]),
-			Property: str(n.Props["property"]),
-			Value:    str(n.Props["value"]),
-			Evidence: evidenceOf(n.Props),
+			ID:        str(n.Props["id"]),
+			Property:  str(n.Props["property"]),
+			Value:     str(n.Props["value"]),
+			Evidence:  evidenceOf(n.Props),
+			ValidFrom: optionalString(n.Props[model.PropValidFrom]),
+			ValidTo:   optionalString(n.Props[model.PropValidTo]),
+			Typed:     n.Props["typedValue"],
 		}, nil
 	})
 	if err != nil {

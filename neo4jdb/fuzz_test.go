@@ -89,9 +89,12 @@ var paramName = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
 func FuzzEntityWhere(f *testing.F) {
 	f.Add(uint32(1<<0|1<<2|1<<3|1<<4), "biotech", "Taiwanese")
 	f.Fuzz(func(t *testing.T, shape uint32, a, b string) {
+		const asOf = "2025-01-01"
 		filter := filterOf(shape, a, b)
+		filter.AsOf = asOf
 		cypher, params := filterCypher(filter)
 		same := filterOf(shape, placeholder(a, "placeholder-a"), placeholder(b, "placeholder-b"))
+		same.AsOf = asOf
 		if want, _ := filterCypher(same); cypher != want {
 			t.Fatalf("the Cypher depends on the values, not only on which fields are set:\n%s\n-- with placeholders --\n%s", cypher, want)
 		}
@@ -102,7 +105,7 @@ func FuzzEntityWhere(f *testing.F) {
 				t.Errorf("the Cypher names $%s, which is not given:\n%s", m[1], cypher)
 			}
 		}
-		allowed := map[string]bool{"areaKm2": true, a: true, b: true, strings.ToLower(a): true, strings.ToLower(b): true, matchKey(a): true, matchKey(b): true}
+		allowed := map[string]bool{"areaKm2": true, asOf: true, a: true, b: true, strings.ToLower(a): true, strings.ToLower(b): true, matchKey(a): true, matchKey(b): true}
 		for k, v := range params {
 			if !named[k] {
 				t.Errorf("parameter %s is given but the Cypher does not name it", k)

@@ -7,8 +7,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -67,6 +71,8 @@ func stripComments(stmt string) string {
 // in ds (entities, facts, documents, curated relationships, mentions) is deleted, and
 // loading the same dataset twice gives the same graph. Everything written carries the
 // property dataset, a digest of the whole dataset; pruning deletes what carries another.
+// Last, once everything else is written and pruned, Load records the load as the one
+// (:Dataset {digest, loadedAt, loaderVersion}) node (see datasetWrite).
 //
 // A dataset of up to SingleTransactionRows rows is written in one transaction, so a
 // failure leaves the database as it was. A larger one is written one batch per
@@ -155,7 +161,7 @@ func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
 	docs := make([]map[string]any, len(ds.Documents))
 	for i, d := range ds.Documents {
 		p := map[string]any{"id": d.ID, "file": d.File, "title": d.Title, "text": d.Text}
-		for k, v := range map[string]*string{"publisher": d.Publisher, "author": d.Author, "publishedOn": d.PublishedOn} {
+		for k, v := range map[string]*string{"publisher": d.Publisher, "author": d.Author, "publishedOn": d.PublishedOn, "url": d.URL} {
 			if v != nil {
 				p[k] = *v
 			}
@@ -178,14 +184,18 @@ func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
 		if e.Description != nil {
 			p["description"] = *e.Description
 		}
-		for prop, v := range factValues(e.Facts) {
+		values, periodic := factValues(e.Facts)
+		for prop, v := range values {
 			p[prop] = v
+		}
+		if len(periodic) > 0 {
+			p[model.PropPeriodic] = periodic
 		}
 		byType[e.Type] = append(byType[e.Type], map[string]any{"id": e.ID, "props": p})
 		for _, f := range e.Facts {
-			facts = append(facts, map[string]any{"entity": e.ID, "id": f.ID, "props": evidenceProps(map[string]any{
-				"id": f.ID, "property": f.Property, "value": model.FormatValue(f.Value),
-			}, f.Evidence)})
+			facts = append(facts, map[string]any{"entity": e.ID, "id": f.ID, "props": periodProps(evidenceProps(map[string]any{
+				"id": f.ID, "property": f.Property, "value": model.FormatValue(f.Value), "typedValue": f.Value,
+			}, f.Evidence), f.Period)})
 		}
 	}
 	for _, t := range model.AllEntityTypes {
@@ -200,7 +210,7 @@ MERGE (e)-[:HAS_FACT]->(f)`, facts})
 
 	byRel := map[string][]map[string]any{}
 	for _, r := range ds.Relations {
-		p := derivationProps(evidenceProps(map[string]any{"id": r.ID}, r.Evidence), r.Derivation)
+		p := periodProps(derivationProps(evidenceProps(map[string]any{"id": r.ID}, r.Evidence), r.Derivation), r.Period)
 		for k, v := range r.Props {
 			p[k] = v
 		}
@@ -278,7 +288,17 @@ type writer struct {
 	at       LoadProgress       // what is committed so far, when each statement commits alone
 }
 
-// write runs every statement in batches, then prunes.
+// datasetWrite records a load: the one Dataset node, of the load's $digest, with when it
+// was written ($loadedAt) and by which build of the loader ($loaderVersion); the Dataset
+// nodes of earlier loads are deleted. It runs after the prune, so a load that stopped
+// part-way leaves the node of the last complete load.
+const datasetWrite = `MERGE (d:Dataset {digest: $digest})
+SET d.dataset = $digest, d.loadedAt = $loadedAt, d.loaderVersion = $loaderVersion
+WITH d
+OPTIONAL MATCH (old:Dataset) WHERE old <> d
+DETACH DELETE old`
+
+// write runs every statement in batches, then prunes, then records the load.
 func (w *writer) write(stmts []statement, digest string) {
 	for _, st := range stmts {
 		for start := 0; start < len(st.rows); start += batchSize {
@@ -292,7 +312,36 @@ func (w *writer) write(stmts []statement, digest string) {
 			w.committed(0)
 		}
 	}
+	w.exec(datasetWrite, map[string]any{"digest": digest, "loadedAt": time.Now().UTC().Format(time.RFC3339),
+		"loaderVersion": LoaderVersion()})
+	w.committed(0)
 }
+
+// LoaderVersion is the version Load records: the VCS revision the running program was
+// built from (runtime/debug.ReadBuildInfo), with "-modified" when its work tree had
+// changes, or "devel" when the build has none (go run, go test).
+var LoaderVersion = sync.OnceValue(func() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	revision, modified := "", false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			revision = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	switch {
+	case revision == "":
+		return "devel"
+	case modified:
+		return revision + "-modified"
+	}
+	return revision
+})
 
 // committed reports, after a statement that ran in a transaction of its own, the rows
 // written so far and the items deleted so far.
@@ -347,6 +396,17 @@ func evidenceProps(props map[string]any, ev []*model.Evidence) map[string]any {
 	return props
 }
 
+// periodProps records p in props as validFrom and validTo, each when set.
+func periodProps(props map[string]any, p model.Period) map[string]any {
+	if p.ValidFrom != "" {
+		props[model.PropValidFrom] = p.ValidFrom
+	}
+	if p.ValidTo != "" {
+		props[model.PropValidTo] = p.ValidTo
+	}
+	return props
+}
+
 // derivationProps records d (stated when nil) in props: derivation ("stated",
 // "inferred" or "computed"), and for a derived relationship rule, ruleStatement and
 // derivedFrom (the ids of the relationships it came from).
@@ -379,13 +439,23 @@ func otherLabels(t model.EntityType) string {
 	return strings.Join(ls, ":")
 }
 
-// factValues turns facts into typed node properties: one value stays a scalar, values
-// that disagree become a list, so no source is silently overwritten.
-func factValues(facts []*model.FactRecord) map[string]any {
+// factValues turns the facts that hold always (no period) into typed node properties:
+// one value stays a scalar, values that disagree become a list, so no source is silently
+// overwritten. It also returns, sorted, the properties with facts of a period: their
+// values stay on the Fact nodes, for the date a question asks about.
+func factValues(facts []*model.FactRecord) (map[string]any, []string) {
 	byProp := map[string][]any{}
+	var periodic []string
 	for _, f := range facts {
+		if !f.Period.IsZero() {
+			if !slices.Contains(periodic, f.Property) {
+				periodic = append(periodic, f.Property)
+			}
+			continue
+		}
 		byProp[f.Property] = append(byProp[f.Property], f.Value)
 	}
+	sort.Strings(periodic)
 	out := map[string]any{}
 	for k, vs := range byProp {
 		if len(vs) == 1 {
@@ -409,5 +479,5 @@ func factValues(facts []*model.FactRecord) map[string]any {
 		}
 		out[k] = ss
 	}
-	return out
+	return out, periodic
 }

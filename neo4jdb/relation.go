@@ -27,14 +27,16 @@ func neighborsQuery(ids []string, hop model.Hop) (string, map[string]any, error)
 	if err != nil || body == "" {
 		return "", nil, err
 	}
-	return fill(neighborsTemplate, "hop", body), map[string]any{"ids": ids, "first": hopFirst(hop)}, nil
+	return fill(neighborsTemplate, "hop", body), map[string]any{"ids": ids, "first": hopFirst(hop), "asOf": hop.AsOf}, nil
 }
 
 // Neighbors returns, for each of ids, its neighbours one hop (or up to hop.MaxHops hops)
-// away as described by hop, in one query. Entities with no neighbour are absent from the
+// away as described by hop, over the relationships that hold at hop.AsOf (the present
+// when empty), in one query. Entities with no neighbour are absent from the
 // map. One-hop relations carry their properties and evidence; multi-hop results carry only
 // the node, nearest first.
 func (s *Store) Neighbors(ctx context.Context, ids []string, hop model.Hop) (map[string][]*model.Relation, error) {
+	hop.AsOf = present(hop.AsOf)
 	q, params, err := neighborsQuery(ids, hop)
 	if err != nil {
 		return nil, err
@@ -59,26 +61,30 @@ func hopFirst(hop model.Hop) int {
 }
 
 // The hop subqueries run over a bound entity a and return its far ends b as one list
-// named list, at most {{first}} long (a parameter such as $first). {{left}} and {{right}}
+// named list, at most {{first}} long (a parameter such as $first), over relationships
+// that hold at $asOf ({{valid}}, {{validPath}}: see timed). {{left}} and {{right}}
 // are the two halves of the arrow of the hop's direction, {{types}} a type pattern such
 // as :PART_OF|LOCATED_IN (empty: any type) and {{label}} the far end's labels.
 const (
 	// hopOne follows one relationship and keeps it, its far end and its direction.
 	hopOne = `MATCH (a){{left}}[r{{types}}]{{right}}(b{{label}})
+WHERE {{valid}}
 WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
 RETURN collect({r: r, b: b, out: out})[..{{first}}] AS list`
 
 	// hopWalk follows 1 to {{hops}} relationships and keeps the far ends, nearest first.
-	hopWalk = `MATCH p = (a){{left}}[{{types}}*1..{{hops}}]{{right}}(b{{label}})
-WHERE b <> a
+	hopWalk = `MATCH p = (a){{left}}[rs{{types}}*1..{{hops}}]{{right}}(b{{label}})
+WHERE b <> a AND {{validPath}}
 WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
 RETURN collect(b)[..{{first}}] AS list`
 
 	// hopThrough expands the set reached over 0 to {{depth}} relationships of {{through}}
 	// once, without enumerating paths, then takes the final hop from every member.
-	hopThrough = `MATCH (a){{left}}[{{through}}*0..{{depth}}]{{right}}(x:Entity)
+	hopThrough = `MATCH (a){{left}}[rs{{through}}*0..{{depth}}]{{right}}(x:Entity)
+WHERE {{validPath}}
 WITH DISTINCT x
-MATCH (x){{left}}[{{types}}]{{right}}(b{{label}})
+MATCH (x){{left}}[r{{types}}]{{right}}(b{{label}})
+WHERE {{valid}}
 WITH DISTINCT b ORDER BY b.name, b.id
 RETURN collect(b)[..{{first}}] AS list`
 )
@@ -119,9 +125,9 @@ func hopQuery(hop model.Hop, first string) (string, error) {
 		}
 		return contained(hopThrough, append(shape, "through", through)...), nil
 	case hop.MaxHops > 1:
-		return fill(hopWalk, append(shape, "hops", strconv.Itoa(min(hop.MaxHops, model.ContainmentDepth)))...), nil
+		return timed(hopWalk, append(shape, "hops", strconv.Itoa(min(hop.MaxHops, model.ContainmentDepth)))...), nil
 	}
-	return fill(hopOne, shape...), nil
+	return timed(hopOne, shape...), nil
 }
 
 // hopItem returns the decoder of one item of the list of hop's subquery: a far end alone
@@ -187,6 +193,22 @@ func typePattern(names []string) (pattern string, ok bool) {
 		return "", false
 	}
 	return ":" + strings.Join(known, "|"), true
+}
+
+// optionalString returns v when it is a string, and nil otherwise.
+func optionalString(v any) *string {
+	if s, ok := v.(string); ok {
+		return &s
+	}
+	return nil
+}
+
+// present returns asOf, or for the present ("") model.Today.
+func present(asOf string) string {
+	if asOf == "" {
+		return model.Today()
+	}
+	return asOf
 }
 
 // derivationOf reads the derivation a relationship records (see derivationProps); one
@@ -264,6 +286,8 @@ func relationOf(r neo4j.Relationship, dir model.Direction) *model.Relation {
 		Direction:  dir,
 		Evidence:   evidenceOf(r.Props),
 		Derivation: derivationOf(r.Props),
+		ValidFrom:  optionalString(r.Props[model.PropValidFrom]),
+		ValidTo:    optionalString(r.Props[model.PropValidTo]),
 		Values:     map[string]any{},
 	}
 	keys := make([]string, 0, len(r.Props))

@@ -2,6 +2,7 @@
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
 CREATE CONSTRAINT fact_id IF NOT EXISTS FOR (f:Fact) REQUIRE f.id IS UNIQUE;
+CREATE CONSTRAINT dataset_digest IF NOT EXISTS FOR (d:Dataset) REQUIRE d.digest IS UNIQUE;
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 // Lists of one type are paged in name order straight from its own name index.
 CREATE INDEX zone_name IF NOT EXISTS FOR (n:Zone) ON (n.name);

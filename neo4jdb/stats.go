@@ -43,7 +43,7 @@ func (s *Store) counts(ctx context.Context) (labels, rels map[string]int, err er
 }
 
 // Stats counts the whole graph: nodes and relationships by label and type, documents,
-// facts and evidence items.
+// facts and evidence items, and says which load wrote it (the latest Dataset node).
 func (s *Store) Stats(ctx context.Context) (*model.GraphStats, error) {
 	labels, rels, err := s.counts(ctx)
 	if err != nil {
@@ -57,7 +57,8 @@ func (s *Store) Stats(ctx context.Context) (*model.GraphStats, error) {
 	const q = `
 CALL () { MATCH (n) RETURN count(n) AS nodes, sum(size(coalesce(n.evidenceDocs, []))) AS onNodes }
 CALL () { MATCH ()-[r]->() RETURN sum(size(coalesce(r.evidenceDocs, []))) AS onRels }
-RETURN nodes, onNodes + onRels AS evidence`
+CALL () { OPTIONAL MATCH (d:Dataset) WITH d ORDER BY d.loadedAt DESC LIMIT 1 RETURN d }
+RETURN nodes, onNodes + onRels AS evidence, d`
 	recs, err := s.read(ctx, q, nil)
 	if err != nil {
 		return nil, fmt.Errorf("count evidence: %w", err)
@@ -72,6 +73,14 @@ RETURN nodes, onNodes + onRels AS evidence`
 			return nil, err
 		}
 		st.Nodes, st.Evidence = int(nodes), int(ev)
+		d, err := column[neo4j.Node](recs[0], "d")
+		if err != nil {
+			return nil, err
+		}
+		if d.Props != nil {
+			st.Dataset = &model.LoadedDataset{Digest: str(d.Props["digest"]), LoadedAt: str(d.Props["loadedAt"]),
+				LoaderVersion: str(d.Props["loaderVersion"])}
+		}
 	}
 	return st, nil
 }
@@ -86,13 +95,13 @@ func sortedCounts(m map[string]int) []*model.Count {
 }
 
 // breakdownPatterns says, for each breakdown key, how an entity n reaches the entity g it
-// is counted under.
+// is counted under, over relationships that hold at $asOf.
 var breakdownPatterns = map[model.BreakdownKey]string{
-	model.BreakdownKeyIndustry:       `(n)-[:FOCUSES_ON|TARGETS]->(g:Industry)`,
-	model.BreakdownKeyDistrict:       contained(`(n)-[:PART_OF|LOCATED_IN*1..{{depth}}]->(g:District)`),
-	model.BreakdownKeyInvestorOrigin: fill(`(n)-[:{{derived}}]->(g:Region)`, "derived", model.DerivedInvestorOrigin),
-	model.BreakdownKeyZone:           contained(`(n)-[:PART_OF*1..{{depth}}]->(g:Zone)`),
-	model.BreakdownKeyRegion:         contained(`(n)-[:PART_OF|LOCATED_IN*1..{{depth}}]->(g:Region)`),
+	model.BreakdownKeyIndustry:       timed("(n)-[r:FOCUSES_ON|TARGETS]->(g:Industry)\nWHERE {{valid}}"),
+	model.BreakdownKeyDistrict:       contained("(n)-[rs:PART_OF|LOCATED_IN*1..{{depth}}]->(g:District)\nWHERE {{validPath}}"),
+	model.BreakdownKeyInvestorOrigin: timed("(n)-[r:{{derived}}]->(g:Region)\nWHERE {{valid}}", "derived", model.DerivedInvestorOrigin),
+	model.BreakdownKeyZone:           contained("(n)-[rs:PART_OF*1..{{depth}}]->(g:Zone)\nWHERE {{validPath}}"),
+	model.BreakdownKeyRegion:         contained("(n)-[rs:PART_OF|LOCATED_IN*1..{{depth}}]->(g:Region)\nWHERE {{validPath}}"),
 }
 
 // breakdownTemplate counts the entities n of one {{label}} under each g they reach by
@@ -103,18 +112,19 @@ WITH g, count(DISTINCT n) AS n
 RETURN g, n ORDER BY n DESC, g.name, g.id LIMIT $first`
 
 // breakdownQuery is the Breakdown query. An invalid type or key gives an INVALID error.
-func breakdownQuery(of model.EntityType, by model.BreakdownKey, first int) (string, map[string]any, error) {
+func breakdownQuery(of model.EntityType, by model.BreakdownKey, first int, asOf string) (string, map[string]any, error) {
 	pattern, ok := breakdownPatterns[by]
 	if !ok || !of.IsValid() {
 		return "", nil, model.Errorf(model.CodeInvalid, "cannot break %s down by %s", of, by)
 	}
-	return fill(breakdownTemplate, "label", of.Label(), "pattern", pattern), map[string]any{"first": first}, nil
+	return fill(breakdownTemplate, "label", of.Label(), "pattern", pattern), map[string]any{"first": first, "asOf": asOf}, nil
 }
 
 // Breakdown counts the entities of type of under each industry, district, investor
-// origin, zone or region they relate to, most first, at most first buckets.
-func (s *Store) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int) ([]*model.Bucket, error) {
-	q, params, err := breakdownQuery(of, by, first)
+// origin, zone or region they relate to at asOf (the present when empty), most first, at
+// most first buckets.
+func (s *Store) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int, asOf string) ([]*model.Bucket, error) {
+	q, params, err := breakdownQuery(of, by, first, present(asOf))
 	if err != nil {
 		return nil, err
 	}

@@ -80,6 +80,20 @@ func TestLoadRemovesWhatTheDatasetNoLongerHolds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	stamps, err := store.Stamps(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Dataset == nil || stamps[st.Dataset.Digest] == 0 || len(stamps) != 2 {
+		t.Errorf("stats.dataset = %+v with stamps %v, want the one digest the smaller load left", st.Dataset, stamps)
+	}
+	if n, err := neo4jdb.ReadRows(ctx, store, "MATCH (d:Dataset) RETURN d"); err != nil || n != 1 {
+		t.Errorf("%d Dataset nodes (%v), want the one of the last load", n, err)
+	}
 	if _, ok := nodes[gone]; ok {
 		t.Errorf("%s is still in the graph after a load without it", gone)
 	}
@@ -90,6 +104,61 @@ func TestLoadRemovesWhatTheDatasetNoLongerHolds(t *testing.T) {
 	nodes, err = store.FindNodes(ctx, []string{gone})
 	if err != nil || nodes[gone] == nil {
 		t.Fatalf("%s not back after reloading the seeds: %v", gone, err)
+	}
+}
+
+// TestALoadRecordsItsDatasetAndTheDocumentsTheirURL checks the provenance a load writes:
+// one Dataset node with the digest everything carries, when it was loaded and by which
+// loader, and each document's url where its metadata gives one.
+func TestALoadRecordsItsDatasetAndTheDocumentsTheirURL(t *testing.T) {
+	store := neo4jtest.Open(t)
+	ds := neo4jtest.LoadSeeds(t, store)
+	ctx := context.Background()
+	defer neo4jtest.LoadSeeds(t, store)
+	const url = "https://www.example.com/doc-000.html"
+	docs := make([]*model.Document, len(ds.Documents))
+	for i, d := range ds.Documents {
+		c := *d
+		if i == 0 {
+			u := url
+			c.URL = &u
+		}
+		docs[i] = &c
+	}
+	withURL := *ds
+	withURL.Documents = docs
+	before := time.Now().UTC().Add(-time.Second)
+	if _, err := store.Load(ctx, &withURL, seeds.Mentions(&withURL)); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamps, err := store.Stamps(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Dataset == nil {
+		t.Fatal("stats.dataset is nil after a load")
+	}
+	loadedAt, err := time.Parse(time.RFC3339, st.Dataset.LoadedAt)
+	if err != nil || loadedAt.Before(before.Truncate(time.Second)) || loadedAt.After(time.Now().Add(time.Second)) {
+		t.Errorf("loadedAt %q (%v), want the time of the load", st.Dataset.LoadedAt, err)
+	}
+	if st.Dataset.LoaderVersion != neo4jdb.LoaderVersion() || st.Dataset.LoaderVersion == "" {
+		t.Errorf("loaderVersion %q, want %q", st.Dataset.LoaderVersion, neo4jdb.LoaderVersion())
+	}
+	if len(stamps) != 2 || stamps[st.Dataset.Digest] == 0 {
+		t.Errorf("digest %s, stamps %v: want the digest everything carries", st.Dataset.Digest, stamps)
+	}
+	nodes, err := store.FindNodes(ctx, []string{docs[0].ID, docs[1].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := nodes[docs[0].ID].(*model.Document), nodes[docs[1].ID].(*model.Document)
+	if first.URL == nil || *first.URL != url || second.URL != nil {
+		t.Errorf("urls %v and %v, want %s and none", first.URL, second.URL, url)
 	}
 }
 

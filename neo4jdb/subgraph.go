@@ -35,32 +35,33 @@ func orTraversalTypes(types []string) []string {
 
 // neighborhoodTemplate finds the entities within {{depth}} hops of $id over $types,
 // nearest first and at most $limit besides $id, and every relationship of $types among
-// them.
+// them, all over relationships that hold at $asOf.
 const neighborhoodTemplate = `MATCH (start:Entity {id: $id})
 OPTIONAL MATCH p = (start)-[rs*1..{{depth}}]-(m:Entity)
-WHERE m <> start AND all(r IN rs WHERE type(r) IN $types)
+WHERE m <> start AND all(r IN rs WHERE type(r) IN $types) AND {{validPath}}
 WITH start, m, min(length(p)) AS d
 ORDER BY d, m.name, m.id
 WITH start, collect(m)[..$limit] AS ms
 WITH [start] + ms AS nodes
 UNWIND nodes AS a
 OPTIONAL MATCH (a)-[r]->(b:Entity)
-WHERE type(r) IN $types AND b IN nodes
+WHERE type(r) IN $types AND b IN nodes AND {{valid}}
 RETURN nodes, collect(r) AS rels`
 
 // neighborhoodQuery is the Neighborhood query and, with the same parameters, its
 // Browser form: the same query, so that Browser draws the same nodes and relationships.
-func neighborhoodQuery(id string, depth int, types []string, limit int) (cypher, browser string, params map[string]any) {
-	q := fill(neighborhoodTemplate, "depth", strconv.Itoa(depth))
-	return q, q, map[string]any{"id": id, "types": orTraversalTypes(types), "limit": limit}
+func neighborhoodQuery(id string, depth int, types []string, limit int, asOf string) (cypher, browser string, params map[string]any) {
+	q := timed(neighborhoodTemplate, "depth", strconv.Itoa(depth))
+	return q, q, map[string]any{"id": id, "types": orTraversalTypes(types), "limit": limit, "asOf": asOf}
 }
 
 // Neighborhood returns the entities within depth hops of id over types (every traversal
 // type when empty), nearest first and at most limit besides id, and every relationship
-// of those types among them. An unknown id gives an empty subgraph. The arguments are
-// within their model bounds (the resolvers check them).
-func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []string, limit int) (*model.Subgraph, error) {
-	q, browser, params := neighborhoodQuery(id, depth, types, limit)
+// of those types among them, over the relationships that hold at asOf (the present when
+// empty). An unknown id gives an empty subgraph. The arguments are within their model
+// bounds (the resolvers check them).
+func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []string, limit int, asOf string) (*model.Subgraph, error) {
+	q, browser, params := neighborhoodQuery(id, depth, types, limit, present(asOf))
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("neighborhood of %q: %w", id, err)
@@ -73,24 +74,27 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []
 	return g, nil
 }
 
-// subgraphCypher finds the entities of $ids and every relationship of $types among them.
+// subgraphCypher finds the entities of $ids and every relationship of $types among them
+// that holds at $asOf.
 const subgraphCypher = `MATCH (n:Entity) WHERE n.id IN $ids
 WITH collect(n) AS nodes
 UNWIND nodes AS a
 OPTIONAL MATCH (a)-[r]->(b:Entity)
-WHERE type(r) IN $types AND b IN nodes
+WHERE type(r) IN $types AND b IN nodes AND {{valid}}
 RETURN nodes, collect(r) AS rels`
 
 // subgraphQuery is the Subgraph query and, with the same parameters, its Browser form
 // (the same query).
-func subgraphQuery(ids []string, types []string) (cypher, browser string, params map[string]any) {
-	return subgraphCypher, subgraphCypher, map[string]any{"ids": ids, "types": orTraversalTypes(types)}
+func subgraphQuery(ids []string, types []string, asOf string) (cypher, browser string, params map[string]any) {
+	q := timed(subgraphCypher)
+	return q, q, map[string]any{"ids": ids, "types": orTraversalTypes(types), "asOf": asOf}
 }
 
 // Subgraph returns the entities with the given ids and every relationship of types
-// (every traversal type when empty) among them. Unknown ids are left out.
-func (s *Store) Subgraph(ctx context.Context, ids []string, types []string) (*model.Subgraph, error) {
-	q, browser, params := subgraphQuery(ids, types)
+// (every traversal type when empty) among them that holds at asOf (the present when
+// empty). Unknown ids are left out.
+func (s *Store) Subgraph(ctx context.Context, ids []string, types []string, asOf string) (*model.Subgraph, error) {
+	q, browser, params := subgraphQuery(ids, types, present(asOf))
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("subgraph of %d ids: %w", len(ids), err)
@@ -148,25 +152,27 @@ func subgraphOf(recs []*neo4j.Record) (*model.Subgraph, error) {
 }
 
 // shortestPathTemplate finds a shortest path of at most {{depth}} hops over $types from
-// the entity $from to the entity $to. Browser runs it as it is. (Each end has a MATCH of
-// its own: one MATCH of two disconnected nodes earns a cartesian-product notice.)
+// the entity $from to the entity $to, over relationships that hold at $asOf. Browser
+// runs it as it is. (Each end has a MATCH of its own: one MATCH of two disconnected nodes
+// earns a cartesian-product notice.)
 const shortestPathTemplate = `MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})
 MATCH p = shortestPath((a)-[*..{{depth}}]-(b))
-WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+WHERE all(r IN relationships(p) WHERE type(r) IN $types AND {{valid}})
 RETURN p`
 
 // shortestPathQuery is the ShortestPath query.
-func shortestPathQuery(from, to string, maxDepth int, types []string) (string, map[string]any) {
-	return fill(shortestPathTemplate, "depth", strconv.Itoa(maxDepth)),
-		map[string]any{"from": from, "to": to, "types": orTraversalTypes(types)}
+func shortestPathQuery(from, to string, maxDepth int, types []string, asOf string) (string, map[string]any) {
+	return timed(shortestPathTemplate, "depth", strconv.Itoa(maxDepth)),
+		map[string]any{"from": from, "to": to, "types": orTraversalTypes(types), "asOf": asOf}
 }
 
 // ShortestPath returns a shortest path from one entity to another over types (every
-// traversal type when empty) of at most maxDepth hops, or nil when there is none (or
-// either id is unknown, or from is to).
-func (s *Store) ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string) (*model.Path, error) {
-	q, params := shortestPathQuery(from, to, maxDepth, types)
+// traversal type when empty) of at most maxDepth hops, over the relationships that hold
+// at asOf (the present when empty), or nil when there is none (or either id is unknown,
+// or from is to).
+func (s *Store) ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string, asOf string) (*model.Path, error) {
+	q, params := shortestPathQuery(from, to, maxDepth, types, present(asOf))
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("shortest path %q to %q: %w", from, to, err)
@@ -199,7 +205,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxDepth int,
 func edgeOf(r neo4j.Relationship, ids map[string]string) *model.Edge {
 	rel := relationOf(r, model.DirectionOut)
 	return &model.Edge{ID: rel.ID, Type: r.Type, Source: ids[r.StartElementId], Target: ids[r.EndElementId],
-		Properties: rel.Properties, Evidence: rel.Evidence, Derivation: rel.Derivation}
+		Properties: rel.Properties, Evidence: rel.Evidence, Derivation: rel.Derivation, ValidFrom: rel.ValidFrom, ValidTo: rel.ValidTo}
 }
 
 // browserCypher returns cypher with each $parameter written in place as a Cypher literal

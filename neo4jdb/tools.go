@@ -34,9 +34,11 @@ func (s *Store) Counts(ctx context.Context) (*Counts, error) {
 
 // Fingerprint returns a SHA-256 over every node (labels and properties) and every
 // relationship (type, end ids and properties) of the database, independent of storage
-// order. Two databases with the same content have the same fingerprint.
+// order. Two databases with the same content have the same fingerprint: when and by which
+// build they were loaded (the Dataset node's loadedAt and loaderVersion) is left out.
 func (s *Store) Fingerprint(ctx context.Context) (string, error) {
-	nodes, err := s.read(ctx, `MATCH (n) RETURN [labels(n), properties(n)] AS row`, nil)
+	nodes, err := s.read(ctx, `MATCH (n)
+RETURN [labels(n), CASE WHEN n:Dataset THEN n {.*, loadedAt: null, loaderVersion: null} ELSE properties(n) END] AS row`, nil)
 	if err != nil {
 		return "", fmt.Errorf("fingerprint nodes: %w", err)
 	}

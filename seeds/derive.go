@@ -74,7 +74,8 @@ func derive(ds *model.Dataset) {
 // for P PART_OF zone Z, P LOCATED_IN D (a district or a zone other than Z), and
 // D TARGETS I {investorOrigin: O}, where one document is cited both for P PART_OF Z and
 // for D TARGETS I, it derives P TARGETS I {investorOrigin: O}, from those three
-// relations and with their evidence. The result is in the order of the stated relations.
+// relations and with their evidence, for the period in which all three hold (none
+// when there is no such period). The result is in the order of the stated relations.
 func districtTargetsOfZoneParks(stated []*model.RelationRecord, types map[string]model.EntityType) []*model.RelationRecord {
 	from := map[string]map[string][]*model.RelationRecord{} // type -> from -> relations
 	for _, r := range stated {
@@ -99,8 +100,15 @@ func districtTargetsOfZoneParks(stated []*model.RelationRecord, types map[string
 				if origin == "" || !shareDocument(partOf.Evidence, targets.Evidence) {
 					continue
 				}
+				period, ok := partOf.Period.Within(located.Period)
+				if ok {
+					period, ok = period.Within(targets.Period)
+				}
+				if !ok {
+					continue
+				}
 				rec := &model.RelationRecord{Type: "TARGETS", From: partOf.From, To: targets.To,
-					Props: map[string]any{model.PropInvestorOrigin: origin}}
+					Props: map[string]any{model.PropInvestorOrigin: origin}, Period: period}
 				rec.ID = RelationID(rec)
 				d, seen := byID[rec.ID]
 				if !seen {
@@ -136,7 +144,8 @@ func shareDocument(a, b []*model.Evidence) bool {
 // investorOrigins applies InvestorOrigins: one TARGETS_INVESTORS_FROM relation from each
 // entity to each region its TARGETS relations name as investorOrigin, derived from
 // those TARGETS relations and with their evidence, so that the region is one hop away
-// in traversals.
+// in traversals. Its period spans theirs: it holds whenever one of them may (the
+// TARGETS relations themselves say exactly when).
 func investorOrigins(rels []*model.RelationRecord) []*model.RelationRecord {
 	byPair := map[[2]string]*model.RelationRecord{}
 	var out []*model.RelationRecord
@@ -149,13 +158,16 @@ func investorOrigins(rels []*model.RelationRecord) []*model.RelationRecord {
 		d, ok := byPair[k]
 		if !ok {
 			d = &model.RelationRecord{Type: model.DerivedInvestorOrigin, From: rec.From, To: origin, Props: map[string]any{},
-				Derivation: model.DerivedBy(InvestorOrigins.Kind, InvestorOrigins.Rule, nil)}
-			d.ID = RelationID(d)
+				Derivation: model.DerivedBy(InvestorOrigins.Kind, InvestorOrigins.Rule, nil), Period: rec.Period}
 			byPair[k] = d
 			out = append(out, d)
 		}
+		d.Period = d.Period.Spanning(rec.Period)
 		d.Derivation.DerivedFrom = append(d.Derivation.DerivedFrom, rec.ID)
 		d.Evidence = addEvidence(d.Evidence, rec.Evidence)
+	}
+	for _, d := range out {
+		d.ID = RelationID(d)
 	}
 	return out
 }

@@ -188,3 +188,18 @@ func TestTheReadmeListsEveryRule(t *testing.T) {
 		t.Errorf("the README lists %q, which is no rule", name)
 	}
 }
+
+func TestAnInferredRelationHoldsWhileAllItsPremisesHold(t *testing.T) {
+	w := newRuleWorld().rel("PART_OF", "p", "z", "doc-a", nil).rel("LOCATED_IN", "p", "d", "doc-a", nil).
+		rel("TARGETS", "d", "biotech", "doc-a", fromTaiwan)
+	w.rels[0].Period = model.Period{ValidFrom: "2007-12", ValidTo: "2010-06"}
+	w.rels[2].Period = model.Period{ValidFrom: "2009"}
+	got := districtTargetsOfZoneParks(w.rels, w.types)
+	if len(got) != 1 || got[0].Period != (model.Period{ValidFrom: "2009", ValidTo: "2010-06"}) {
+		t.Fatalf("inferred %+v, want one TARGETS from 2009 to 2010-06", got)
+	}
+	w.rels[2].Period = model.Period{ValidFrom: "2011"}
+	if got := districtTargetsOfZoneParks(w.rels, w.types); len(got) != 0 {
+		t.Errorf("inferred %+v from premises that never hold together", got[0])
+	}
+}

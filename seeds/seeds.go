@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"regexp"
 	"sort"
@@ -281,7 +282,7 @@ func (r *reader) readDocuments(ds *model.Dataset) {
 	}
 	top := r.fields(file, root, "documents.yaml", "documents")
 	for _, n := range r.list(file, top["documents"], "documents") {
-		f := r.fields(file, n, "document", "id", "file", "title", "publisher", "author", "publishedOn")
+		f := r.fields(file, n, "document", "id", "file", "title", "publisher", "author", "publishedOn", "url")
 		d := &model.Document{
 			ID:    r.str(file, f, "id", true, n),
 			File:  r.str(file, f, "file", true, n),
@@ -292,6 +293,10 @@ func (r *reader) readDocuments(ds *model.Dataset) {
 		d.PublishedOn = optional(r.str(file, f, "publishedOn", false, n))
 		if d.PublishedOn != nil && !model.DatePattern.MatchString(*d.PublishedOn) {
 			r.add(file, f["publishedOn"].Line, "publishedOn %q must be YYYY-MM-DD, YYYY-MM or YYYY", *d.PublishedOn)
+		}
+		d.URL = optional(r.str(file, f, "url", false, n))
+		if d.URL != nil && !isWebURL(*d.URL) {
+			r.add(file, f["url"].Line, "url %q must be an absolute http or https URL", *d.URL)
 		}
 		if d.ID == "" {
 			continue
@@ -384,7 +389,7 @@ func (r *reader) readEntity(file string, n *yaml.Node) *model.EntityRecord {
 	e.Evidence = r.readEvidence(file, f["evidence"], n, "entity "+e.ID)
 	seen := map[string]bool{}
 	for _, fn := range r.list(file, f["facts"], "facts") {
-		ff := r.fields(file, fn, "fact", "property", "value", "evidence")
+		ff := r.fields(file, fn, "fact", "property", "value", "evidence", "validFrom", "validTo")
 		fact := &model.FactRecord{Property: r.str(file, ff, "property", true, fn)}
 		if fact.Property != "" && (!keyPattern.MatchString(fact.Property) || model.StoredKeys[fact.Property]) {
 			r.add(file, ff["property"].Line, "fact property %q must be lowerCamelCase and not reserved", fact.Property)
@@ -394,7 +399,11 @@ func (r *reader) readEntity(file string, n *yaml.Node) *model.EntityRecord {
 			r.add(file, ff["value"].Line, "date %s %q must be YYYY-MM-DD, YYYY-MM or YYYY", fact.Property, s)
 		}
 		fact.Evidence = r.readEvidence(file, ff["evidence"], fn, "fact "+fact.Property)
+		fact.Period = r.period(file, ff)
 		key := fact.Property + "=" + model.FormatValue(fact.Value)
+		if !fact.Period.IsZero() {
+			key += "@" + fact.Period.ValidFrom + ".." + fact.Period.ValidTo
+		}
 		if seen[key] {
 			r.add(file, fn.Line, "fact %s given twice: list its evidence under one entry", key)
 		}
@@ -437,7 +446,7 @@ func (r *reader) scalar(file string, n *yaml.Node, parent *yaml.Node, what strin
 }
 
 func (r *reader) readRelation(file string, n *yaml.Node) (pendingRelation, bool) {
-	f := r.fields(file, n, "relation", "type", "from", "to", "properties", "evidence")
+	f := r.fields(file, n, "relation", "type", "from", "to", "properties", "evidence", "validFrom", "validTo")
 	rec := &model.RelationRecord{
 		Type:       r.str(file, f, "type", true, n),
 		From:       r.str(file, f, "from", true, n),
@@ -474,6 +483,7 @@ func (r *reader) readRelation(file string, n *yaml.Node) (pendingRelation, bool)
 		}
 	}
 	rec.Evidence = r.readEvidence(file, f["evidence"], n, "relation "+rec.Type)
+	rec.Period = r.period(file, f)
 	if rec.Type == "" || rec.From == "" || rec.To == "" {
 		return p, false
 	}
@@ -520,10 +530,35 @@ func (r *reader) checkRelations(ds *model.Dataset, pending []pendingRelation) {
 	}
 }
 
-// RelationID derives the stable id of a relationship from its type, ends and properties.
+// period reads the validFrom and validTo of a relation or fact: each a date that exists
+// (YYYY, YYYY-MM or YYYY-MM-DD), the end not before the start.
+func (r *reader) period(file string, f map[string]*yaml.Node) model.Period {
+	var p model.Period
+	ok := true
+	for key, dst := range map[string]*string{"validFrom": &p.ValidFrom, "validTo": &p.ValidTo} {
+		n, given := f[key]
+		if !given {
+			continue
+		}
+		if n.Kind != yaml.ScalarNode || !model.IsDate(n.Value) {
+			r.add(file, n.Line, "%s %q must be a date YYYY, YYYY-MM or YYYY-MM-DD", key, n.Value)
+			ok = false
+			continue
+		}
+		*dst = n.Value
+	}
+	if ok && p.EndsBeforeItStarts() {
+		r.add(file, f["validTo"].Line, "validTo %s is before validFrom %s", p.ValidTo, p.ValidFrom)
+	}
+	return p
+}
+
+// RelationID derives the stable id of a relationship from its type, ends, properties
+// and period: "type:from:to", then ":" and a hash of the properties and the period when
+// it has any.
 func RelationID(rec *model.RelationRecord) string {
 	id := strings.ToLower(rec.Type) + ":" + rec.From + ":" + rec.To
-	if len(rec.Props) == 0 {
+	if len(rec.Props) == 0 && rec.Period.IsZero() {
 		return id
 	}
 	keys := make([]string, 0, len(rec.Props))
@@ -535,12 +570,21 @@ func RelationID(rec *model.RelationRecord) string {
 	for _, k := range keys {
 		fmt.Fprintf(&b, "%s=%s;", k, model.FormatValue(rec.Props[k]))
 	}
+	if !rec.Period.IsZero() {
+		fmt.Fprintf(&b, "@%s..%s", rec.Period.ValidFrom, rec.Period.ValidTo)
+	}
 	return id + ":" + shortHash(b.String())
 }
 
 func shortHash(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:4])
+}
+
+// isWebURL reports whether s is an absolute http or https URL with a host.
+func isWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \t\n")
 }
 
 func optional(s string) *string {

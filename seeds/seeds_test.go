@@ -95,6 +95,12 @@ func TestLoadRefusesBadInput(t *testing.T) {
 		{"a malformed date is refused", ents, `        value: "2023-03-09"`, `        value: "March 9"`, ents, 10, "must be YYYY-MM-DD"},
 		{"a derived relation type cannot be curated", rels, "  - type: PART_OF", "  - type: TARGETS_INVESTORS_FROM", rels, 2, "derived from TARGETS"},
 		{"a missing document file is refused", docs, "    file: a.txt", "    file: b.txt", docs, 3, `document file "b.txt" not found`},
+		{"a document url that is not an absolute web address is refused", docs, "    file: a.txt\n", "    file: a.txt\n    url: \"www.example.com/a\"\n", docs, 4, "absolute http or https URL"},
+		{"a malformed validFrom of a relation is refused", rels, "    to: example-zone\n", "    to: example-zone\n    validFrom: \"2007/12\"\n", rels, 5, `validFrom "2007/12" must be a date`},
+		{"a month that does not exist is refused", rels, "    to: example-zone\n", "    to: example-zone\n    validTo: \"2010-13\"\n", rels, 5, `validTo "2010-13" must be a date`},
+		{"a day that does not exist is refused", ents, "        value: \"2023-03-09\"\n", "        value: \"2023-03-09\"\n        validFrom: \"2023-02-30\"\n", ents, 11, `validFrom "2023-02-30" must be a date`},
+		{"a relation that ends before it starts is refused", rels, "    to: example-zone\n", "    to: example-zone\n    validFrom: \"2010-06\"\n    validTo: \"2009\"\n", rels, 6, "validTo 2009 is before validFrom 2010-06"},
+		{"a fact that ends before it starts is refused", ents, "        value: \"2023-03-09\"\n", "        value: \"2023-03-09\"\n        validFrom: \"2023-03\"\n        validTo: \"2023-02-28\"\n", ents, 12, "validTo 2023-02-28 is before validFrom 2023-03"},
 		{"the same relation listed twice is refused", rels, "relations:\n", "relations:\n  - type: PART_OF\n    from: example-park\n    to: example-zone\n    evidence:\n      - doc: doc-a\n        quote: \"The Example Park\"\n", rels, 8, "given twice"},
 	}
 	for _, c := range cases {
@@ -116,6 +122,37 @@ func TestLoadRefusesBadInput(t *testing.T) {
 			}
 			t.Errorf("want a problem %s:%d containing %q, got:\n%v", c.wantFile, c.wantLine, c.wantInMsg, ps)
 		})
+	}
+}
+
+func TestADocumentKeepsTheURLItsMetadataGives(t *testing.T) {
+	fsys := fixture(t)
+	const url = "https://www.example.com/news/a.html"
+	data := strings.Replace(string(fsys["documents.yaml"].Data), "    file: a.txt\n", "    file: a.txt\n    url: "+url+"\n", 1)
+	fsys["documents.yaml"] = &fstest.MapFile{Data: []byte(data)}
+	ds, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := ds.Documents[0].URL; u == nil || *u != url {
+		t.Errorf("url = %v, want %s", u, url)
+	}
+}
+
+func TestPeriodsAreReadWithTheirBoundsAndAnEndWithinTheStartIsAccepted(t *testing.T) {
+	fsys := fixture(t)
+	const rels = "graph/relations.yaml"
+	data := strings.Replace(string(fsys[rels].Data), "    to: example-zone\n", "    to: example-zone\n    validFrom: 2010-06\n    validTo: 2010\n", 1)
+	fsys[rels] = &fstest.MapFile{Data: []byte(data)}
+	ds, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := ds.Relations[0].Period; p.ValidFrom != "2010-06" || p.ValidTo != "2010" {
+		t.Errorf("period = %+v, want 2010-06 to 2010 (the end includes the start)", p)
+	}
+	if ds.Relations[0].ID == "part_of:example-park:example-zone" {
+		t.Errorf("a relation with a period has the id of one without: %s", ds.Relations[0].ID)
 	}
 }
 

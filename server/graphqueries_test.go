@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/parkgraph/parkgraph/model"
+	"github.com/parkgraph/parkgraph/neo4jdb"
 	"github.com/parkgraph/parkgraph/seeds"
 )
 
@@ -352,7 +353,18 @@ func TestStatsAndBreakdownsCountTheGraph(t *testing.T) {
 				Key   string `json:"key"`
 				Count int    `json:"count"`
 			} `json:"labels"`
+			Dataset *struct {
+				Digest        string `json:"digest"`
+				LoadedAt      string `json:"loadedAt"`
+				LoaderVersion string `json:"loaderVersion"`
+			} `json:"dataset"`
 		} `json:"stats"`
+		Documents struct {
+			Nodes []struct {
+				ID  string  `json:"id"`
+				URL *string `json:"url"`
+			} `json:"nodes"`
+		} `json:"documents"`
 		ByOrigin []struct {
 			Entity named `json:"entity"`
 			Count  int   `json:"count"`
@@ -363,10 +375,24 @@ func TestStatsAndBreakdownsCountTheGraph(t *testing.T) {
 		} `json:"byIndustry"`
 	}
 	query(t, srv.URL, `{
-		stats { nodes documents facts evidence labels { key count } }
+		stats { nodes documents facts evidence labels { key count } dataset { digest loadedAt loaderVersion } }
+		documents { nodes { id url } }
 		byOrigin: breakdown(of: PARK, by: INVESTOR_ORIGIN) { entity { id } count }
 		byIndustry: breakdown(of: PARK, by: INDUSTRY, first: 100) { entity { id } count }
 	}`, nil, &data)
+	stamps, err := store.Stamps(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := data.Stats.Dataset; d == nil || stamps[d.Digest] == 0 || d.LoaderVersion != neo4jdb.LoaderVersion() || d.LoadedAt == "" {
+		t.Errorf("stats.dataset = %+v, want the digest of the loaded seeds (stamps %v), loader %s and a time", d, stamps, neo4jdb.LoaderVersion())
+	}
+	// None of the five documents gives its address.
+	for _, d := range data.Documents.Nodes {
+		if d.URL != nil {
+			t.Errorf("%s has url %q, which its text does not give", d.ID, *d.URL)
+		}
+	}
 	if data.Stats.Documents != 5 || data.Stats.Facts != counts.Labels["Fact"] {
 		t.Errorf("stats = %+v, want 5 documents and %d facts", data.Stats, counts.Labels["Fact"])
 	}

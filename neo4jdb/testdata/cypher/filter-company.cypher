@@ -1,16 +1,17 @@
 // $afterId = null
 // $afterKey = null
+// $asOf = "2025-01-01"
 // $company = "asus"
 // $limit = 21
 
 CALL () {
   MATCH (n:Park)
-  WHERE EXISTS { MATCH (n)<-[:PART_OF*0..8]-(:Entity)-[:HOSTS]->(:Entity {id: $company}) }
+  WHERE EXISTS { MATCH (n)<-[rs:PART_OF*0..8]-(:Entity)-[r:HOSTS]->(:Entity {id: $company}) WHERE all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo)) AND (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo) }
   RETURN count(n) AS total
 }
 CALL () {
   MATCH (n:Park)
-  WHERE EXISTS { MATCH (n)<-[:PART_OF*0..8]-(:Entity)-[:HOSTS]->(:Entity {id: $company}) }
+  WHERE EXISTS { MATCH (n)<-[rs:PART_OF*0..8]-(:Entity)-[r:HOSTS]->(:Entity {id: $company}) WHERE all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo)) AND (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo) }
     AND n.name IS NOT NULL
   WITH n, n.name AS k
   WHERE $afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId)

@@ -1,16 +1,17 @@
 // $afterId = null
 // $afterKey = null
+// $asOf = "2025-01-01"
 // $district = "fuling-district"
 // $limit = 21
 
 CALL () {
   MATCH (n:Park)
-  WHERE EXISTS { MATCH (n)-[:PART_OF|LOCATED_IN*1..8]->(:District {id: $district}) }
+  WHERE EXISTS { MATCH (n)-[rs:PART_OF|LOCATED_IN*1..8]->(:District {id: $district}) WHERE all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo)) }
   RETURN count(n) AS total
 }
 CALL () {
   MATCH (n:Park)
-  WHERE EXISTS { MATCH (n)-[:PART_OF|LOCATED_IN*1..8]->(:District {id: $district}) }
+  WHERE EXISTS { MATCH (n)-[rs:PART_OF|LOCATED_IN*1..8]->(:District {id: $district}) WHERE all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo)) }
     AND n.name IS NOT NULL
   WITH n, n.name AS k
   WHERE $afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId)

@@ -1,16 +1,17 @@
 // $afterId = null
 // $afterKey = null
+// $asOf = "2025-01-01"
 // $issuedBy = "chongqing-municipal-government"
 // $limit = 21
 
 CALL () {
   MATCH (n:Policy)
-  WHERE EXISTS { MATCH (:Entity {id: $issuedBy})-[:ISSUED]->(n) }
+  WHERE EXISTS { MATCH (:Entity {id: $issuedBy})-[r:ISSUED]->(n) WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo) }
   RETURN count(n) AS total
 }
 CALL () {
   MATCH (n:Policy)
-  WHERE EXISTS { MATCH (:Entity {id: $issuedBy})-[:ISSUED]->(n) }
+  WHERE EXISTS { MATCH (:Entity {id: $issuedBy})-[r:ISSUED]->(n) WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo) }
     AND n.name IS NOT NULL
   WITH n, n.name AS k
   WHERE $afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId)

@@ -1,16 +1,17 @@
 // $afterId = null
 // $afterKey = null
+// $asOf = "2025-01-01"
 // $limit = 21
 // $subsectorOf = "electronics"
 
 CALL () {
   MATCH (n:Industry)
-  WHERE EXISTS { MATCH (n)-[:SUBSECTOR_OF*1..8]->(i:Industry) WHERE $subsectorOf IN i.keys }
+  WHERE EXISTS { MATCH (n)-[rs:SUBSECTOR_OF*1..8]->(i:Industry) WHERE $subsectorOf IN i.keys AND all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo)) }
   RETURN count(n) AS total
 }
 CALL () {
   MATCH (n:Industry)
-  WHERE EXISTS { MATCH (n)-[:SUBSECTOR_OF*1..8]->(i:Industry) WHERE $subsectorOf IN i.keys }
+  WHERE EXISTS { MATCH (n)-[rs:SUBSECTOR_OF*1..8]->(i:Industry) WHERE $subsectorOf IN i.keys AND all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo)) }
     AND n.name IS NOT NULL
   WITH n, n.name AS k
   WHERE $afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId)

@@ -1,12 +1,14 @@
 // $afterId = null
 // $afterKey = null
+// $asOf = "2025-01-01"
 // $limit = 21
 // $targetIndustry = null
 // $targetOrigin = "taiwanese"
 
 CALL () {
   MATCH (i:Industry) WHERE $targetIndustry IN i.keys
-  MATCH (s:Industry)-[:SUBSECTOR_OF*0..8]->(i)
+  MATCH (s:Industry)-[rs:SUBSECTOR_OF*0..8]->(i)
+  WHERE all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo))
   RETURN collect(DISTINCT s) AS targetSet
 }
 CALL () {
@@ -14,24 +16,26 @@ CALL () {
   RETURN collect(o.id) AS originIds
 }
 CALL (targetSet, originIds) {
-  MATCH (n:Park)-[:TARGETS_INVESTORS_FROM]->(o:Region)
-  WHERE o.id IN originIds
+  MATCH (n:Park)-[r:TARGETS_INVESTORS_FROM]->(o:Region)
+  WHERE o.id IN originIds AND (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
   WITH DISTINCT n
   WHERE EXISTS {
-    MATCH (n)-[t:TARGETS]->(s:Industry)
+    MATCH (n)-[r:TARGETS]->(s:Industry)
     WHERE ($targetIndustry IS NULL OR s IN targetSet)
-      AND ($targetOrigin IS NULL OR t.investorOrigin IN originIds)
+      AND ($targetOrigin IS NULL OR r.investorOrigin IN originIds)
+      AND (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
   }
   RETURN count(n) AS total
 }
 CALL (targetSet, originIds) {
-  MATCH (n:Park)-[:TARGETS_INVESTORS_FROM]->(o:Region)
-  WHERE o.id IN originIds
+  MATCH (n:Park)-[r:TARGETS_INVESTORS_FROM]->(o:Region)
+  WHERE o.id IN originIds AND (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
   WITH DISTINCT n
   WHERE EXISTS {
-    MATCH (n)-[t:TARGETS]->(s:Industry)
+    MATCH (n)-[r:TARGETS]->(s:Industry)
     WHERE ($targetIndustry IS NULL OR s IN targetSet)
-      AND ($targetOrigin IS NULL OR t.investorOrigin IN originIds)
+      AND ($targetOrigin IS NULL OR r.investorOrigin IN originIds)
+      AND (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
   }
     AND n.name IS NOT NULL
   WITH n, n.name AS k

@@ -1,18 +1,21 @@
 // $afterId = "fuling-district-industrial-park"
 // $afterKey = "Fuling"
+// $asOf = "2025-01-01"
 // $limit = 21
 // $zone = "cross-straits-industrial-cooperation-zone-chongqing"
 
 CALL () {
-  MATCH (n:Park)-[:PART_OF*1..8]->(:Zone {id: $zone})
+  MATCH (n:Park)-[rs:PART_OF*1..8]->(:Zone {id: $zone})
+  WHERE all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo))
   WITH DISTINCT n
-  WHERE EXISTS { MATCH (n)-[:PART_OF*1..8]->(:Zone {id: $zone}) }
+  WHERE EXISTS { MATCH (n)-[rs:PART_OF*1..8]->(:Zone {id: $zone}) WHERE all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo)) }
   RETURN count(n) AS total
 }
 CALL () {
-  MATCH (n:Park)-[:PART_OF*1..8]->(:Zone {id: $zone})
+  MATCH (n:Park)-[rs:PART_OF*1..8]->(:Zone {id: $zone})
+  WHERE all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo))
   WITH DISTINCT n
-  WHERE EXISTS { MATCH (n)-[:PART_OF*1..8]->(:Zone {id: $zone}) }
+  WHERE EXISTS { MATCH (n)-[rs:PART_OF*1..8]->(:Zone {id: $zone}) WHERE all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo)) }
     AND n.name >= $afterKey
   WITH n, n.name AS k
   WHERE $afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId)

@@ -1,5 +1,6 @@
 // $afterId = "fuling-district-industrial-park"
 // $afterKey = "Fuling"
+// $asOf = "2025-01-01"
 // $limit = 21
 
 CALL () {

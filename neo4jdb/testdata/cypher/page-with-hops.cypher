@@ -1,5 +1,6 @@
 // $afterId = null
 // $afterKey = null
+// $asOf = "2025-01-01"
 // $hopFirst0 = 500
 // $hopFirst1 = 5
 // $limit = 21
@@ -16,8 +17,8 @@ CALL () {
   WITH n, k ORDER BY k ASC, n.id LIMIT $limit
   CALL (n) {
     WITH n AS a
-    MATCH p = (a)-[:PART_OF*1..8]->(b:Entity:Zone)
-    WHERE b <> a
+    MATCH p = (a)-[rs:PART_OF*1..8]->(b:Entity:Zone)
+    WHERE b <> a AND all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo))
     WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
     RETURN collect(b)[..$hopFirst0] AS list
   }
@@ -25,6 +26,7 @@ CALL () {
   CALL (n) {
     WITH n AS a
     MATCH (a)-[r:TARGETS]->(b:Entity:Industry)
+    WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
     WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
     RETURN collect({r: r, b: b, out: out})[..$hopFirst1] AS list
   }

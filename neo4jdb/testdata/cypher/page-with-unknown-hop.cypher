@@ -1,5 +1,6 @@
 // $afterId = null
 // $afterKey = null
+// $asOf = "2025-01-01"
 // $hopFirst1 = 500
 // $limit = 21
 
@@ -16,9 +17,11 @@ CALL () {
   WITH n, k, [] AS h0
   CALL (n) {
     WITH n AS a
-    MATCH (a)<-[:SUBSECTOR_OF*0..8]-(x:Entity)
+    MATCH (a)<-[rs:SUBSECTOR_OF*0..8]-(x:Entity)
+    WHERE all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo))
     WITH DISTINCT x
-    MATCH (x)<-[:FOCUSES_ON|TARGETS]-(b:Entity:Park)
+    MATCH (x)<-[r:FOCUSES_ON|TARGETS]-(b:Entity:Park)
+    WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
     WITH DISTINCT b ORDER BY b.name, b.id
     RETURN collect(b)[..$hopFirst1] AS list
   }

@@ -1,5 +1,6 @@
 // $afterId = null
 // $afterKey = null
+// $asOf = "2025-01-01"
 // $limit = 21
 
 WITH null AS total
