@@ -56,6 +56,16 @@ export default {
       "color": "#A0522D",
       "border": "#6E3B1F",
       "text": "#FFFFFF"
+    },
+    "Place": {
+      "color": "#6D8B74",
+      "border": "#4A6350",
+      "text": "#FFFFFF"
+    },
+    "Dataset": {
+      "color": "#2C3E50",
+      "border": "#17202A",
+      "text": "#FFFFFF"
     }
   },
   "relationships": {
@@ -75,6 +85,14 @@ export default {
     "LEADS": "#A0522D",
     "MANAGES": "#34495E",
     "APPLIES_TO": "#00CEC9",
+    "REPORTED": "#7F8C8D",
+    "ANNOUNCED_AT": "#C0392B",
+    "APPROVED": "#16A085",
+    "GUIDED": "#8E44AD",
+    "DEVELOPS": "#6C3483",
+    "CONNECTS": "#95A5A6",
+    "SERVES": "#D68910",
+    "ADJACENT_TO": "#B9770E",
     "MENTIONS": "#D5DBDB",
     "HAS_FACT": "#D5DBDB"
   }
