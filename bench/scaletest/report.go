@@ -18,6 +18,8 @@ type report struct {
 	phases   []phase
 	// firstFailure describes the first failed answer, for a look at what went wrong.
 	firstFailure string
+	// peakRSS is the largest resident set size of any replica process, in bytes.
+	peakRSS int64
 }
 
 // phaseStats is what happened to the requests that began in one phase.
@@ -76,7 +78,7 @@ func (r *report) write(w io.Writer) {
 		total += s.requests
 		totalFailed += failed(s.failures)
 	}
-	fmt.Fprintf(w, "\n%d requests, %d failed\n", total, totalFailed)
+	fmt.Fprintf(w, "\n%d requests, %d failed; largest replica peak RSS %.1f MiB\n", total, totalFailed, float64(r.peakRSS)/(1<<20))
 	if r.firstFailure != "" {
 		fmt.Fprintf(w, "first failure: %s\n", r.firstFailure)
 	}

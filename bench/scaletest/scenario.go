@@ -67,6 +67,7 @@ func scaleTest(ctx context.Context, s settings, log io.Writer) (*report, error) 
 		"SHUTDOWN_DELAY=" + s.shutdownDelay.String(), "LOG_LEVEL=warn", "METRICS=false"}
 	addrs := make([]string, s.replicas)
 	replicas := make([]*target.Server, s.replicas)
+	var started []*target.Server // every replica process, restarts included
 	defer func() {
 		for _, r := range replicas {
 			if r != nil {
@@ -80,6 +81,7 @@ func scaleTest(ctx context.Context, s settings, log io.Writer) (*report, error) 
 			return fmt.Errorf("start replica %d at %s: %w", i, addrs[i], err)
 		}
 		replicas[i] = r
+		started = append(started, r)
 		return r.WaitReady(ctx, time.Minute)
 	}
 	for i := range addrs {
@@ -171,6 +173,9 @@ func scaleTest(ctx context.Context, s settings, log io.Writer) (*report, error) 
 	wg.Wait()
 	if err != nil {
 		return nil, err
+	}
+	for _, r := range started {
+		rep.peakRSS = max(rep.peakRSS, r.PeakRSS())
 	}
 	return rep, nil
 }
