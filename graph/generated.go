@@ -18065,14 +18065,14 @@ func (ec *executionContext) unmarshalInputCompanyWhere(ctx context.Context, obj 
 			it.Industry = data
 		case "hostedIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hostedIn"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.HostedIn = data
 		case "district":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("district"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18174,7 +18174,7 @@ func (ec *executionContext) unmarshalInputDistrictWhere(ctx context.Context, obj
 			it.Region = data
 		case "participatedIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participatedIn"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18248,7 +18248,7 @@ func (ec *executionContext) unmarshalInputEventWhere(ctx context.Context, obj an
 			it.NameContains = data
 		case "participant":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participant"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18276,7 +18276,7 @@ func (ec *executionContext) unmarshalInputEventWhere(ctx context.Context, obj an
 			it.AmountCny = data
 		case "district":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("district"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18438,14 +18438,14 @@ func (ec *executionContext) unmarshalInputOrganizationWhere(ctx context.Context,
 			it.NameContains = data
 		case "hostedIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hostedIn"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.HostedIn = data
 		case "district":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("district"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18503,21 +18503,21 @@ func (ec *executionContext) unmarshalInputParkWhere(ctx context.Context, obj any
 			it.Targets = data
 		case "zone":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("zone"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Zone = data
 		case "district":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("district"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.District = data
 		case "company":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("company"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18584,7 +18584,7 @@ func (ec *executionContext) unmarshalInputPlaceWhere(ctx context.Context, obj an
 			it.NameContains = data
 		case "district":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("district"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18628,7 +18628,7 @@ func (ec *executionContext) unmarshalInputPolicyWhere(ctx context.Context, obj a
 			it.NameContains = data
 		case "issuedBy":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuedBy"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18672,14 +18672,14 @@ func (ec *executionContext) unmarshalInputProjectWhere(ctx context.Context, obj 
 			it.NameContains = data
 		case "hostedIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hostedIn"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.HostedIn = data
 		case "district":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("district"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18811,14 +18811,14 @@ func (ec *executionContext) unmarshalInputZoneWhere(ctx context.Context, obj any
 			it.Targets = data
 		case "zone":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("zone"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Zone = data
 		case "district":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("district"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18832,7 +18832,7 @@ func (ec *executionContext) unmarshalInputZoneWhere(ctx context.Context, obj any
 			it.Region = data
 		case "company":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("company"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}

@@ -26,9 +26,9 @@ type CompanyEdge struct {
 type CompanyWhere struct {
 	NameContains *string `json:"nameContains,omitempty"`
 	Industry     *string `json:"industry,omitempty"`
-	// Hosted by this zone or park, or by anything part of it.
+	// Hosted by this zone or park, or by anything part of it. Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	HostedIn *string `json:"hostedIn,omitempty"`
-	// Located in (or part of) this district, directly or through a parent.
+	// Located in (or part of) this district, directly or through a parent. Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	District *string `json:"district,omitempty"`
 	// Region id, name or alias; location or containment at any depth.
 	Region *string `json:"region,omitempty"`
@@ -59,7 +59,7 @@ type DistrictWhere struct {
 	Targets      *model.TargetFilter `json:"targets,omitempty"`
 	// Region id, name or alias; containment at any depth.
 	Region *string `json:"region,omitempty"`
-	// Districts that took part in or organised the event.
+	// Districts that took part in or organised the event. Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	ParticipatedIn *string `json:"participatedIn,omitempty"`
 }
 
@@ -95,12 +95,12 @@ type EventEdge struct {
 
 type EventWhere struct {
 	NameContains *string `json:"nameContains,omitempty"`
-	// Events in which this entity took part or that it organised.
+	// Events in which this entity took part or that it organised. Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	Participant  *string     `json:"participant,omitempty"`
 	HeldOn       *DateRange  `json:"heldOn,omitempty"`
 	ProjectCount *FloatRange `json:"projectCount,omitempty"`
 	AmountCny    *FloatRange `json:"amountCny,omitempty"`
-	// Located in (or part of) this district, directly or through a parent.
+	// Located in (or part of) this district, directly or through a parent. Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	District *string `json:"district,omitempty"`
 	// Region id, name or alias; location or containment at any depth.
 	Region *string `json:"region,omitempty"`
@@ -149,9 +149,9 @@ type OrganizationEdge struct {
 
 type OrganizationWhere struct {
 	NameContains *string `json:"nameContains,omitempty"`
-	// Hosted by this zone or park, or by anything part of it.
+	// Hosted by this zone or park, or by anything part of it. Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	HostedIn *string `json:"hostedIn,omitempty"`
-	// Located in (or part of) this district, directly or through a parent.
+	// Located in (or part of) this district, directly or through a parent. Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	District *string `json:"district,omitempty"`
 	// Region id, name or alias; location or containment at any depth.
 	Region *string `json:"region,omitempty"`
@@ -181,10 +181,12 @@ type ParkWhere struct {
 	Industry *string `json:"industry,omitempty"`
 	// Both conditions hold on the same TARGETS edge.
 	Targets *model.TargetFilter `json:"targets,omitempty"`
-	// Part of the zone directly or through a parent park.
-	Zone     *string `json:"zone,omitempty"`
+	// Part of the zone directly or through a parent park. Id, name or alias (case-insensitive); a name several entities share is INVALID.
+	Zone *string `json:"zone,omitempty"`
+	// Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	District *string `json:"district,omitempty"`
-	Company  *string `json:"company,omitempty"`
+	// Id, name or alias (case-insensitive); a name several entities share is INVALID.
+	Company *string `json:"company,omitempty"`
 }
 
 type PersonConnection struct {
@@ -218,7 +220,7 @@ type PlaceEdge struct {
 type PlaceWhere struct {
 	// Case-insensitive, aliases too.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Located in (or part of) this district, directly or through a parent.
+	// Located in (or part of) this district, directly or through a parent. Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	District *string `json:"district,omitempty"`
 	// Region id, name or alias; location or containment at any depth.
 	Region *string `json:"region,omitempty"`
@@ -238,7 +240,7 @@ type PolicyEdge struct {
 
 type PolicyWhere struct {
 	NameContains *string `json:"nameContains,omitempty"`
-	// Issued by this organisation.
+	// Issued by this organisation. Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	IssuedBy *string `json:"issuedBy,omitempty"`
 	Industry *string `json:"industry,omitempty"`
 }
@@ -257,9 +259,9 @@ type ProjectEdge struct {
 
 type ProjectWhere struct {
 	NameContains *string `json:"nameContains,omitempty"`
-	// Hosted by this zone or park, or by anything part of it.
+	// Hosted by this zone or park, or by anything part of it. Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	HostedIn *string `json:"hostedIn,omitempty"`
-	// Located in (or part of) this district, directly or through a parent.
+	// Located in (or part of) this district, directly or through a parent. Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	District *string `json:"district,omitempty"`
 	// Region id, name or alias; location or containment at any depth.
 	Region *string `json:"region,omitempty"`
@@ -304,11 +306,13 @@ type ZoneWhere struct {
 	NameContains *string             `json:"nameContains,omitempty"`
 	Industry     *string             `json:"industry,omitempty"`
 	Targets      *model.TargetFilter `json:"targets,omitempty"`
-	// Zones part of this zone at any depth.
-	Zone     *string `json:"zone,omitempty"`
+	// Zones part of this zone at any depth. Id, name or alias (case-insensitive); a name several entities share is INVALID.
+	Zone *string `json:"zone,omitempty"`
+	// Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	District *string `json:"district,omitempty"`
 	// Region id, name or alias; containment at any depth.
-	Region        *string     `json:"region,omitempty"`
+	Region *string `json:"region,omitempty"`
+	// Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	Company       *string     `json:"company,omitempty"`
 	ApprovedOn    *DateRange  `json:"approvedOn,omitempty"`
 	EstablishedOn *DateRange  `json:"establishedOn,omitempty"`

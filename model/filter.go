@@ -1,7 +1,11 @@
 package model
 
 // EntityFilter selects entities of one type. Empty fields do not filter; the others all
-// hold at once. Industry and region arguments match an id, name or alias, case-insensitively.
+// hold at once. Every argument that names an entity (industry, region, zone, district,
+// company, hostedIn, subsectorOf, participant, participatedIn, issuedBy) matches its id,
+// name or alias, case-insensitively. Industry, region and subsectorOf match every entity
+// with that key; the others name one entity, and a name or alias shared by several
+// entities of the types the filter expects is INVALID (the store lists them).
 type EntityFilter struct {
 	Type EntityType
 	// NameContains matches name or any alias, case-insensitively.

@@ -177,6 +177,8 @@ func goldenQueries() ([]goldenQuery, error) {
 	q, params = relationshipsQuery([]string{"targets:fuling-district:biotechnology:bcc10cf1",
 		"part_of:fuling-district-industrial-park:cross-straits-industrial-cooperation-zone-chongqing", "not-a-relation-id"})
 	add("relationships", q, params, nil)
+	q, params = resolveQuery(model.EntityFilter{Type: park, Zone: "High-tech Zone", District: "fuling-district", Company: "ASUS"})
+	add("resolve-names", q, params, nil)
 	q, params = factsQuery(ids, "2009")
 	add("facts", q, params, nil)
 	q, params = searchQuery("Fuling park", nil, 10)

@@ -274,6 +274,10 @@ func entityQuery(f model.EntityFilter, page model.PageArgs) (string, map[string]
 // page.After gives an INVALID error.
 func (s *Store) FindEntities(ctx context.Context, f model.EntityFilter, page model.PageArgs) (*model.EntityPage, error) {
 	f.AsOf = present(f.AsOf)
+	f, err := s.resolveNames(ctx, f)
+	if err != nil {
+		return nil, err
+	}
 	q, params, err := entityQuery(f, page)
 	if err != nil {
 		return nil, err
