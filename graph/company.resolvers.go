@@ -17,8 +17,8 @@ func (r *companyResolver) Relations(ctx context.Context, obj *model.Company, typ
 }
 
 // Facts is the resolver for the facts field.
-func (r *companyResolver) Facts(ctx context.Context, obj *model.Company) ([]*model.Fact, error) {
-	return r.facts(ctx, obj)
+func (r *companyResolver) Facts(ctx context.Context, obj *model.Company, property *string) ([]*model.Fact, error) {
+	return r.factsOf(ctx, obj, property)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.

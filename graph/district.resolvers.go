@@ -17,13 +17,18 @@ func (r *districtResolver) Relations(ctx context.Context, obj *model.District, t
 }
 
 // Facts is the resolver for the facts field.
-func (r *districtResolver) Facts(ctx context.Context, obj *model.District) ([]*model.Fact, error) {
-	return r.facts(ctx, obj)
+func (r *districtResolver) Facts(ctx context.Context, obj *model.District, property *string) ([]*model.Fact, error) {
+	return r.factsOf(ctx, obj, property)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
 func (r *districtResolver) MentionedIn(ctx context.Context, obj *model.District) ([]*model.Document, error) {
 	return r.mentionedIn(ctx, obj.ID)
+}
+
+// AreaKm2 is the resolver for the areaKm2 field.
+func (r *districtResolver) AreaKm2(ctx context.Context, obj *model.District) ([]float64, error) {
+	return r.floats(ctx, obj, model.PropAreaKm2)
 }
 
 // Regions is the resolver for the regions field.

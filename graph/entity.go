@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
+	"strings"
 
 	"github.com/parkgraph/parkgraph/model"
 )
@@ -334,6 +336,40 @@ func (r *Resolver) prop(ctx context.Context, e model.Entity, property string) (*
 		return nil, err
 	}
 	return b.Prop(property), nil
+}
+
+// factsOf is facts, only those of property when it is given. It filters the facts of
+// the one batched read, so asking for a property costs no round trip more. An empty
+// property is INVALID.
+func (r *Resolver) factsOf(ctx context.Context, e model.Entity, property *string) ([]*model.Fact, error) {
+	if property != nil && strings.TrimSpace(*property) == "" {
+		return nil, model.Errorf(model.CodeInvalid, "facts: property is empty; leave it out for every fact")
+	}
+	facts, err := r.facts(ctx, e)
+	if err != nil || property == nil {
+		return facts, err
+	}
+	out := []*model.Fact{}
+	for _, f := range facts {
+		if f.Property == *property {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// ints resolves a typed count field (Event.projectCount) of e at its date: its numeric
+// values, rounded to integers.
+func (r *Resolver) ints(ctx context.Context, e model.Entity, property string) ([]int, error) {
+	fs, err := r.floats(ctx, e, property)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int, len(fs))
+	for i, f := range fs {
+		out[i] = int(math.Round(f))
+	}
+	return out, nil
 }
 
 // floats resolves a typed numeric field (Zone.areaKm2) of e at its date.

@@ -17,8 +17,8 @@ func (r *eventResolver) Relations(ctx context.Context, obj *model.Event, types [
 }
 
 // Facts is the resolver for the facts field.
-func (r *eventResolver) Facts(ctx context.Context, obj *model.Event) ([]*model.Fact, error) {
-	return r.facts(ctx, obj)
+func (r *eventResolver) Facts(ctx context.Context, obj *model.Event, property *string) ([]*model.Fact, error) {
+	return r.factsOf(ctx, obj, property)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
@@ -29,6 +29,16 @@ func (r *eventResolver) MentionedIn(ctx context.Context, obj *model.Event) ([]*m
 // HeldOn is the resolver for the heldOn field.
 func (r *eventResolver) HeldOn(ctx context.Context, obj *model.Event) (*string, error) {
 	return r.prop(ctx, obj, model.PropHeldOn)
+}
+
+// ProjectCount is the resolver for the projectCount field.
+func (r *eventResolver) ProjectCount(ctx context.Context, obj *model.Event) ([]int, error) {
+	return r.ints(ctx, obj, model.PropProjectCount)
+}
+
+// AmountCny is the resolver for the amountCny field.
+func (r *eventResolver) AmountCny(ctx context.Context, obj *model.Event) ([]float64, error) {
+	return r.floats(ctx, obj, model.PropAmountCny)
 }
 
 // Participants is the resolver for the participants field.

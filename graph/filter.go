@@ -20,6 +20,7 @@ func parkFilter(w *ParkWhere) model.EntityFilter {
 	if w != nil {
 		f.NameContains, f.Industry, f.Targets = deref(w.NameContains), deref(w.Industry), w.Targets
 		f.Zone, f.District, f.Company = deref(w.Zone), deref(w.District), deref(w.Company)
+		f.Ranges = ranges(numbers(model.PropAreaKm2, w.AreaKm2))
 	}
 	return f
 }
@@ -29,6 +30,7 @@ func districtFilter(w *DistrictWhere) model.EntityFilter {
 	if w != nil {
 		f.NameContains, f.Industry, f.Targets = deref(w.NameContains), deref(w.Industry), w.Targets
 		f.Region, f.ParticipatedIn = deref(w.Region), deref(w.ParticipatedIn)
+		f.Ranges = ranges(numbers(model.PropAreaKm2, w.AreaKm2))
 	}
 	return f
 }

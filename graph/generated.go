@@ -64,7 +64,7 @@ type ComplexityRoot struct {
 		Aliases     func(childComplexity int) int
 		Description func(childComplexity int) int
 		Evidence    func(childComplexity int) int
-		Facts       func(childComplexity int) int
+		Facts       func(childComplexity int, property *string) int
 		Focuses     func(childComplexity int) int
 		HostedIn    func(childComplexity int) int
 		ID          func(childComplexity int) int
@@ -100,10 +100,11 @@ type ComplexityRoot struct {
 
 	District struct {
 		Aliases     func(childComplexity int) int
+		AreaKm2     func(childComplexity int) int
 		Description func(childComplexity int) int
 		Events      func(childComplexity int) int
 		Evidence    func(childComplexity int) int
-		Facts       func(childComplexity int) int
+		Facts       func(childComplexity int, property *string) int
 		Focuses     func(childComplexity int) int
 		ID          func(childComplexity int) int
 		MentionedIn func(childComplexity int) int
@@ -173,9 +174,10 @@ type ComplexityRoot struct {
 
 	Event struct {
 		Aliases        func(childComplexity int) int
+		AmountCny      func(childComplexity int) int
 		Description    func(childComplexity int) int
 		Evidence       func(childComplexity int) int
-		Facts          func(childComplexity int) int
+		Facts          func(childComplexity int, property *string) int
 		HeldOn         func(childComplexity int) int
 		ID             func(childComplexity int) int
 		MentionedIn    func(childComplexity int) int
@@ -183,6 +185,7 @@ type ComplexityRoot struct {
 		Organizers     func(childComplexity int) int
 		Parent         func(childComplexity int) int
 		Participants   func(childComplexity int) int
+		ProjectCount   func(childComplexity int) int
 		Relations      func(childComplexity int, types []string, direction *model.Direction, first *int) int
 		SignedProjects func(childComplexity int) int
 		SubEvents      func(childComplexity int) int
@@ -229,7 +232,7 @@ type ComplexityRoot struct {
 		Aliases     func(childComplexity int) int
 		Description func(childComplexity int) int
 		Evidence    func(childComplexity int) int
-		Facts       func(childComplexity int) int
+		Facts       func(childComplexity int, property *string) int
 		ID          func(childComplexity int) int
 		MentionedIn func(childComplexity int) int
 		Name        func(childComplexity int) int
@@ -273,7 +276,7 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		Events      func(childComplexity int) int
 		Evidence    func(childComplexity int) int
-		Facts       func(childComplexity int) int
+		Facts       func(childComplexity int, property *string) int
 		HostedIn    func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Issued      func(childComplexity int) int
@@ -304,11 +307,12 @@ type ComplexityRoot struct {
 
 	Park struct {
 		Aliases     func(childComplexity int) int
+		AreaKm2     func(childComplexity int) int
 		Companies   func(childComplexity int) int
 		Description func(childComplexity int) int
 		Districts   func(childComplexity int) int
 		Evidence    func(childComplexity int) int
-		Facts       func(childComplexity int) int
+		Facts       func(childComplexity int, property *string) int
 		Focuses     func(childComplexity int) int
 		Hosts       func(childComplexity int) int
 		ID          func(childComplexity int) int
@@ -349,7 +353,7 @@ type ComplexityRoot struct {
 		Aliases     func(childComplexity int) int
 		Description func(childComplexity int) int
 		Evidence    func(childComplexity int) int
-		Facts       func(childComplexity int) int
+		Facts       func(childComplexity int, property *string) int
 		ID          func(childComplexity int) int
 		MentionedIn func(childComplexity int) int
 		Name        func(childComplexity int) int
@@ -375,7 +379,7 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		Districts   func(childComplexity int) int
 		Evidence    func(childComplexity int) int
-		Facts       func(childComplexity int) int
+		Facts       func(childComplexity int, property *string) int
 		Hosts       func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -407,7 +411,7 @@ type ComplexityRoot struct {
 		AppliesTo   func(childComplexity int) int
 		Description func(childComplexity int) int
 		Evidence    func(childComplexity int) int
-		Facts       func(childComplexity int) int
+		Facts       func(childComplexity int, property *string) int
 		Focuses     func(childComplexity int) int
 		ID          func(childComplexity int) int
 		IssuedBy    func(childComplexity int) int
@@ -444,7 +448,7 @@ type ComplexityRoot struct {
 		Aliases       func(childComplexity int) int
 		Description   func(childComplexity int) int
 		Evidence      func(childComplexity int) int
-		Facts         func(childComplexity int) int
+		Facts         func(childComplexity int, property *string) int
 		HostedIn      func(childComplexity int) int
 		ID            func(childComplexity int) int
 		ImplementedIn func(childComplexity int) int
@@ -502,7 +506,7 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		Districts   func(childComplexity int) int
 		Evidence    func(childComplexity int) int
-		Facts       func(childComplexity int) int
+		Facts       func(childComplexity int, property *string) int
 		ID          func(childComplexity int) int
 		MentionedIn func(childComplexity int) int
 		Name        func(childComplexity int) int
@@ -582,7 +586,7 @@ type ComplexityRoot struct {
 		Districts     func(childComplexity int) int
 		EstablishedOn func(childComplexity int) int
 		Evidence      func(childComplexity int) int
-		Facts         func(childComplexity int) int
+		Facts         func(childComplexity int, property *string) int
 		Focuses       func(childComplexity int) int
 		Hosts         func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -619,7 +623,7 @@ type ComplexityRoot struct {
 
 type CompanyResolver interface {
 	Relations(ctx context.Context, obj *model.Company, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
-	Facts(ctx context.Context, obj *model.Company) ([]*model.Fact, error)
+	Facts(ctx context.Context, obj *model.Company, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Company) ([]*model.Document, error)
 	HostedIn(ctx context.Context, obj *model.Company) ([]model.Entity, error)
 	Focuses(ctx context.Context, obj *model.Company) ([]*model.Relation, error)
@@ -629,8 +633,9 @@ type DerivationResolver interface {
 }
 type DistrictResolver interface {
 	Relations(ctx context.Context, obj *model.District, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
-	Facts(ctx context.Context, obj *model.District) ([]*model.Fact, error)
+	Facts(ctx context.Context, obj *model.District, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.District) ([]*model.Document, error)
+	AreaKm2(ctx context.Context, obj *model.District) ([]float64, error)
 	Regions(ctx context.Context, obj *model.District) ([]*model.Region, error)
 	Parks(ctx context.Context, obj *model.District) ([]*model.Park, error)
 	Zones(ctx context.Context, obj *model.District) ([]*model.Zone, error)
@@ -644,9 +649,11 @@ type DocumentResolver interface {
 }
 type EventResolver interface {
 	Relations(ctx context.Context, obj *model.Event, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
-	Facts(ctx context.Context, obj *model.Event) ([]*model.Fact, error)
+	Facts(ctx context.Context, obj *model.Event, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Event) ([]*model.Document, error)
 	HeldOn(ctx context.Context, obj *model.Event) (*string, error)
+	ProjectCount(ctx context.Context, obj *model.Event) ([]int, error)
+	AmountCny(ctx context.Context, obj *model.Event) ([]float64, error)
 	Participants(ctx context.Context, obj *model.Event) ([]model.Entity, error)
 	Organizers(ctx context.Context, obj *model.Event) ([]model.Entity, error)
 	SignedProjects(ctx context.Context, obj *model.Event) ([]*model.Relation, error)
@@ -658,7 +665,7 @@ type EvidenceResolver interface {
 }
 type IndustryResolver interface {
 	Relations(ctx context.Context, obj *model.Industry, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
-	Facts(ctx context.Context, obj *model.Industry) ([]*model.Fact, error)
+	Facts(ctx context.Context, obj *model.Industry, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Industry) ([]*model.Document, error)
 	Parents(ctx context.Context, obj *model.Industry) ([]*model.Industry, error)
 	Subsectors(ctx context.Context, obj *model.Industry) ([]*model.Industry, error)
@@ -671,7 +678,7 @@ type IndustryFocusResolver interface {
 }
 type OrganizationResolver interface {
 	Relations(ctx context.Context, obj *model.Organization, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
-	Facts(ctx context.Context, obj *model.Organization) ([]*model.Fact, error)
+	Facts(ctx context.Context, obj *model.Organization, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Organization) ([]*model.Document, error)
 	Kind(ctx context.Context, obj *model.Organization) (*string, error)
 	Leaders(ctx context.Context, obj *model.Organization) ([]*model.Person, error)
@@ -681,8 +688,9 @@ type OrganizationResolver interface {
 }
 type ParkResolver interface {
 	Relations(ctx context.Context, obj *model.Park, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
-	Facts(ctx context.Context, obj *model.Park) ([]*model.Fact, error)
+	Facts(ctx context.Context, obj *model.Park, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Park) ([]*model.Document, error)
+	AreaKm2(ctx context.Context, obj *model.Park) ([]float64, error)
 	Kind(ctx context.Context, obj *model.Park) (*string, error)
 	Status(ctx context.Context, obj *model.Park) (*string, error)
 	Zone(ctx context.Context, obj *model.Park) (*model.Zone, error)
@@ -698,13 +706,13 @@ type ParkResolver interface {
 }
 type PersonResolver interface {
 	Relations(ctx context.Context, obj *model.Person, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
-	Facts(ctx context.Context, obj *model.Person) ([]*model.Fact, error)
+	Facts(ctx context.Context, obj *model.Person, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Person) ([]*model.Document, error)
 	Positions(ctx context.Context, obj *model.Person) ([]*model.Relation, error)
 }
 type PlaceResolver interface {
 	Relations(ctx context.Context, obj *model.Place, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
-	Facts(ctx context.Context, obj *model.Place) ([]*model.Fact, error)
+	Facts(ctx context.Context, obj *model.Place, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Place) ([]*model.Document, error)
 	Kind(ctx context.Context, obj *model.Place) (*string, error)
 	Places(ctx context.Context, obj *model.Place) ([]*model.Place, error)
@@ -717,7 +725,7 @@ type PlaceResolver interface {
 }
 type PolicyResolver interface {
 	Relations(ctx context.Context, obj *model.Policy, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
-	Facts(ctx context.Context, obj *model.Policy) ([]*model.Fact, error)
+	Facts(ctx context.Context, obj *model.Policy, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Policy) ([]*model.Document, error)
 	IssuedBy(ctx context.Context, obj *model.Policy) ([]*model.Organization, error)
 	AppliesTo(ctx context.Context, obj *model.Policy) ([]model.Entity, error)
@@ -731,7 +739,7 @@ type PositionResolver interface {
 }
 type ProjectResolver interface {
 	Relations(ctx context.Context, obj *model.Project, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
-	Facts(ctx context.Context, obj *model.Project) ([]*model.Fact, error)
+	Facts(ctx context.Context, obj *model.Project, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Project) ([]*model.Document, error)
 	ImplementedIn(ctx context.Context, obj *model.Project) ([]model.Entity, error)
 	PartOf(ctx context.Context, obj *model.Project) ([]model.Entity, error)
@@ -763,7 +771,7 @@ type QueryResolver interface {
 }
 type RegionResolver interface {
 	Relations(ctx context.Context, obj *model.Region, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
-	Facts(ctx context.Context, obj *model.Region) ([]*model.Fact, error)
+	Facts(ctx context.Context, obj *model.Region, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Region) ([]*model.Document, error)
 	Parents(ctx context.Context, obj *model.Region) ([]*model.Region, error)
 	Subregions(ctx context.Context, obj *model.Region) ([]*model.Region, error)
@@ -781,7 +789,7 @@ type TargetResolver interface {
 }
 type ZoneResolver interface {
 	Relations(ctx context.Context, obj *model.Zone, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
-	Facts(ctx context.Context, obj *model.Zone) ([]*model.Fact, error)
+	Facts(ctx context.Context, obj *model.Zone, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Zone) ([]*model.Document, error)
 	Kind(ctx context.Context, obj *model.Zone) (*string, error)
 	ApprovedOn(ctx context.Context, obj *model.Zone) (*string, error)
@@ -854,7 +862,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Company.Facts(childComplexity), true
+		args, err := ec.field_Company_facts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Company.Facts(childComplexity, args["property"].(*string)), true
 	case "Company.focuses":
 		if e.ComplexityRoot.Company.Focuses == nil {
 			break
@@ -985,6 +998,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.District.Aliases(childComplexity), true
+	case "District.areaKm2":
+		if e.ComplexityRoot.District.AreaKm2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.District.AreaKm2(childComplexity), true
 	case "District.description":
 		if e.ComplexityRoot.District.Description == nil {
 			break
@@ -1008,7 +1027,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.District.Facts(childComplexity), true
+		args, err := ec.field_District_facts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.District.Facts(childComplexity, args["property"].(*string)), true
 	case "District.focuses":
 		if e.ComplexityRoot.District.Focuses == nil {
 			break
@@ -1292,6 +1316,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Aliases(childComplexity), true
+	case "Event.amountCny":
+		if e.ComplexityRoot.Event.AmountCny == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.AmountCny(childComplexity), true
 	case "Event.description":
 		if e.ComplexityRoot.Event.Description == nil {
 			break
@@ -1309,7 +1339,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Event.Facts(childComplexity), true
+		args, err := ec.field_Event_facts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Facts(childComplexity, args["property"].(*string)), true
 	case "Event.heldOn":
 		if e.ComplexityRoot.Event.HeldOn == nil {
 			break
@@ -1352,6 +1387,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Event.Participants(childComplexity), true
+	case "Event.projectCount":
+		if e.ComplexityRoot.Event.ProjectCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.ProjectCount(childComplexity), true
 	case "Event.relations":
 		if e.ComplexityRoot.Event.Relations == nil {
 			break
@@ -1536,7 +1577,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Industry.Facts(childComplexity), true
+		args, err := ec.field_Industry_facts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Industry.Facts(childComplexity, args["property"].(*string)), true
 	case "Industry.id":
 		if e.ComplexityRoot.Industry.ID == nil {
 			break
@@ -1720,7 +1766,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organization.Facts(childComplexity), true
+		args, err := ec.field_Organization_facts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organization.Facts(childComplexity, args["property"].(*string)), true
 	case "Organization.hostedIn":
 		if e.ComplexityRoot.Organization.HostedIn == nil {
 			break
@@ -1838,6 +1889,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Park.Aliases(childComplexity), true
+	case "Park.areaKm2":
+		if e.ComplexityRoot.Park.AreaKm2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Park.AreaKm2(childComplexity), true
 	case "Park.companies":
 		if e.ComplexityRoot.Park.Companies == nil {
 			break
@@ -1867,7 +1924,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Park.Facts(childComplexity), true
+		args, err := ec.field_Park_facts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Park.Facts(childComplexity, args["property"].(*string)), true
 	case "Park.focuses":
 		if e.ComplexityRoot.Park.Focuses == nil {
 			break
@@ -2050,7 +2112,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Person.Facts(childComplexity), true
+		args, err := ec.field_Person_facts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Facts(childComplexity, args["property"].(*string)), true
 	case "Person.id":
 		if e.ComplexityRoot.Person.ID == nil {
 			break
@@ -2160,7 +2227,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Place.Facts(childComplexity), true
+		args, err := ec.field_Place_facts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Place.Facts(childComplexity, args["property"].(*string)), true
 	case "Place.hosts":
 		if e.ComplexityRoot.Place.Hosts == nil {
 			break
@@ -2306,7 +2378,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Policy.Facts(childComplexity), true
+		args, err := ec.field_Policy_facts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Policy.Facts(childComplexity, args["property"].(*string)), true
 	case "Policy.focuses":
 		if e.ComplexityRoot.Policy.Focuses == nil {
 			break
@@ -2465,7 +2542,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Project.Facts(childComplexity), true
+		args, err := ec.field_Project_facts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Project.Facts(childComplexity, args["property"].(*string)), true
 	case "Project.hostedIn":
 		if e.ComplexityRoot.Project.HostedIn == nil {
 			break
@@ -2834,7 +2916,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Region.Facts(childComplexity), true
+		args, err := ec.field_Region_facts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Region.Facts(childComplexity, args["property"].(*string)), true
 	case "Region.id":
 		if e.ComplexityRoot.Region.ID == nil {
 			break
@@ -3166,7 +3253,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Zone.Facts(childComplexity), true
+		args, err := ec.field_Zone_facts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Zone.Facts(childComplexity, args["property"].(*string)), true
 	case "Zone.focuses":
 		if e.ComplexityRoot.Zone.Focuses == nil {
 			break
@@ -3527,6 +3619,8 @@ func (ec *executionContext) childFields_District(ctx context.Context, field grap
 		return ec.fieldContext_District_facts(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_District_mentionedIn(ctx, field)
+	case "areaKm2":
+		return ec.fieldContext_District_areaKm2(ctx, field)
 	case "regions":
 		return ec.fieldContext_District_regions(ctx, field)
 	case "parks":
@@ -3675,6 +3769,10 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_mentionedIn(ctx, field)
 	case "heldOn":
 		return ec.fieldContext_Event_heldOn(ctx, field)
+	case "projectCount":
+		return ec.fieldContext_Event_projectCount(ctx, field)
+	case "amountCny":
+		return ec.fieldContext_Event_amountCny(ctx, field)
 	case "participants":
 		return ec.fieldContext_Event_participants(ctx, field)
 	case "organizers":
@@ -3935,6 +4033,8 @@ func (ec *executionContext) childFields_Park(ctx context.Context, field graphql.
 		return ec.fieldContext_Park_facts(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_Park_mentionedIn(ctx, field)
+	case "areaKm2":
+		return ec.fieldContext_Park_areaKm2(ctx, field)
 	case "kind":
 		return ec.fieldContext_Park_kind(ctx, field)
 	case "status":
@@ -4603,6 +4703,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Company_facts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Company_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4630,6 +4744,20 @@ func (ec *executionContext) field_Company_relations_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_District_facts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
 	return args, nil
 }
 
@@ -4663,6 +4791,20 @@ func (ec *executionContext) field_District_relations_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Event_facts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Event_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4690,6 +4832,20 @@ func (ec *executionContext) field_Event_relations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Industry_facts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
 	return args, nil
 }
 
@@ -4723,6 +4879,20 @@ func (ec *executionContext) field_Industry_relations_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Organization_facts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Organization_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4750,6 +4920,20 @@ func (ec *executionContext) field_Organization_relations_args(ctx context.Contex
 		return nil, err
 	}
 	args["first"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Park_facts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
 	return args, nil
 }
 
@@ -4783,6 +4967,20 @@ func (ec *executionContext) field_Park_relations_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_facts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Person_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4810,6 +5008,20 @@ func (ec *executionContext) field_Person_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Place_facts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
 	return args, nil
 }
 
@@ -4843,6 +5055,20 @@ func (ec *executionContext) field_Place_relations_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Policy_facts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Policy_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4870,6 +5096,20 @@ func (ec *executionContext) field_Policy_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Project_facts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
 	return args, nil
 }
 
@@ -5741,6 +5981,20 @@ func (ec *executionContext) field_Query_zones_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Region_facts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Region_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5768,6 +6022,20 @@ func (ec *executionContext) field_Region_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Zone_facts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg0
 	return args, nil
 }
 
@@ -6116,7 +6384,8 @@ func (ec *executionContext) _Company_facts(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Company_facts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Company().Facts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Company().Facts(ctx, obj, fc.Args["property"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
@@ -6126,7 +6395,7 @@ func (ec *executionContext) _Company_facts(ctx context.Context, field graphql.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Company_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Company_facts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Company",
 		Field:      field,
@@ -6135,6 +6404,17 @@ func (ec *executionContext) fieldContext_Company_facts(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fact(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Company_facts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -6756,7 +7036,8 @@ func (ec *executionContext) _District_facts(ctx context.Context, field graphql.C
 			return ec.fieldContext_District_facts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.District().Facts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.District().Facts(ctx, obj, fc.Args["property"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
@@ -6766,7 +7047,7 @@ func (ec *executionContext) _District_facts(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_District_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_District_facts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "District",
 		Field:      field,
@@ -6775,6 +7056,17 @@ func (ec *executionContext) fieldContext_District_facts(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fact(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_District_facts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -6809,6 +7101,29 @@ func (ec *executionContext) fieldContext_District_mentionedIn(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _District_areaKm2(ctx context.Context, field graphql.CollectedField, obj *model.District) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_District_areaKm2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.District().AreaKm2(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []float64) graphql.Marshaler {
+			return ec.marshalNFloat2ᚕfloat64ᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_District_areaKm2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("District", field, true, true, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _District_regions(ctx context.Context, field graphql.CollectedField, obj *model.District) (ret graphql.Marshaler) {
@@ -8111,7 +8426,8 @@ func (ec *executionContext) _Event_facts(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Event_facts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().Facts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Event().Facts(ctx, obj, fc.Args["property"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
@@ -8121,7 +8437,7 @@ func (ec *executionContext) _Event_facts(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Event_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Event_facts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Event",
 		Field:      field,
@@ -8130,6 +8446,17 @@ func (ec *executionContext) fieldContext_Event_facts(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fact(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_facts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8187,6 +8514,52 @@ func (ec *executionContext) _Event_heldOn(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Event_heldOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Event_projectCount(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_projectCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Event().ProjectCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
+			return ec.marshalNInt2ᚕintᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_projectCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Event_amountCny(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_amountCny(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Event().AmountCny(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []float64) graphql.Marshaler {
+			return ec.marshalNFloat2ᚕfloat64ᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_amountCny(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, true, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _Event_participants(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
@@ -9113,7 +9486,8 @@ func (ec *executionContext) _Industry_facts(ctx context.Context, field graphql.C
 			return ec.fieldContext_Industry_facts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Industry().Facts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Industry().Facts(ctx, obj, fc.Args["property"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
@@ -9123,7 +9497,7 @@ func (ec *executionContext) _Industry_facts(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Industry_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Industry_facts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Industry",
 		Field:      field,
@@ -9132,6 +9506,17 @@ func (ec *executionContext) fieldContext_Industry_facts(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fact(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Industry_facts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -9904,7 +10289,8 @@ func (ec *executionContext) _Organization_facts(ctx context.Context, field graph
 			return ec.fieldContext_Organization_facts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organization().Facts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organization().Facts(ctx, obj, fc.Args["property"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
@@ -9914,7 +10300,7 @@ func (ec *executionContext) _Organization_facts(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organization_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organization_facts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organization",
 		Field:      field,
@@ -9923,6 +10309,17 @@ func (ec *executionContext) fieldContext_Organization_facts(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fact(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organization_facts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10530,7 +10927,8 @@ func (ec *executionContext) _Park_facts(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Park_facts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Park().Facts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Park().Facts(ctx, obj, fc.Args["property"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
@@ -10540,7 +10938,7 @@ func (ec *executionContext) _Park_facts(ctx context.Context, field graphql.Colle
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Park_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Park_facts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Park",
 		Field:      field,
@@ -10549,6 +10947,17 @@ func (ec *executionContext) fieldContext_Park_facts(_ context.Context, field gra
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fact(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Park_facts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -10583,6 +10992,29 @@ func (ec *executionContext) fieldContext_Park_mentionedIn(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Park_areaKm2(ctx context.Context, field graphql.CollectedField, obj *model.Park) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Park_areaKm2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Park().AreaKm2(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []float64) graphql.Marshaler {
+			return ec.marshalNFloat2ᚕfloat64ᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Park_areaKm2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Park", field, true, true, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _Park_kind(ctx context.Context, field graphql.CollectedField, obj *model.Park) (ret graphql.Marshaler) {
@@ -11435,7 +11867,8 @@ func (ec *executionContext) _Person_facts(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Person_facts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Person().Facts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Facts(ctx, obj, fc.Args["property"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
@@ -11445,7 +11878,7 @@ func (ec *executionContext) _Person_facts(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Person_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Person_facts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
@@ -11454,6 +11887,17 @@ func (ec *executionContext) fieldContext_Person_facts(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fact(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_facts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -11896,7 +12340,8 @@ func (ec *executionContext) _Place_facts(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Place_facts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Place().Facts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Place().Facts(ctx, obj, fc.Args["property"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
@@ -11906,7 +12351,7 @@ func (ec *executionContext) _Place_facts(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Place_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Place_facts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Place",
 		Field:      field,
@@ -11915,6 +12360,17 @@ func (ec *executionContext) fieldContext_Place_facts(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fact(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Place_facts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12572,7 +13028,8 @@ func (ec *executionContext) _Policy_facts(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Policy_facts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Policy().Facts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Policy().Facts(ctx, obj, fc.Args["property"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
@@ -12582,7 +13039,7 @@ func (ec *executionContext) _Policy_facts(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Policy_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Policy_facts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Policy",
 		Field:      field,
@@ -12591,6 +13048,17 @@ func (ec *executionContext) fieldContext_Policy_facts(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fact(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Policy_facts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -13326,7 +13794,8 @@ func (ec *executionContext) _Project_facts(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Project_facts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Project().Facts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Project().Facts(ctx, obj, fc.Args["property"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
@@ -13336,7 +13805,7 @@ func (ec *executionContext) _Project_facts(ctx context.Context, field graphql.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Project_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Project_facts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Project",
 		Field:      field,
@@ -13345,6 +13814,17 @@ func (ec *executionContext) fieldContext_Project_facts(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fact(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Project_facts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -14917,7 +15397,8 @@ func (ec *executionContext) _Region_facts(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Region_facts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Region().Facts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Region().Facts(ctx, obj, fc.Args["property"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
@@ -14927,7 +15408,7 @@ func (ec *executionContext) _Region_facts(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Region_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Region_facts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Region",
 		Field:      field,
@@ -14936,6 +15417,17 @@ func (ec *executionContext) fieldContext_Region_facts(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fact(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Region_facts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -16299,7 +16791,8 @@ func (ec *executionContext) _Zone_facts(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Zone_facts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Zone().Facts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Zone().Facts(ctx, obj, fc.Args["property"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
@@ -16309,7 +16802,7 @@ func (ec *executionContext) _Zone_facts(ctx context.Context, field graphql.Colle
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Zone_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Zone_facts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Zone",
 		Field:      field,
@@ -16318,6 +16811,17 @@ func (ec *executionContext) fieldContext_Zone_facts(_ context.Context, field gra
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fact(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Zone_facts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -18137,7 +18641,7 @@ func (ec *executionContext) unmarshalInputDistrictWhere(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameContains", "industry", "targets", "region", "participatedIn"}
+	fieldsInOrder := [...]string{"nameContains", "industry", "targets", "region", "participatedIn", "areaKm2"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18179,6 +18683,13 @@ func (ec *executionContext) unmarshalInputDistrictWhere(ctx context.Context, obj
 				return it, err
 			}
 			it.ParticipatedIn = data
+		case "areaKm2":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaKm2"))
+			data, err := ec.unmarshalOFloatRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐFloatRange(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaKm2 = data
 		}
 	}
 	return it, nil
@@ -18473,7 +18984,7 @@ func (ec *executionContext) unmarshalInputParkWhere(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"nameContains", "industry", "targets", "zone", "district", "company"}
+	fieldsInOrder := [...]string{"nameContains", "industry", "targets", "zone", "district", "company", "areaKm2"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18522,6 +19033,13 @@ func (ec *executionContext) unmarshalInputParkWhere(ctx context.Context, obj any
 				return it, err
 			}
 			it.Company = data
+		case "areaKm2":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaKm2"))
+			data, err := ec.unmarshalOFloatRange2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐFloatRange(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaKm2 = data
 		}
 	}
 	return it, nil
@@ -19704,6 +20222,44 @@ func (ec *executionContext) _District(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "areaKm2":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._District_areaKm2(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "regions":
 			field := field
 
@@ -20587,6 +21143,82 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 				}()
 				res = ec._Event_heldOn(ctx, field, obj)
 				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "projectCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_projectCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "amountCny":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_amountCny(ctx, field, obj)
+				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -22364,6 +22996,44 @@ func (ec *executionContext) _Park(ctx context.Context, sel ast.SelectionSet, obj
 					}
 				}()
 				res = ec._Park_mentionedIn(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "areaKm2":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Park_areaKm2(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -28382,6 +29052,35 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]int, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2int(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNInt2ᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v []int) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNOrderDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderDirection(ctx context.Context, v any) (OrderDirection, error) {

@@ -17,8 +17,8 @@ func (r *industryResolver) Relations(ctx context.Context, obj *model.Industry, t
 }
 
 // Facts is the resolver for the facts field.
-func (r *industryResolver) Facts(ctx context.Context, obj *model.Industry) ([]*model.Fact, error) {
-	return r.facts(ctx, obj)
+func (r *industryResolver) Facts(ctx context.Context, obj *model.Industry, property *string) ([]*model.Fact, error) {
+	return r.factsOf(ctx, obj, property)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.

@@ -61,6 +61,8 @@ type DistrictWhere struct {
 	Region *string `json:"region,omitempty"`
 	// Districts that took part in or organised the event. Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	ParticipatedIn *string `json:"participatedIn,omitempty"`
+	// Any of the district's areas (km2) lies in the range.
+	AreaKm2 *FloatRange `json:"areaKm2,omitempty"`
 }
 
 type DocumentConnection struct {
@@ -187,6 +189,8 @@ type ParkWhere struct {
 	District *string `json:"district,omitempty"`
 	// Id, name or alias (case-insensitive); a name several entities share is INVALID.
 	Company *string `json:"company,omitempty"`
+	// Any of the park's areas (km2) lies in the range.
+	AreaKm2 *FloatRange `json:"areaKm2,omitempty"`
 }
 
 type PersonConnection struct {

@@ -17,8 +17,8 @@ func (r *organizationResolver) Relations(ctx context.Context, obj *model.Organiz
 }
 
 // Facts is the resolver for the facts field.
-func (r *organizationResolver) Facts(ctx context.Context, obj *model.Organization) ([]*model.Fact, error) {
-	return r.facts(ctx, obj)
+func (r *organizationResolver) Facts(ctx context.Context, obj *model.Organization, property *string) ([]*model.Fact, error) {
+	return r.factsOf(ctx, obj, property)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.

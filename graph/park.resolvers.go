@@ -17,13 +17,18 @@ func (r *parkResolver) Relations(ctx context.Context, obj *model.Park, types []s
 }
 
 // Facts is the resolver for the facts field.
-func (r *parkResolver) Facts(ctx context.Context, obj *model.Park) ([]*model.Fact, error) {
-	return r.facts(ctx, obj)
+func (r *parkResolver) Facts(ctx context.Context, obj *model.Park, property *string) ([]*model.Fact, error) {
+	return r.factsOf(ctx, obj, property)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.
 func (r *parkResolver) MentionedIn(ctx context.Context, obj *model.Park) ([]*model.Document, error) {
 	return r.mentionedIn(ctx, obj.ID)
+}
+
+// AreaKm2 is the resolver for the areaKm2 field.
+func (r *parkResolver) AreaKm2(ctx context.Context, obj *model.Park) ([]float64, error) {
+	return r.floats(ctx, obj, model.PropAreaKm2)
 }
 
 // Kind is the resolver for the kind field.

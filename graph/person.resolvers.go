@@ -17,8 +17,8 @@ func (r *personResolver) Relations(ctx context.Context, obj *model.Person, types
 }
 
 // Facts is the resolver for the facts field.
-func (r *personResolver) Facts(ctx context.Context, obj *model.Person) ([]*model.Fact, error) {
-	return r.facts(ctx, obj)
+func (r *personResolver) Facts(ctx context.Context, obj *model.Person, property *string) ([]*model.Fact, error) {
+	return r.factsOf(ctx, obj, property)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.

@@ -17,8 +17,8 @@ func (r *placeResolver) Relations(ctx context.Context, obj *model.Place, types [
 }
 
 // Facts is the resolver for the facts field.
-func (r *placeResolver) Facts(ctx context.Context, obj *model.Place) ([]*model.Fact, error) {
-	return r.facts(ctx, obj)
+func (r *placeResolver) Facts(ctx context.Context, obj *model.Place, property *string) ([]*model.Fact, error) {
+	return r.factsOf(ctx, obj, property)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.

@@ -17,8 +17,8 @@ func (r *policyResolver) Relations(ctx context.Context, obj *model.Policy, types
 }
 
 // Facts is the resolver for the facts field.
-func (r *policyResolver) Facts(ctx context.Context, obj *model.Policy) ([]*model.Fact, error) {
-	return r.facts(ctx, obj)
+func (r *policyResolver) Facts(ctx context.Context, obj *model.Policy, property *string) ([]*model.Fact, error) {
+	return r.factsOf(ctx, obj, property)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.

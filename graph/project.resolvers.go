@@ -17,8 +17,8 @@ func (r *projectResolver) Relations(ctx context.Context, obj *model.Project, typ
 }
 
 // Facts is the resolver for the facts field.
-func (r *projectResolver) Facts(ctx context.Context, obj *model.Project) ([]*model.Fact, error) {
-	return r.facts(ctx, obj)
+func (r *projectResolver) Facts(ctx context.Context, obj *model.Project, property *string) ([]*model.Fact, error) {
+	return r.factsOf(ctx, obj, property)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.

@@ -17,8 +17,8 @@ func (r *regionResolver) Relations(ctx context.Context, obj *model.Region, types
 }
 
 // Facts is the resolver for the facts field.
-func (r *regionResolver) Facts(ctx context.Context, obj *model.Region) ([]*model.Fact, error) {
-	return r.facts(ctx, obj)
+func (r *regionResolver) Facts(ctx context.Context, obj *model.Region, property *string) ([]*model.Fact, error) {
+	return r.factsOf(ctx, obj, property)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.

@@ -20,7 +20,8 @@ type fakeStore struct {
 	docs     map[string]*model.Document
 	rels     []fakeRel
 	calls    map[string]int
-	fail     error // returned by every call when set
+	fail     error                    // returned by every call when set
+	facts    map[string][]*model.Fact // by entity id, whatever the date
 }
 
 type fakeRel struct {
@@ -172,7 +173,13 @@ func (s *fakeStore) Relationships(ctx context.Context, ids []string) (map[string
 }
 
 func (s *fakeStore) Facts(ctx context.Context, ids []string, asOf string) (map[string][]*model.Fact, error) {
-	return map[string][]*model.Fact{}, s.count("Facts")
+	out := map[string][]*model.Fact{}
+	for _, id := range ids {
+		if fs := s.facts[id]; len(fs) > 0 {
+			out[id] = fs
+		}
+	}
+	return out, s.count("Facts")
 }
 
 func (s *fakeStore) MentionedIn(ctx context.Context, ids []string) (map[string][]*model.Document, error) {

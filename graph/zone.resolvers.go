@@ -17,8 +17,8 @@ func (r *zoneResolver) Relations(ctx context.Context, obj *model.Zone, types []s
 }
 
 // Facts is the resolver for the facts field.
-func (r *zoneResolver) Facts(ctx context.Context, obj *model.Zone) ([]*model.Fact, error) {
-	return r.facts(ctx, obj)
+func (r *zoneResolver) Facts(ctx context.Context, obj *model.Zone, property *string) ([]*model.Fact, error) {
+	return r.factsOf(ctx, obj, property)
 }
 
 // MentionedIn is the resolver for the mentionedIn field.

@@ -78,3 +78,46 @@ func TestAnAmbiguousNameIsInvalidWithItsCandidates(t *testing.T) {
 		t.Error("by id: no parks")
 	}
 }
+
+func TestTypedFieldsAndFactsOfOneProperty(t *testing.T) {
+	srv := newTestServer(t, serverOptions{})
+	var data struct {
+		Event struct {
+			ProjectCount []int
+			AmountCny    []float64
+			Facts        []struct{ Property, Value string }
+		}
+		Zone struct {
+			AreaKm2 []float64
+			Facts   []struct{ Property, Value string }
+		}
+		Parks struct{ Nodes []struct{ AreaKm2 []float64 } }
+	}
+	query(t, srv.URL, `{
+		event: node(id: "china-industrial-transfer-matchmaking-chongqing") { ... on Event { projectCount amountCny facts(property: "projectCount") { property value } } }
+		zone: node(id: "chongqing-high-tech-zone") { ... on Zone { areaKm2 facts(property: "areaKm2") { property value } } }
+		parks(where: {areaKm2: {min: 10}}, orderBy: {field: AREA_KM2, direction: DESC}, first: 100) { nodes { areaKm2 } }
+	}`, nil, &data)
+	if len(data.Event.ProjectCount) != 1 || data.Event.ProjectCount[0] != 120 || len(data.Event.AmountCny) != 1 || data.Event.AmountCny[0] != 201220000000 {
+		t.Errorf("event: projectCount %v, amountCny %v", data.Event.ProjectCount, data.Event.AmountCny)
+	}
+	if len(data.Event.Facts) != 1 || data.Event.Facts[0].Value != "120" {
+		t.Errorf("event facts of projectCount: %v", data.Event.Facts)
+	}
+	for _, f := range data.Zone.Facts {
+		if f.Property != "areaKm2" {
+			t.Errorf("zone facts of areaKm2 hold %v", f)
+		}
+	}
+	if len(data.Zone.Facts) == 0 || len(data.Zone.AreaKm2) == 0 {
+		t.Errorf("zone: areaKm2 %v, facts %v", data.Zone.AreaKm2, data.Zone.Facts)
+	}
+	if len(data.Parks.Nodes) == 0 {
+		t.Fatal("no park of 10 km2 or more")
+	}
+	for i, p := range data.Parks.Nodes {
+		if len(p.AreaKm2) == 0 || (i > 0 && p.AreaKm2[0] > data.Parks.Nodes[i-1].AreaKm2[0]) {
+			t.Errorf("park %d: areaKm2 %v out of order or missing", i, p.AreaKm2)
+		}
+	}
+}
