@@ -283,6 +283,9 @@ func (r *Resolver) facts(ctx context.Context, e model.Entity) ([]*model.Fact, er
 			}
 		}
 		siblings(ctx, refs)
+		for _, fs := range m {
+			model.LinkConflicts(fs)
+		}
 		return m, err
 	})
 	return orEmpty(facts), err

@@ -49,3 +49,42 @@ func hasPrefix(v any, p string) bool {
 	s, _ := v.(string)
 	return len(s) >= len(p) && s[:len(p)] == p
 }
+
+func TestContradictionsAndConflictsWith(t *testing.T) {
+	s := factsStore(2)
+	resp := post(t, s, `{
+		contradictions(type: PARK, property: "areaKm2") { entity { id } property facts { value conflictsWith { value } evidence { quote } } }
+		parks { nodes { id facts(property: "status") { conflictsWith { value } } } }
+	}`)
+	if len(resp.Errors) > 0 {
+		t.Fatal(resp.Errors)
+	}
+	list := resp.Data["contradictions"].([]any)
+	if len(list) != 2 {
+		t.Fatalf("want a contradiction per park, got %v", list)
+	}
+	for _, x := range list {
+		c := x.(map[string]any)
+		facts := c["facts"].([]any)
+		if c["property"] != "areaKm2" || len(facts) != 2 {
+			t.Fatalf("contradiction %v", c)
+		}
+		f := facts[0].(map[string]any)
+		other := f["conflictsWith"].([]any)
+		if len(other) != 1 || other[0].(map[string]any)["value"] == f["value"] {
+			t.Errorf("%v conflicts with %v", f["value"], other)
+		}
+	}
+	for _, x := range resp.Data["parks"].(map[string]any)["nodes"].([]any) {
+		for _, f := range x.(map[string]any)["facts"].([]any) {
+			if c := f.(map[string]any)["conflictsWith"].([]any); len(c) != 0 {
+				t.Errorf("a status of one value conflicts with %v", c)
+			}
+		}
+	}
+	for _, q := range []string{`{ contradictions(first: 501) { property } }`, `{ contradictions(property: "") { property } }`} {
+		if resp := post(t, s, q); len(resp.Errors) == 0 || resp.Errors[0].Extensions["code"] != "INVALID" {
+			t.Errorf("%s: want INVALID, got %v", q, resp.Errors)
+		}
+	}
+}

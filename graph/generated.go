@@ -86,6 +86,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Contradiction struct {
+		Entity   func(childComplexity int) int
+		Facts    func(childComplexity int) int
+		Property func(childComplexity int) int
+	}
+
 	Count struct {
 		Count func(childComplexity int) int
 		Key   func(childComplexity int) int
@@ -210,11 +216,12 @@ type ComplexityRoot struct {
 	}
 
 	Fact struct {
-		Evidence  func(childComplexity int) int
-		Property  func(childComplexity int) int
-		ValidFrom func(childComplexity int) int
-		ValidTo   func(childComplexity int) int
-		Value     func(childComplexity int) int
+		ConflictsWith func(childComplexity int) int
+		Evidence      func(childComplexity int) int
+		Property      func(childComplexity int) int
+		ValidFrom     func(childComplexity int) int
+		ValidTo       func(childComplexity int) int
+		Value         func(childComplexity int) int
 	}
 
 	GraphStats struct {
@@ -480,6 +487,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Breakdown       func(childComplexity int, of model.EntityType, by model.BreakdownKey, first *int, asOf *string) int
 		Companies       func(childComplexity int, where *CompanyWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
+		Contradictions  func(childComplexity int, typeArg *model.EntityType, property *string, first *int) int
 		Districts       func(childComplexity int, where *DistrictWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
 		Documents       func(childComplexity int, where *DocumentWhere, first *int, after *string) int
 		Events          func(childComplexity int, where *EventWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
@@ -761,6 +769,7 @@ type QueryResolver interface {
 	People(ctx context.Context, where *PersonWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*PersonConnection, error)
 	Places(ctx context.Context, where *PlaceWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*PlaceConnection, error)
 	Documents(ctx context.Context, where *DocumentWhere, first *int, after *string) (*DocumentConnection, error)
+	Contradictions(ctx context.Context, typeArg *model.EntityType, property *string, first *int) ([]*model.Contradiction, error)
 	Search(ctx context.Context, query string, types []model.EntityType, first *int, asOf *string) ([]*model.SearchHit, error)
 	SearchDocuments(ctx context.Context, query string, first *int) ([]*model.DocumentHit, error)
 	Stats(ctx context.Context) (*model.GraphStats, error)
@@ -953,6 +962,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CompanyEdge.Node(childComplexity), true
+
+	case "Contradiction.entity":
+		if e.ComplexityRoot.Contradiction.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.Entity(childComplexity), true
+	case "Contradiction.facts":
+		if e.ComplexityRoot.Contradiction.Facts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.Facts(childComplexity), true
+	case "Contradiction.property":
+		if e.ComplexityRoot.Contradiction.Property == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contradiction.Property(childComplexity), true
 
 	case "Count.count":
 		if e.ComplexityRoot.Count.Count == nil {
@@ -1474,6 +1502,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Evidence.Quote(childComplexity), true
 
+	case "Fact.conflictsWith":
+		if e.ComplexityRoot.Fact.ConflictsWith == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fact.ConflictsWith(childComplexity), true
 	case "Fact.evidence":
 		if e.ComplexityRoot.Fact.Evidence == nil {
 			break
@@ -2681,6 +2715,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Companies(childComplexity, args["where"].(*CompanyWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string), args["asOf"].(*string)), true
+	case "Query.contradictions":
+		if e.ComplexityRoot.Query.Contradictions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_contradictions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Contradictions(childComplexity, args["type"].(*model.EntityType), args["property"].(*string), args["first"].(*int)), true
 	case "Query.districts":
 		if e.ComplexityRoot.Query.Districts == nil {
 			break
@@ -3477,7 +3522,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/company.graphqls" "schema/district.graphqls" "schema/document.graphqls" "schema/event.graphqls" "schema/industry.graphqls" "schema/organization.graphqls" "schema/park.graphqls" "schema/person.graphqls" "schema/place.graphqls" "schema/policy.graphqls" "schema/project.graphqls" "schema/region.graphqls" "schema/schema.graphqls" "schema/search.graphqls" "schema/stats.graphqls" "schema/subgraph.graphqls" "schema/zone.graphqls"
+//go:embed "schema/company.graphqls" "schema/contradiction.graphqls" "schema/district.graphqls" "schema/document.graphqls" "schema/event.graphqls" "schema/industry.graphqls" "schema/organization.graphqls" "schema/park.graphqls" "schema/person.graphqls" "schema/place.graphqls" "schema/policy.graphqls" "schema/project.graphqls" "schema/region.graphqls" "schema/schema.graphqls" "schema/search.graphqls" "schema/stats.graphqls" "schema/subgraph.graphqls" "schema/zone.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3490,6 +3535,7 @@ func sourceData(filename string) string {
 
 var sources = []*ast.Source{
 	{Name: "schema/company.graphqls", Input: sourceData("schema/company.graphqls"), BuiltIn: false},
+	{Name: "schema/contradiction.graphqls", Input: sourceData("schema/contradiction.graphqls"), BuiltIn: false},
 	{Name: "schema/district.graphqls", Input: sourceData("schema/district.graphqls"), BuiltIn: false},
 	{Name: "schema/document.graphqls", Input: sourceData("schema/document.graphqls"), BuiltIn: false},
 	{Name: "schema/event.graphqls", Input: sourceData("schema/event.graphqls"), BuiltIn: false},
@@ -3573,6 +3619,18 @@ func (ec *executionContext) childFields_CompanyEdge(ctx context.Context, field g
 		return ec.fieldContext_CompanyEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CompanyEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Contradiction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_Contradiction_entity(ctx, field)
+	case "property":
+		return ec.fieldContext_Contradiction_property(ctx, field)
+	case "facts":
+		return ec.fieldContext_Contradiction_facts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Contradiction", field.Name)
 }
 
 func (ec *executionContext) childFields_Count(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3833,6 +3891,8 @@ func (ec *executionContext) childFields_Fact(ctx context.Context, field graphql.
 		return ec.fieldContext_Fact_validFrom(ctx, field)
 	case "validTo":
 		return ec.fieldContext_Fact_validTo(ctx, field)
+	case "conflictsWith":
+		return ec.fieldContext_Fact_conflictsWith(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Fact", field.Name)
 }
@@ -5238,6 +5298,36 @@ func (ec *executionContext) field_Query_companies_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["asOf"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_contradictions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "type",
+		func(ctx context.Context, v any) (*model.EntityType, error) {
+			return ec.unmarshalOEntityType2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["type"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "property",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["property"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
 	return args, nil
 }
 
@@ -6684,6 +6774,93 @@ func (ec *executionContext) fieldContext_CompanyEdge_node(_ context.Context, fie
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contradiction_entity(ctx context.Context, field graphql.CollectedField, obj *model.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contradiction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contradiction_property(ctx context.Context, field graphql.CollectedField, obj *model.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_property(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Property, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_property(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contradiction", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Contradiction_facts(ctx context.Context, field graphql.CollectedField, obj *model.Contradiction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contradiction_facts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Facts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
+			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contradiction_facts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contradiction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fact(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9073,6 +9250,38 @@ func (ec *executionContext) _Fact_validTo(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Fact_validTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Fact", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Fact_conflictsWith(ctx context.Context, field graphql.CollectedField, obj *model.Fact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fact_conflictsWith(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConflictsWith, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Fact) graphql.Marshaler {
+			return ec.marshalNFact2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐFactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fact_conflictsWith(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fact(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _GraphStats_nodes(ctx context.Context, field graphql.CollectedField, obj *model.GraphStats) (ret graphql.Marshaler) {
@@ -14825,6 +15034,50 @@ func (ec *executionContext) fieldContext_Query_documents(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_contradictions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_contradictions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Contradictions(ctx, fc.Args["type"].(*model.EntityType), fc.Args["property"].(*string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Contradiction) graphql.Marshaler {
+			return ec.marshalNContradiction2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐContradictionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_contradictions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contradiction(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_contradictions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19937,6 +20190,54 @@ func (ec *executionContext) _CompanyEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var contradictionImplementors = []string{"Contradiction"}
+
+func (ec *executionContext) _Contradiction(ctx context.Context, sel ast.SelectionSet, obj *model.Contradiction) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contradictionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Contradiction")
+		case "entity":
+			out.Values[i] = ec._Contradiction_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "property":
+			out.Values[i] = ec._Contradiction_property(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "facts":
+			out.Values[i] = ec._Contradiction_facts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var countImplementors = []string{"Count"}
 
 func (ec *executionContext) _Count(ctx context.Context, sel ast.SelectionSet, obj *model.Count) graphql.Marshaler {
@@ -21664,6 +21965,11 @@ func (ec *executionContext) _Fact(ctx context.Context, sel ast.SelectionSet, obj
 		case "validTo":
 			out.Values[i] = ec._Fact_validTo(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "conflictsWith":
+			out.Values[i] = ec._Fact_conflictsWith(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -25964,6 +26270,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "contradictions":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_contradictions(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "search":
 			field := field
 
@@ -28447,6 +28775,32 @@ func (ec *executionContext) marshalNCompanyEdge2ᚖgithubᚗcomᚋparkgraphᚋpa
 	return ec._CompanyEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNContradiction2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐContradictionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Contradiction) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContradiction2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐContradiction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNContradiction2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐContradiction(ctx context.Context, sel ast.SelectionSet, v *model.Contradiction) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Contradiction(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCount2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Count) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -30101,6 +30455,25 @@ func (ec *executionContext) marshalOEntityType2ᚕgithubᚗcomᚋparkgraphᚋpar
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOEntityType2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx context.Context, v any) (*model.EntityType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := model.EntityType(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEntityType2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx context.Context, sel ast.SelectionSet, v *model.EntityType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOEvent2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEvent(ctx context.Context, sel ast.SelectionSet, v *model.Event) graphql.Marshaler {

@@ -178,6 +178,7 @@ func TestSchemaDefaultsAreTheModelBounds(t *testing.T) {
 		"neighborhood.limit":    model.NeighborhoodLimit,
 		"shortestPath.maxDepth": model.PathDepth,
 		"breakdown.first":       model.BreakdownPage,
+		"contradictions.first":  model.ContradictionsPage,
 		"search.first":          model.SearchPage,
 		"searchDocuments.first": model.SearchPage,
 	}

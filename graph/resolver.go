@@ -45,6 +45,9 @@ type Store interface {
 	Stats(ctx context.Context) (*model.GraphStats, error)
 	// Breakdown counts entities of one type per related industry, district, origin, zone or region.
 	Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int, asOf string) ([]*model.Bucket, error)
+	// Contradictions lists the properties of entities (of one type when of is given) on
+	// which sources disagree, at most first, each fact's ConflictsWith set.
+	Contradictions(ctx context.Context, of *model.EntityType, property string, first int) ([]*model.Contradiction, error)
 }
 
 // Resolver is the root resolver. It holds no per-request state; batching state lives in

@@ -214,6 +214,28 @@ func (s *fakeStore) Stats(ctx context.Context) (*model.GraphStats, error) {
 	return &model.GraphStats{}, s.count("Stats")
 }
 
+func (s *fakeStore) Contradictions(ctx context.Context, of *model.EntityType, property string, first int) ([]*model.Contradiction, error) {
+	out := []*model.Contradiction{}
+	for id, fs := range s.facts {
+		e := s.entities[id]
+		if e == nil || (of != nil && e.Base().Type != *of) {
+			continue
+		}
+		byProp := map[string][]*model.Fact{}
+		for _, f := range fs {
+			if property == "" || f.Property == property {
+				byProp[f.Property] = append(byProp[f.Property], f)
+			}
+		}
+		for p, list := range byProp {
+			if c := model.LinkConflicts(list); len(c) > 0 && len(out) < first {
+				out = append(out, &model.Contradiction{Entity: e, Property: p, Facts: c})
+			}
+		}
+	}
+	return out, s.count("Contradictions")
+}
+
 func (s *fakeStore) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int, asOf string) ([]*model.Bucket, error) {
 	return []*model.Bucket{}, s.count("Breakdown")
 }

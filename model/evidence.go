@@ -23,6 +23,9 @@ type Fact struct {
 	ValidFrom *string     `json:"validFrom,omitempty"`
 	ValidTo   *string     `json:"validTo,omitempty"`
 	Typed     any         `json:"-"`
+	// ConflictsWith are the other facts of the same entity and property that disagree
+	// with this one (see FactsConflict), among those read with it; LinkConflicts sets it.
+	ConflictsWith []*Fact `json:"-"`
 }
 
 // Property is one key and value of a relationship, in display form.

@@ -20,6 +20,8 @@ var (
 	SearchPage = Bound{Default: 10, Min: 0, Max: 100}
 	// BreakdownPage bounds breakdown(first:), the number of buckets.
 	BreakdownPage = Bound{Default: 50, Min: 0, Max: 500}
+	// ContradictionsPage bounds contradictions(first:).
+	ContradictionsPage = Bound{Default: 50, Min: 0, Max: 500}
 	// NeighborhoodDepth bounds neighborhood(depth:).
 	NeighborhoodDepth = Bound{Default: 1, Min: 1, Max: 3}
 	// NeighborhoodLimit bounds neighborhood(limit:), the entities returned besides the start.

@@ -179,6 +179,11 @@ func goldenQueries() ([]goldenQuery, error) {
 	add("relationships", q, params, nil)
 	q, params = resolveQuery(model.EntityFilter{Type: park, Zone: "High-tech Zone", District: "fuling-district", Company: "ASUS"})
 	add("resolve-names", q, params, nil)
+	zone := model.EntityTypeZone
+	q, params, err := contradictionsQuery(nil, "")
+	add("contradictions", q, params, err)
+	q, params, err = contradictionsQuery(&zone, "areaKm2")
+	add("contradictions-type-property", q, params, err)
 	q, params = factsQuery(ids, "2009")
 	add("facts", q, params, nil)
 	q, params = searchQuery("Fuling park", nil, 10)
@@ -187,7 +192,7 @@ func goldenQueries() ([]goldenQuery, error) {
 	add("search-types", q, params, nil)
 	q, params = searchDocumentsQuery("Fuling park", 10)
 	add("search-documents", q, params, nil)
-	q, params, err := documentQuery(model.DocumentFilter{}, first)
+	q, params, err = documentQuery(model.DocumentFilter{}, first)
 	add("documents", q, params, err)
 	q, params, err = documentQuery(model.DocumentFilter{TitleContains: "Park", Mentions: "fuling-district-industrial-park"},
 		model.PageArgs{First: 5, After: cursor{Property: "id", Key: "doc-07", ID: "doc-07"}.encode()})

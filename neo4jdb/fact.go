@@ -27,22 +27,27 @@ func factsQuery(ids []string, asOf string) (string, map[string]any) {
 func (s *Store) Facts(ctx context.Context, ids []string, asOf string) (map[string][]*model.Fact, error) {
 	q, params := factsQuery(ids, present(asOf))
 	out, err := readLists(ctx, s, q, params, func(x any) (*model.Fact, error) {
-		n, err := as[neo4j.Node](x, "fact")
-		if err != nil {
-			return nil, err
-		}
-		return &model.Fact{
-			ID:        str(n.Props["id"]),
-			Property:  str(n.Props["property"]),
-			Value:     str(n.Props["value"]),
-			Evidence:  evidenceOf(n.Props),
-			ValidFrom: optionalString(n.Props[model.PropValidFrom]),
-			ValidTo:   optionalString(n.Props[model.PropValidTo]),
-			Typed:     n.Props["typedValue"],
-		}, nil
+		return factOf(x)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("facts: %w", err)
 	}
 	return out, nil
+}
+
+// factOf decodes a stored :Fact node.
+func factOf(x any) (*model.Fact, error) {
+	n, err := as[neo4j.Node](x, "fact")
+	if err != nil {
+		return nil, err
+	}
+	return &model.Fact{
+		ID:        str(n.Props["id"]),
+		Property:  str(n.Props["property"]),
+		Value:     str(n.Props["value"]),
+		Evidence:  evidenceOf(n.Props),
+		ValidFrom: optionalString(n.Props[model.PropValidFrom]),
+		ValidTo:   optionalString(n.Props[model.PropValidTo]),
+		Typed:     n.Props["typedValue"],
+	}, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -119,5 +120,92 @@ func TestTypedFieldsAndFactsOfOneProperty(t *testing.T) {
 		if len(p.AreaKm2) == 0 || (i > 0 && p.AreaKm2[0] > data.Parks.Nodes[i-1].AreaKm2[0]) {
 			t.Errorf("park %d: areaKm2 %v out of order or missing", i, p.AreaKm2)
 		}
+	}
+}
+
+func TestContradictionsOnTheSeeds(t *testing.T) {
+	srv := newTestServer(t, serverOptions{})
+	type fact struct {
+		Value         string
+		ValidFrom     *string
+		ValidTo       *string
+		Evidence      []struct{ Quote string }
+		ConflictsWith []struct{ Value string }
+	}
+	var data struct {
+		Contradictions []struct {
+			Entity   struct{ ID string }
+			Property string
+			Facts    []fact
+		}
+		All []struct {
+			Entity   struct{ ID string }
+			Property string
+		}
+		Node struct{ Facts []fact }
+	}
+	query(t, srv.URL, `{
+		contradictions(type: ZONE, property: "areaKm2") { entity { id } property facts { value validFrom validTo evidence { quote } conflictsWith { value } } }
+		all: contradictions(first: 500) { entity { id } property }
+		node(id: "chongqing-high-tech-zone") { ... on Zone { facts(property: "areaKm2") { value validFrom validTo evidence { quote } conflictsWith { value } } } }
+	}`, nil, &data)
+	var zone []fact
+	for _, c := range data.Contradictions {
+		if c.Property != "areaKm2" {
+			t.Errorf("asked for areaKm2, got %s", c.Property)
+		}
+		if c.Entity.ID == "chongqing-high-tech-zone" {
+			zone = c.Facts
+		}
+	}
+	// 73 (from 2010-10) against the undated 70; the 70 of 2007-12 to 2010-06 is of a past period.
+	if len(zone) != 2 || zone[0].Value != "70" || zone[0].ValidFrom != nil || zone[1].Value != "73" {
+		t.Fatalf("the High-tech Zone's areas in conflict: %+v", zone)
+	}
+	for _, f := range zone {
+		if len(f.Evidence) == 0 || len(f.ConflictsWith) != 1 || f.ConflictsWith[0].Value == f.Value {
+			t.Errorf("fact %+v", f)
+		}
+	}
+	seen := map[string]bool{}
+	for _, c := range data.All {
+		seen[c.Entity.ID+" "+c.Property] = true
+		if c.Property == "designation" || c.Property == "positioning" {
+			t.Errorf("a multi-valued property listed: %v", c)
+		}
+	}
+	for _, want := range []string{"chongqing-high-tech-zone areaKm2", "chongqing-high-tech-zone-western-development-zone areaKm2"} {
+		if !seen[want] {
+			t.Errorf("contradictions lack %s: %v", want, data.All)
+		}
+	}
+	// Now only 73 and the undated 70 hold; each conflicts with the other.
+	if len(data.Node.Facts) != 2 {
+		t.Fatalf("the High-tech Zone's current areas: %+v", data.Node.Facts)
+	}
+	for _, f := range data.Node.Facts {
+		if len(f.ConflictsWith) != 1 {
+			t.Errorf("current area %s conflicts with %v", f.Value, f.ConflictsWith)
+		}
+	}
+	var then struct{ Node struct{ Facts []fact } }
+	query(t, srv.URL, `{ node(id: "chongqing-high-tech-zone", asOf: "2009") { ... on Zone { facts(property: "areaKm2") { value conflictsWith { value } } } } }`, nil, &then)
+	for _, f := range then.Node.Facts {
+		if len(f.ConflictsWith) != 0 {
+			t.Errorf("in 2009 the area %s conflicts with %v", f.Value, f.ConflictsWith)
+		}
+	}
+
+	r := graphQL(t, srv.URL, gqlRequest{query: `{ contradictions(first: 501) { property } }`})
+	if r.code() != "INVALID" {
+		t.Errorf("first 501: %s", r.raw)
+	}
+}
+
+func TestTheReadmeStatesTheContradictionsBound(t *testing.T) {
+	rows := tableRows(readmeSection(t, "Limits and cost"))
+	row, b := rows["`contradictions(first:)`"], model.ContradictionsPage
+	if len(row) < 2 || row[0] != strconv.Itoa(b.Default) || row[1] != strconv.Itoa(b.Min)+" to "+strconv.Itoa(b.Max) {
+		t.Errorf("the README's contradictions row %v, the code %+v", row, b)
 	}
 }
