@@ -209,3 +209,22 @@ func TestTheReadmeStatesTheContradictionsBound(t *testing.T) {
 		t.Errorf("the README's contradictions row %v, the code %+v", row, b)
 	}
 }
+
+func TestNamesAreResolvedInOneReadWhateverTheirNumber(t *testing.T) {
+	srv := newTestServer(t, serverOptions{})
+	for _, c := range []struct {
+		where string
+		want  int64
+	}{
+		{`{nameContains: "park"}`, 1},
+		{`{zone: "High-tech Zone"}`, 2},
+		{`{zone: "High-tech Zone", district: "Jiulongpo", company: "ASUS"}`, 2},
+	} {
+		before := srv.store.Queries()
+		var data map[string]any
+		query(t, srv.URL, `{ parks(where: `+c.where+`) { totalCount nodes { id } } }`, nil, &data)
+		if n := srv.store.Queries() - before; n != c.want {
+			t.Errorf("parks(where: %s) cost %d round trips, want %d", c.where, n, c.want)
+		}
+	}
+}
