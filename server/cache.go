@@ -394,7 +394,6 @@ func (h *responseCacher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.next.ServeHTTP(w, r)
 		return
 	}
-	h.cache.newDigest(digest)
 	key := h.key(digest, norm, req, r.Header.Get("Accept"))
 	etag := `"` + hex.EncodeToString(key[:16]) + `"`
 	if isGet {
