@@ -174,8 +174,9 @@ type testServer struct {
 // serverOptions say how newTestServer builds a server; the zero value serves the seeded
 // test database with the default configuration.
 type serverOptions struct {
-	// env is the environment the configuration is read from; LOG_LEVEL is debug unless
-	// env sets it.
+	// env is the environment the configuration is read from; LOG_LEVEL is debug and
+	// CACHE_BYTES 0 (no response cache, so that every request reaches the store) unless
+	// env sets them.
 	env map[string]string
 	// store is served instead of the test database.
 	store interface {
@@ -192,7 +193,7 @@ type serverOptions struct {
 // whose round trips are counted into the request's log line and the metrics.
 func newTestServer(t *testing.T, opts serverOptions) *testServer {
 	t.Helper()
-	env := map[string]string{"LOG_LEVEL": "debug"}
+	env := map[string]string{"LOG_LEVEL": "debug", "CACHE_BYTES": "0"}
 	for k, v := range opts.env {
 		env[k] = v
 	}

@@ -15,7 +15,7 @@ type auditResult struct {
 }
 
 // TestTheGraphQLOverHTTPAuditFindsNothing runs the spec's own audit suite (npm
-// graphql-http, serverAudits) against the real server and wants every audit ok: no error
+// graphql-http, serverAudits) against the real server, its response cache on, and wants every audit ok: no error
 // and no warning. It needs Node and npm; under CI=true their absence fails the test.
 func TestTheGraphQLOverHTTPAuditFindsNothing(t *testing.T) {
 	npm, err := exec.LookPath("npm")
@@ -34,7 +34,7 @@ func TestTheGraphQLOverHTTPAuditFindsNothing(t *testing.T) {
 	if out, err := install.CombinedOutput(); err != nil {
 		t.Fatalf("npm ci in %s: %v\n%s", dir, err, out)
 	}
-	srv := newTestServer(t, serverOptions{})
+	srv := newTestServer(t, serverOptions{env: map[string]string{"CACHE_BYTES": "67108864"}})
 	run := exec.Command("node", "audit.mjs", srv.URL+"/graphql")
 	run.Dir = dir
 	out, err := run.Output()

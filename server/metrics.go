@@ -31,6 +31,10 @@ type metrics struct {
 	operations    *operationLabels
 	byKey         *prometheus.CounterVec // key
 	limited       *prometheus.CounterVec // key
+	cacheLookups  *prometheus.CounterVec // result: hit, miss, not_modified
+	cacheEvicts   *prometheus.CounterVec // reason: size, dataset
+	cacheBytes    prometheus.Gauge
+	cacheEntries  prometheus.Gauge
 }
 
 func newMetrics() *metrics {
@@ -71,6 +75,22 @@ func newMetrics() *metrics {
 			Name: "parkgraph_rate_limited_total",
 			Help: "Requests refused by the rate limit (429), by API key name (none when keys are off).",
 		}, []string{"key"}),
+		cacheLookups: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "parkgraph_cache_requests_total",
+			Help: "GraphQL requests the response cache looked up, by result: hit, miss, or not_modified (a GET answered 304 for its If-None-Match).",
+		}, []string{"result"}),
+		cacheEvicts: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "parkgraph_cache_evictions_total",
+			Help: "Entries dropped from the response cache, by reason: size (to stay within CACHE_BYTES) or dataset (a new dataset digest).",
+		}, []string{"reason"}),
+		cacheBytes: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "parkgraph_cache_bytes",
+			Help: "Bytes held by the response cache (answers and an estimate of their overhead), at most CACHE_BYTES.",
+		}),
+		cacheEntries: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "parkgraph_cache_entries",
+			Help: "Answers held by the response cache.",
+		}),
 	}
 	poolSize := prometheus.NewGauge(prometheus.GaugeOpts{
 		Name: "parkgraph_neo4j_pool_size",
@@ -78,6 +98,7 @@ func newMetrics() *metrics {
 	})
 	poolSize.Set(neo4jdb.MaxConnectionPoolSize)
 	m.reg.MustRegister(m.requests, m.errors, m.duration, m.queryDuration, m.queryErrors, m.inFlight, poolSize, m.byKey, m.limited,
+		m.cacheLookups, m.cacheEvicts, m.cacheBytes, m.cacheEntries,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -130,6 +151,28 @@ func (m *metrics) observeGraphQL(req *Request, d time.Duration) {
 func (m *metrics) rateLimited(key string) {
 	if m != nil {
 		m.limited.WithLabelValues(keyLabel(key)).Inc()
+	}
+}
+
+// cacheLookup counts one lookup of the response cache by its result.
+func (m *metrics) cacheLookup(result string) {
+	if m != nil {
+		m.cacheLookups.WithLabelValues(result).Inc()
+	}
+}
+
+// cacheEvicted counts n entries dropped from the response cache for reason.
+func (m *metrics) cacheEvicted(reason string, n int) {
+	if m != nil && n > 0 {
+		m.cacheEvicts.WithLabelValues(reason).Add(float64(n))
+	}
+}
+
+// cacheSize records the response cache's size.
+func (m *metrics) cacheSize(bytes, entries int) {
+	if m != nil {
+		m.cacheBytes.Set(float64(bytes))
+		m.cacheEntries.Set(float64(entries))
 	}
 }
 

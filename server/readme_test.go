@@ -132,6 +132,7 @@ func TestTheReadmeStatesEveryLimitAsTheCodeDefinesIt(t *testing.T) {
 		"`MAX_BODY_BYTES`":  strconv.Itoa(cfg.MaxBodyBytes),
 		"`REQUEST_TIMEOUT`": cfg.RequestTimeout.String(),
 		"`QUERY_TIMEOUT`":   cfg.Neo4j.QueryTimeout.String(),
+		"`CACHE_BYTES`":     strconv.Itoa(cfg.CacheBytes),
 	}
 	for name, want := range settings {
 		row, ok := env[name]

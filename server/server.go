@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/formatter"
 	"go.opentelemetry.io/otel/trace"
@@ -53,6 +54,14 @@ type Config struct {
 	// /graphql: each API key, or each client address when keys are off.
 	RateLimit float64
 	RateBurst int
+	// CacheBytes (CACHE_BYTES, default 64 MiB; 0 turns the cache off) bounds the
+	// response cache (see cached).
+	CacheBytes int
+	// TrustedDocuments (TRUSTED_DOCUMENTS: off, the default, allow or only) says which
+	// documents /graphql runs (see documentExtensions); TrustedDocs is the manifest read
+	// from TRUSTED_DOCUMENTS_FILE, which allow and only need.
+	TrustedDocuments string
+	TrustedDocs      manifest
 	// Tracing receives the spans of every request, GraphQL field and Neo4j read; run
 	// sets it from the OTEL_* variables (see newTracerProvider); nil records nothing.
 	Tracing trace.TracerProvider
@@ -130,6 +139,25 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		if c.RateBurst, err = strconv.Atoi(v); err != nil || c.RateBurst <= 0 {
 			return c, fmt.Errorf("RATE_BURST=%q: want a positive integer", v)
 		}
+	}
+	c.CacheBytes = defaultCacheBytes
+	if v := getenv("CACHE_BYTES"); v != "" {
+		if c.CacheBytes, err = strconv.Atoi(v); err != nil || c.CacheBytes < 0 {
+			return c, fmt.Errorf("CACHE_BYTES=%q: want a number of bytes, such as 67108864 (0: no cache)", v)
+		}
+	}
+	c.TrustedDocuments = orDefault(getenv("TRUSTED_DOCUMENTS"), trustedOff)
+	switch path := getenv("TRUSTED_DOCUMENTS_FILE"); c.TrustedDocuments {
+	case trustedOff:
+	case trustedAllow, trustedOnly:
+		if path == "" {
+			return c, fmt.Errorf("TRUSTED_DOCUMENTS=%s needs TRUSTED_DOCUMENTS_FILE, the manifest of trusted documents", c.TrustedDocuments)
+		}
+		if c.TrustedDocs, err = loadManifest(path); err != nil {
+			return c, err
+		}
+	default:
+		return c, fmt.Errorf("TRUSTED_DOCUMENTS=%q: want off, allow or only", c.TrustedDocuments)
 	}
 	if path := getenv("API_KEYS_FILE"); path != "" {
 		if c.APIKeys, err = loadAPIKeys(path); err != nil {
@@ -234,7 +262,8 @@ type pinger interface {
 }
 
 // newMux wires the routes: /graphql (with CORS, the API key check when cfg.APIKeys is
-// set, the rate limit when cfg.RateLimit is, the GraphQL-over-HTTP rules and a request
+// set, the rate limit when cfg.RateLimit is, the GraphQL-over-HTTP rules, the response
+// cache when cfg.CacheBytes is not 0 and the store reads dataset digests, and a request
 // deadline), the pages of package web (GraphiQL at /, the explorer at /explore, their
 // assets under /assets/, /schema.graphql while introspection is on, and the Neo4j
 // Browser style and guide under /browser/), /healthz, /readyz and, when m is not nil,
@@ -250,7 +279,9 @@ func newMux(cfg Config, store interface {
 	if tp == nil {
 		tp = noop.NewTracerProvider()
 	}
-	gql := graph.NewHandler(store, cfg.Limits, log, requestObserver{}, fieldTracer{tp.Tracer("parkgraph/graph")})
+	exts := append([]graphql.HandlerExtension{requestObserver{}, fieldTracer{tp.Tracer("parkgraph/graph")}},
+		documentExtensions(cfg.TrustedDocuments, cfg.TrustedDocs)...)
+	gql := graph.NewHandler(store, cfg.Limits, log, exts...)
 	c := cors.New(cors.Options{
 		AllowedOrigins: cfg.CORSOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
@@ -258,7 +289,14 @@ func newMux(cfg Config, store interface {
 		ExposedHeaders: []string{requestIDHeader},
 		MaxAge:         600,
 	})
-	var api http.Handler = graphQLOverHTTP(withTimeout(gql, cfg.RequestTimeout), int64(cfg.MaxBodyBytes))
+	inner := withTimeout(gql, cfg.RequestTimeout)
+	if dr, ok := store.(digestReader); ok && cfg.CacheBytes > 0 {
+		cache := newResponseCache(cfg.CacheBytes, m)
+		watch := newDigestWatch(dr, cache.newDigest)
+		watch.refresh() // learn the digest before the first request
+		inner = cached(cache, watch, cacheSettings(cfg), cfg.APIKeys != nil, m, inner)
+	}
+	var api http.Handler = graphQLOverHTTP(inner, int64(cfg.MaxBodyBytes))
 	if cfg.RateLimit > 0 {
 		api = limit(newRateLimiter(cfg.RateLimit, cfg.RateBurst), m, api)
 	}
@@ -291,6 +329,13 @@ func newMux(cfg Config, store interface {
 		mux.Handle("GET /metrics", m.handler())
 	}
 	return observe(mux, log, m, tp.Tracer("parkgraph/server")), nil
+}
+
+// cacheSettings are the settings that change answers or refusals, part of every key of
+// the response cache: the limits (introspection and suggestions among them) and which
+// documents are trusted. API keys are not among them: every key gets the same answers.
+func cacheSettings(cfg Config) string {
+	return fmt.Sprintf("%+v trusted=%s:%s", cfg.Limits, cfg.TrustedDocuments, cfg.TrustedDocs.fingerprint())
 }
 
 // schemaSDL is the schema as GraphQL SDL, with its descriptions.

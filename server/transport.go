@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strings"
 
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
@@ -25,7 +26,7 @@ const (
 //   - POST needs Content-Type application/json (415 otherwise) and a body of at most
 //     maxBody bytes (413) holding a JSON object with a string query (400 otherwise,
 //     with the JSON error but never the body echoed back);
-//   - GET carries a query operation in the URL; a mutation or subscription over GET is
+//   - GET carries a query operation (or a persisted query's hash) in the URL; a mutation or subscription over GET is
 //     405 with Allow: POST;
 //   - other methods are 405 with Allow: GET, POST;
 //   - documents that do not parse or validate, variables that do not coerce, and
@@ -63,7 +64,7 @@ func graphQLOverHTTP(next http.Handler, maxBody int64) http.Handler {
 			r.Body = io.NopCloser(bytes.NewReader(body))
 		case http.MethodGet:
 			q := r.URL.Query()
-			if q.Get("query") == "" {
+			if q.Get("query") == "" && !strings.Contains(q.Get("extensions"), "persistedQuery") {
 				refuse(w, r, http.StatusBadRequest, codeBadRequest, "a GET request needs a query parameter")
 				return
 			}
@@ -85,7 +86,8 @@ func graphQLOverHTTP(next http.Handler, maxBody int64) http.Handler {
 }
 
 // checkBody says what is wrong with a POST body, or "" when it is a JSON object with a
-// string query, an optional string operationName and optional object variables.
+// string query (which a persisted query, extensions.persistedQuery, may leave out), an
+// optional string operationName and optional object variables.
 func checkBody(body []byte) string {
 	var req struct {
 		Query         *string        `json:"query"`
@@ -111,7 +113,7 @@ func checkBody(body []byte) string {
 	if dec.More() {
 		return "the body holds more than one JSON value"
 	}
-	if req.Query == nil || *req.Query == "" {
+	if (req.Query == nil || *req.Query == "") && req.Extensions["persistedQuery"] == nil {
 		return "the body has no query"
 	}
 	return ""
