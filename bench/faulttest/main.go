@@ -98,7 +98,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, out, lo
 // step or a check failed. Progress goes to logOut.
 func faultTest(ctx context.Context, s settings, server string, neo4j neo4jdb.Config, faults []fault, out, logOut io.Writer) error {
 	env := []string{"NEO4J_URI=" + neo4j.URI, "NEO4J_USERNAME=" + neo4j.Username, "NEO4J_PASSWORD=" + neo4j.Password,
-		"NEO4J_DATABASE=" + neo4j.Database, "REQUEST_TIMEOUT=" + s.requestTimeout.String()}
+		"NEO4J_DATABASE=" + neo4j.Database, "REQUEST_TIMEOUT=" + s.requestTimeout.String(),
+		"CACHE_BYTES=0"} // every request reaches Neo4j, so the outages show
 	srv, err := target.Start(ctx, server, env, 30*time.Second)
 	if err != nil {
 		return fmt.Errorf("start %s: %w", server, err)

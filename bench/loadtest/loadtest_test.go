@@ -53,7 +53,7 @@ func TestWrongAnswersAndFailuresFailTheLoadTest(t *testing.T) {
 	db := neo4jtest.Config(t)
 	ctx := context.Background()
 	srv, err := target.Start(ctx, buildServer(t), []string{"NEO4J_URI=" + db.URI, "NEO4J_USERNAME=" + db.Username,
-		"NEO4J_PASSWORD=" + db.Password}, 30*time.Second)
+		"NEO4J_PASSWORD=" + db.Password, "CACHE_BYTES=0"}, 30*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -62,8 +62,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	if err != nil {
 		return err
 	}
+	// The response cache is off: the load test measures the path to Neo4j under load.
 	env := []string{"NEO4J_URI=" + cfg.neo4j.URI, "NEO4J_USERNAME=" + cfg.neo4j.Username,
-		"NEO4J_PASSWORD=" + cfg.neo4j.Password, "NEO4J_DATABASE=" + cfg.neo4j.Database}
+		"NEO4J_PASSWORD=" + cfg.neo4j.Password, "NEO4J_DATABASE=" + cfg.neo4j.Database, "CACHE_BYTES=0"}
 	srv, err := target.Start(ctx, cfg.server, env, 30*time.Second)
 	if err != nil {
 		return fmt.Errorf("start %s: %w", cfg.server, err)

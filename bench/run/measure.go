@@ -179,8 +179,9 @@ func measureSize(ctx context.Context, cfg config, store *neo4jdb.Store, size int
 		return nil, err
 	}
 	// Request logs go to the server's stderr at level warn: the bench measures serving,
-	// not writing a log line per request to a terminal.
-	ours, err := startProcess(ctx, exec.Command(cfg.serverBin), append(env, "ADDR=127.0.0.1:"+ourPort, "LOG_LEVEL=warn"), "http://127.0.0.1:"+ourPort+"/graphql")
+	// not writing a log line per request to a terminal. The response cache is off: the
+	// bench measures the path to Neo4j against the peer and the floor, which cache nothing.
+	ours, err := startProcess(ctx, exec.Command(cfg.serverBin), append(env, "ADDR=127.0.0.1:"+ourPort, "LOG_LEVEL=warn", "CACHE_BYTES=0"), "http://127.0.0.1:"+ourPort+"/graphql")
 	if err != nil {
 		return nil, fmt.Errorf("our server: %w", err)
 	}

@@ -64,7 +64,8 @@ type phase struct {
 func scaleTest(ctx context.Context, s settings, log io.Writer) (*report, error) {
 	env := []string{"NEO4J_URI=" + s.neo4j.URI, "NEO4J_USERNAME=" + s.neo4j.Username,
 		"NEO4J_PASSWORD=" + s.neo4j.Password, "NEO4J_DATABASE=" + s.neo4j.Database,
-		"SHUTDOWN_DELAY=" + s.shutdownDelay.String(), "LOG_LEVEL=warn", "METRICS=false"}
+		"SHUTDOWN_DELAY=" + s.shutdownDelay.String(), "LOG_LEVEL=warn", "METRICS=false",
+		"CACHE_BYTES=0"} // every request reaches a replica's Neo4j path, as a cold dashboard's would
 	addrs := make([]string, s.replicas)
 	replicas := make([]*target.Server, s.replicas)
 	var started []*target.Server // every replica process, restarts included
