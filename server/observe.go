@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"go.opentelemetry.io/otel/trace"
-
-	"github.com/parkgraph/parkgraph/model"
 )
 
 // newLogger returns a logger writing JSON lines to w from level up. Every record logged
@@ -109,9 +107,7 @@ func observe(h http.Handler, log *slog.Logger, m *metrics, tracer trace.Tracer) 
 		if graphQL {
 			codes := req.ErrorCodes()
 			gone := errors.Is(r.Context().Err(), context.Canceled) // the client went away first
-			if !gone && slices.ContainsFunc(codes, func(c string) bool {
-				return c == string(model.CodeInternal) || c == string(model.CodeUnavailable) || c == string(model.CodeTimeout)
-			}) {
+			if !gone && slices.ContainsFunc(codes, serverSide) {
 				level = slog.LevelWarn
 			}
 			attrs = append(attrs, slog.String("operation", operationName(req.Operation())), slog.Any("codes", codes))

@@ -63,18 +63,16 @@ func endSpan(span trace.Span, status int, req *Request, graphQL bool) {
 	if graphQL {
 		span.SetAttributes(attribute.String("graphql.operation.name", operationName(req.Operation())))
 	}
-	switch codes := req.ErrorCodes(); {
-	case len(codes) > 0:
-		span.SetAttributes(attribute.String("error.type", codes[0]))
-		if serverSide(codes[0]) || status >= 500 {
-			span.SetStatus(errorStatus, codes[0])
+	switch errCodes := req.ErrorCodes(); {
+	case len(errCodes) > 0:
+		span.SetAttributes(attribute.String("error.type", errCodes[0]))
+		if serverSide(errCodes[0]) || status >= 500 {
+			span.SetStatus(codes.Error, errCodes[0])
 		}
 	case status >= 500:
-		span.SetStatus(errorStatus, http.StatusText(status))
+		span.SetStatus(codes.Error, http.StatusText(status))
 	}
 }
-
-const errorStatus = codes.Error
 
 // fieldTracer is a GraphQL handler extension that gives every field answered by a
 // resolver and returning objects (the fields that reach the store: Park.zone,
@@ -100,7 +98,7 @@ func (t fieldTracer) InterceptField(ctx context.Context, next graphql.Resolver) 
 	defer span.End()
 	res, err := next(ctx)
 	if err != nil {
-		span.SetStatus(errorStatus, string(model.ErrorCode(err)))
+		span.SetStatus(codes.Error, string(model.ErrorCode(err)))
 	}
 	return res, err
 }
