@@ -6,7 +6,8 @@
 // successful GraphQL answer and to /readyz 200.
 //
 // It fails (exit status 1) when recovery takes longer than -recovery, an outage error
-// carries another code than UNAVAILABLE, a request fails outside the outages, a request
+// carries another code than UNAVAILABLE (or TIMEOUT, for a read that ended after Bolt
+// answered again and so ran too long), a request fails outside the outages, a request
 // outlives the request timeout, /readyz does not say 503 while Neo4j is down, or the
 // server process dies. It must run under `neo4j/neo4j.sh with` (NEO4J_RUNTIME_DIR set),
 // since it stops and kills the Neo4j of NEO4J_RUNTIME_DIR; the seeds must be loaded.

@@ -69,6 +69,23 @@ func TestAnalyzePassesAHealthyRunAndMeasuresItsRecovery(t *testing.T) {
 	}
 }
 
+func TestAnalyzeTakesATimeoutAfterBoltAnsweredAsASlowRead(t *testing.T) {
+	rec := healthyRecord()
+	rec.answers = append(rec.answers, failed(21, 26, "TIMEOUT"))
+	r := analyze(rec, testSettings, true, true, 50<<20)
+	if len(r.failures) > 0 {
+		t.Fatalf("failures: %v", r.failures)
+	}
+	if f := r.faults[0]; f.slowAfterBolt != 1 || f.errors["TIMEOUT"] != 1 {
+		t.Errorf("fault: %+v", f)
+	}
+	var out bytes.Buffer
+	r.write(&out)
+	if want := "TIMEOUT after Bolt answered (Neo4j answering, the read too slow while it warmed up): 1"; !strings.Contains(out.String(), want) {
+		t.Errorf("report lacks %q:\n%s", want, out.String())
+	}
+}
+
 func TestAnalyzeFailsARunThatBrokeAPromise(t *testing.T) {
 	for _, c := range []struct {
 		name   string
@@ -79,6 +96,9 @@ func TestAnalyzeFailsARunThatBrokeAPromise(t *testing.T) {
 		{"an outage error with another code", func(r *record) {
 			r.answers = append(r.answers, failed(12, 12.1, "INTERNAL"))
 		}, true, "another code than UNAVAILABLE (UNAVAILABLE 5, INTERNAL 1)"},
+		{"a timeout while Neo4j was down", func(r *record) {
+			r.answers = append(r.answers, failed(13, 18, "TIMEOUT"))
+		}, true, "1 outage errors carry another code than UNAVAILABLE (UNAVAILABLE 5, TIMEOUT 1)"},
 		{"a refused connection during the outage", func(r *record) {
 			r.answers = append(r.answers, target.Answer{Start: at(12), End: at(12.1), Err: errors.New("connection refused")})
 		}, true, "TRANSPORT 1"},
