@@ -31,13 +31,7 @@ func words(text string) []string {
 		ws = ws[:maxSearchWords]
 	}
 	for i, w := range ws {
-		if len(w) > maxWordBytes {
-			cut := maxWordBytes
-			for !utf8.RuneStart(w[cut]) {
-				cut--
-			}
-			ws[i] = w[:cut]
-		}
+		ws[i] = cut(w)
 	}
 	return ws
 }
