@@ -73,11 +73,11 @@ const (
 
 // StoredKeys are the properties every entity node holds besides its facts (so no fact
 // may take their names): identity, names, evidence and the loader's own bookkeeping
-// (keys: lower-cased id, name and aliases for matching; aliasText for full-text search;
-// dataset: the digest of the load that wrote it).
+// (keys: lower-cased id, name and aliases for matching; aliasText and compounds for
+// full-text search; dataset: the digest of the load that wrote it).
 var StoredKeys = map[string]bool{
 	"id": true, "type": true, PropName: true, "aliases": true, "description": true, "evidence": true,
-	"keys": true, "aliasText": true, "dataset": true, "evidenceDocs": true, "evidenceQuotes": true,
+	"keys": true, "aliasText": true, "compounds": true, "dataset": true, "evidenceDocs": true, "evidenceQuotes": true,
 	PropPeriodic: true,
 }
 

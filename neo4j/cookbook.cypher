@@ -213,3 +213,10 @@ RETURN kind, statement, item.validFrom AS validFrom, item.validTo AS validTo,
          AND (item.validTo IS NULL OR '2009' <= item.validTo OR '2009' STARTS WITH item.validTo) AS heldIn2009,
        item.evidenceQuotes AS quotes
 ORDER BY kind DESC, validFrom, statement;
+
+// 23. Search documents as people write
+// Which documents say "manufacturer" in any form, or "high-tech zone" as a phrase?
+// (document_english indexes titles and texts by English stem. Edit the Lucene query in place: words are OR'ed, a phrase goes in double quotes.)
+CALL db.index.fulltext.queryNodes('document_english', 'manufacturers OR "high-tech zone"', {limit: 10}) YIELD node, score
+RETURN node.id AS document, node.title AS title, score
+ORDER BY score DESC, document;

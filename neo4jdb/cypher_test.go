@@ -192,6 +192,8 @@ func goldenQueries() ([]goldenQuery, error) {
 	add("search-types", q, params, nil)
 	q, params = searchDocumentsQuery("Fuling park", 10)
 	add("search-documents", q, params, nil)
+	q, params = searchDocumentsQuery(`"High-tech Zone" micro-electronics`, 10)
+	add("search-documents-phrase", q, params, nil)
 	q, params, err = documentQuery(model.DocumentFilter{}, first)
 	add("documents", q, params, err)
 	q, params, err = documentQuery(model.DocumentFilter{TitleContains: "Park", Mentions: "fuling-district-industrial-park"},

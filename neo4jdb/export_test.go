@@ -1,6 +1,10 @@
 package neo4jdb
 
-import "context"
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
 
 // TryWriteOnReadPath sends a write through the read path; it must fail.
 func TryWriteOnReadPath(ctx context.Context, s *Store) error {
@@ -40,4 +44,34 @@ func GoldenQueries() ([]GoldenQuery, error) {
 func Explain(ctx context.Context, s *Store, cypher string, params map[string]any) error {
 	_, err := s.read(ctx, "EXPLAIN "+cypher, params)
 	return err
+}
+
+// RunSchema runs one schema statement, such as an index an older schema created, in its
+// own write transaction.
+func RunSchema(ctx context.Context, s *Store, stmt string) error {
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())
+	return err
+}
+
+// FullTextIndexes returns every full-text index of the database by name, each written as
+// "Label[property ...] analyzer".
+func FullTextIndexes(ctx context.Context, s *Store) (map[string]string, error) {
+	recs, err := s.read(ctx, "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options "+
+		"RETURN name, labelsOrTypes[0] + '[' + reduce(t = '', p IN properties | t + CASE t WHEN '' THEN '' ELSE ' ' END + p) + '] ' + "+
+		"options.indexConfig.`fulltext.analyzer` AS definition", nil)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, rec := range recs {
+		name, err := column[string](rec, "name")
+		if err != nil {
+			return nil, err
+		}
+		if out[name], err = column[string](rec, "definition"); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

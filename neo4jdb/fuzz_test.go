@@ -241,60 +241,67 @@ func FuzzAfterCursor(f *testing.F) {
 	})
 }
 
-// FuzzLuceneQuery checks search escaping: words are non-empty runs of letters and digits,
-// at most maxSearchWords of them, each found in the lower-cased text and short enough
-// for a Lucene prefix query (whose automaton may not exceed 1000 states, one per byte); the
-// Lucene query is "" exactly when there is no word, and otherwise reads
-// "w1 OR w1* OR w2 OR w2* ..." with nothing else: no Lucene syntax of the client's, no
-// operator but OR, no bracket, quote, colon, escape or fuzzy/boost marker.
+// FuzzLuceneQuery checks search escaping: the terms of any text hold words that are
+// non-empty runs of letters and digits short enough for a Lucene prefix query (whose
+// automaton may not exceed 1000 states, one per byte), no more than three clauses per
+// word read; the Lucene query is "" exactly when there is no term, and otherwise reads
+// clauses joined by " OR ", each a word, a word with * (only with prefix) or a phrase of
+// two or more words in double quotes, with nothing else: no Lucene syntax of the
+// client's, no operator but OR, no bracket, colon, escape or fuzzy/boost marker.
 func FuzzLuceneQuery(f *testing.F) {
 	f.Add("Taiwanese biotech")
+	f.Add(`"high-tech zone" micro-electronics micro electronics "unbalanced`)
 	f.Fuzz(func(t *testing.T, text string) {
-		ws := words(text)
-		if len(ws) > maxSearchWords {
-			t.Errorf("%d words, want at most %d", len(ws), maxSearchWords)
-		}
-		lower := strings.ToLower(text)
-		for _, w := range ws {
-			if w == "" || !strings.Contains(lower, w) {
-				t.Errorf("word %q is empty or not in the lower-cased text", w)
-			}
-			if len(w)+1 >= 1000 {
-				t.Errorf("a word of %d bytes makes a prefix automaton Lucene refuses", len(w))
-			}
-			for _, r := range w {
-				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-					t.Errorf("word %q holds %q, which is neither letter nor digit", w, r)
+		ts := terms(text)
+		for _, tm := range ts {
+			for _, v := range tm.variants {
+				for _, w := range v {
+					if w == "" || len(w) > maxWordBytes || len(w)+1 >= 1000 {
+						t.Errorf("word of %d bytes: %q", len(w), w)
+					}
+					for _, r := range w {
+						if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+							t.Errorf("word %q holds %q, which is neither letter nor digit", w, r)
+						}
+					}
 				}
 			}
 		}
-		q := luceneQuery(text)
-		if (q == "") != (len(ws) == 0) {
-			t.Fatalf("luceneQuery(%q) = %q for %d words", text, q, len(ws))
-		}
-		if q == "" {
-			return
-		}
-		terms := strings.Split(q, " OR ")
-		if len(terms) != 2*len(ws) {
-			t.Fatalf("luceneQuery(%q) = %q: %d terms for %d words", text, q, len(terms), len(ws))
-		}
-		for i, term := range terms {
-			w := ws[i/2]
-			if i%2 == 1 {
-				w += "*"
+		for _, prefix := range []bool{true, false} {
+			q := luceneQuery(ts, prefix)
+			if (q == "") != (len(ts) == 0) {
+				t.Fatalf("luceneQuery(%q) = %q for %d terms", text, q, len(ts))
 			}
-			if term != w {
-				t.Errorf("term %d of %q is %q, want %q", i, q, term, w)
+			if q == "" {
+				continue
 			}
-			switch strings.TrimSuffix(term, "*") {
-			case "AND", "OR", "NOT", "TO":
-				t.Errorf("term %q of %q reads as a Lucene operator", term, q)
+			clauses := strings.Split(q, " OR ")
+			if len(clauses) > 3*maxSearchWords {
+				t.Errorf("luceneQuery(%q) has %d clauses", text, len(clauses))
 			}
-		}
-		for _, r := range q {
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' ' && r != '*' {
-				t.Errorf("luceneQuery(%q) = %q holds %q", text, q, r)
+			for _, c := range clauses {
+				ws := []string{strings.TrimSuffix(c, "*")}
+				if strings.HasPrefix(c, `"`) {
+					ws = strings.Split(strings.Trim(c, `"`), " ")
+					if len(ws) < 2 || !strings.HasSuffix(c, `"`) || strings.Count(c, `"`) != 2 {
+						t.Errorf("clause %q of %q is not a phrase of two or more words", c, q)
+					}
+				} else if strings.HasSuffix(c, "*") && !prefix {
+					t.Errorf("clause %q of %q is a prefix in a query without prefixes", c, q)
+				}
+				for _, w := range ws {
+					switch {
+					case w == "" || strings.ContainsAny(w, `"* `):
+						t.Errorf("clause %q of %q has the word %q", c, q, w)
+					case w == "AND" || w == "OR" || w == "NOT" || w == "TO":
+						t.Errorf("clause %q of %q reads as a Lucene operator", c, q)
+					}
+				}
+			}
+			for _, r := range q {
+				if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' ' && r != '*' && r != '"' {
+					t.Errorf("luceneQuery(%q) = %q holds %q", text, q, r)
+				}
 			}
 		}
 	})

@@ -1,12 +1,14 @@
 package neo4jdb
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"runtime/debug"
 	"slices"
 	"sort"
@@ -34,18 +36,38 @@ type LoadReport struct {
 }
 
 // ApplySchema creates the constraints and indexes of schema.cypher and waits until they
-// are online; it is idempotent.
+// are online; it is idempotent. A full-text index whose labels, properties or analyzer
+// differ from its statement (one an older schema created) is dropped and created anew;
+// it is an error when a full-text index still differs afterwards (Neo4j skips an index
+// whose labels and properties another index already covers).
 func (s *Store) ApplySchema(ctx context.Context) error {
 	for _, stmt := range strings.Split(schemaCypher, ";") {
 		stmt = strings.TrimSpace(stripComments(stmt))
 		if stmt == "" {
 			continue
 		}
+		name, found, current, err := s.fulltextIndex(ctx, stmt)
+		if err != nil {
+			return err
+		}
+		if found && !current {
+			s.queries.Add(1)
+			_, err = neo4j.ExecuteQuery(ctx, s.driver, "DROP INDEX "+name, nil, neo4j.EagerResultTransformer,
+				neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())
+			if err != nil {
+				return fmt.Errorf("drop index %s: %w", name, dbError(err))
+			}
+		}
 		s.queries.Add(1)
-		_, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, nil, neo4j.EagerResultTransformer,
+		_, err = neo4j.ExecuteQuery(ctx, s.driver, stmt, nil, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithWritersRouting())
 		if err != nil {
 			return fmt.Errorf("schema %q: %w", stmt, dbError(err))
+		}
+		if name, found, current, err = s.fulltextIndex(ctx, stmt); err != nil {
+			return err
+		} else if name != "" && !(found && current) {
+			return model.Errorf(model.CodeInternal, "schema %q: index %s is not as stated", stmt, name)
 		}
 	}
 	s.queries.Add(1)
@@ -55,6 +77,48 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 		return fmt.Errorf("await indexes: %w", dbError(err))
 	}
 	return nil
+}
+
+// fulltextStatement matches the CREATE FULLTEXT INDEX statements of schema.cypher: the
+// index name, the label, the properties and the analyzer when one is named.
+var fulltextStatement = regexp.MustCompile("^CREATE FULLTEXT INDEX (\\w+) IF NOT EXISTS FOR \\(\\w+:(\\w+)\\) " +
+	"ON EACH \\[([^\\]]*)\\](?: OPTIONS \\{indexConfig: \\{`fulltext.analyzer`: '([\\w-]+)'\\}\\})?$")
+
+// defaultAnalyzer is the analyzer of a full-text index created without one.
+const defaultAnalyzer = "standard-no-stop-words"
+
+// fulltextIndex looks up the full-text index that stmt creates: its name, whether the
+// database holds an index of that name, and whether that index has the statement's
+// label, properties (in order) and analyzer. The name is "" for any other statement.
+func (s *Store) fulltextIndex(ctx context.Context, stmt string) (name string, found, current bool, err error) {
+	m := fulltextStatement.FindStringSubmatch(stmt)
+	if m == nil {
+		return "", false, false, nil
+	}
+	name, label, analyzer := m[1], m[2], cmp.Or(m[4], defaultAnalyzer)
+	var props []string
+	for _, p := range strings.Split(m[3], ",") {
+		_, prop, _ := strings.Cut(strings.TrimSpace(p), ".")
+		props = append(props, prop)
+	}
+	s.queries.Add(1)
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, `SHOW FULLTEXT INDEXES
+YIELD name, labelsOrTypes, properties, options
+WHERE name = $name
+RETURN labelsOrTypes = [$label] AND properties = $props AND options.indexConfig.`+"`fulltext.analyzer`"+` = $analyzer AS current`,
+		map[string]any{"name": name, "label": label, "props": props, "analyzer": analyzer}, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.database), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return name, false, false, fmt.Errorf("index %s: %w", name, dbError(err))
+	}
+	if len(res.Records) == 0 {
+		return name, false, false, nil
+	}
+	current, err = column[bool](res.Records[0], "current")
+	if err != nil {
+		return name, false, false, fmt.Errorf("index %s: %w", name, err)
+	}
+	return name, true, current, nil
 }
 
 func stripComments(stmt string) string {
@@ -160,7 +224,8 @@ func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
 	var stmts []statement
 	docs := make([]map[string]any, len(ds.Documents))
 	for i, d := range ds.Documents {
-		p := map[string]any{"id": d.ID, "file": d.File, "title": d.Title, "text": d.Text}
+		p := map[string]any{"id": d.ID, "file": d.File, "title": d.Title, "text": d.Text,
+			"compounds": compounds(d.Title, d.Text)}
 		for k, v := range map[string]*string{"publisher": d.Publisher, "author": d.Author, "publishedOn": d.PublishedOn, "url": d.URL} {
 			if v != nil {
 				p[k] = *v
@@ -181,9 +246,12 @@ func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
 			"id": e.ID, "type": string(e.Type), "name": e.Name, "aliases": e.Aliases, "keys": keys,
 			"aliasText": strings.Join(e.Aliases, " | "),
 		}, e.Evidence)
+		texts := append([]string{e.Name}, e.Aliases...)
 		if e.Description != nil {
 			p["description"] = *e.Description
+			texts = append(texts, *e.Description)
 		}
+		p["compounds"] = compounds(texts...)
 		values, periodic := factValues(e.Facts)
 		for prop, v := range values {
 			p[prop] = v

@@ -19,5 +19,15 @@ CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
 CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
 CREATE INDEX document_title IF NOT EXISTS FOR (d:Document) ON (d.title);
-CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description];
-CREATE FULLTEXT INDEX document_text IF NOT EXISTS FOR (d:Document) ON EACH [d.title, d.text];
+// The full-text indexes. ApplySchema replaces one whose labels, properties or analyzer
+// differ from the statement here. compounds holds the compound words of the other
+// properties written joined ("Micro-electronics" as "Microelectronics"). The *_text
+// indexes keep every word as written (standard-no-stop-words), for whole and prefix
+// matches. The *_english ones, on descriptions, titles and texts, drop English stop words
+// and index Porter stems ("parks" finds "park", "manufacturing" finds "manufacture").
+// Neo4j holds one full-text index per labels and properties, so the two kinds cover
+// different properties. No comment holds a semicolon.
+CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description, n.compounds];
+CREATE FULLTEXT INDEX document_text IF NOT EXISTS FOR (d:Document) ON EACH [d.title, d.text, d.compounds];
+CREATE FULLTEXT INDEX entity_english IF NOT EXISTS FOR (n:Entity) ON EACH [n.description] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}};
+CREATE FULLTEXT INDEX document_english IF NOT EXISTS FOR (d:Document) ON EACH [d.title, d.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}};

@@ -3,6 +3,7 @@ package neo4jdb
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,32 +31,173 @@ func words(text string) []string {
 		ws = ws[:maxSearchWords]
 	}
 	for i, w := range ws {
-		if len(w) > maxWordBytes {
-			cut := maxWordBytes
-			for !utf8.RuneStart(w[cut]) {
-				cut--
-			}
-			ws[i] = w[:cut]
-		}
+		ws[i] = cut(w)
 	}
 	return ws
 }
 
-// luceneQuery turns free text into a Lucene query that matches any of its words, whole
-// or as a prefix. Words hold only letters and digits, so no user text can be read as
-// Lucene syntax. It returns "" when the text has no word.
-func luceneQuery(text string) string {
-	ws := words(text)
-	clauses := make([]string, len(ws))
-	for i, w := range ws {
-		clauses[i] = w + " OR " + w + "*"
+// A term is one clause of a search: a word, or words that must stand next to each
+// other. variants are the ways of writing it that it matches, each a word or a phrase of
+// words; prefix says that a one-word variant also matches as a prefix (in the index
+// without stemming only: a stem is no prefix of the word a user types).
+type term struct {
+	variants [][]string
+	prefix   bool
+}
+
+// isHyphen reports whether r joins the parts of a compound word ("micro-electronics").
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
+
+// terms reads a query as people write it, lower-cased:
+//   - a word matches whole or as a prefix;
+//   - a hyphenated word ("micro-electronics") matches its parts next to each other or its
+//     joined form ("microelectronics"), which also matches as a prefix;
+//   - two words next to each other outside quotes also match as one joined word
+//     ("micro electronics" finds "microelectronics");
+//   - words in double quotes match as a phrase, each word whole, a hyphenated one as its
+//     parts or joined; an unbalanced quote (the last one) is read as a space.
+//
+// Everything that is neither letter, digit, hyphen nor quote separates words, so no text
+// of the query is read as Lucene syntax. At most maxSearchWords words are read (the parts
+// of a hyphenated word count one each), each cut to maxWordBytes.
+func terms(text string) []term {
+	text = strings.ToLower(text)
+	if strings.Count(text, `"`)%2 == 1 {
+		i := strings.LastIndex(text, `"`)
+		text = text[:i] + " " + text[i+1:]
+	}
+	var out []term
+	read := 0
+	for i, chunk := range strings.Split(text, `"`) {
+		var tokens [][]string // the parts of each word of the chunk
+		for _, field := range strings.FieldsFunc(chunk, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !isHyphen(r)
+		}) {
+			parts := words(strings.Map(func(r rune) rune {
+				if isHyphen(r) {
+					return ' '
+				}
+				return r
+			}, field))
+			parts = parts[:min(len(parts), maxSearchWords-read)]
+			if len(parts) > 0 {
+				tokens = append(tokens, parts)
+				read += len(parts)
+			}
+		}
+		if i%2 == 1 {
+			if t, ok := phrase(tokens); ok {
+				out = append(out, t)
+			}
+			continue
+		}
+		for j, parts := range tokens {
+			if len(parts) == 1 {
+				out = append(out, term{variants: [][]string{parts}, prefix: true})
+				if j > 0 && len(tokens[j-1]) == 1 {
+					out = append(out, term{variants: [][]string{{cut(tokens[j-1][0] + parts[0])}}})
+				}
+				continue
+			}
+			out = append(out, term{variants: [][]string{parts, {cut(strings.Join(parts, ""))}}, prefix: true})
+		}
+	}
+	return out
+}
+
+// phrase is the term of the words of a quoted phrase: all their parts in order and, when
+// one of them is hyphenated, the same with every hyphenated word joined. It is false for
+// a phrase without words.
+func phrase(tokens [][]string) (term, bool) {
+	var split, joined []string
+	for _, parts := range tokens {
+		split = append(split, parts...)
+		joined = append(joined, cut(strings.Join(parts, "")))
+	}
+	switch {
+	case len(split) == 0:
+		return term{}, false
+	case len(joined) == len(split):
+		return term{variants: [][]string{split}}, true
+	}
+	return term{variants: [][]string{split, joined}}, true
+}
+
+// compound is a word whose parts are joined by hyphens, as isHyphen reads them.
+var compound = regexp.MustCompile(`[\p{L}\p{N}]+(?:[-\x{2010}\x{2011}][\p{L}\p{N}]+)+`)
+
+// compounds returns the compound words of texts written joined ("Micro-electronics"
+// becomes "Microelectronics"), in the order they first occur, each once (ignoring case),
+// separated by spaces. The loader stores it as the compounds property that the full-text
+// indexes of words as written hold beside the text, so a query word written joined
+// finds a compound.
+func compounds(texts ...string) string {
+	var out []string
+	seen := map[string]bool{}
+	for _, text := range texts {
+		for _, w := range compound.FindAllString(text, -1) {
+			w = strings.Map(func(r rune) rune {
+				if isHyphen(r) {
+					return -1
+				}
+				return r
+			}, w)
+			if k := strings.ToLower(w); !seen[k] {
+				seen[k] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// cut shortens w to at most maxWordBytes bytes of whole characters.
+func cut(w string) string {
+	if len(w) <= maxWordBytes {
+		return w
+	}
+	n := maxWordBytes
+	for !utf8.RuneStart(w[n]) {
+		n--
+	}
+	return w[:n]
+}
+
+// luceneQuery turns the terms of a query into a Lucene query that matches any of them.
+// With prefix, the one-word variants of unquoted terms also match as prefixes (for an
+// index without stemming). Words hold only letters and digits and the only syntax is
+// the OR, * and phrase quotes written here, so no user text can be read as Lucene syntax.
+// It returns "" when there is no term.
+func luceneQuery(ts []term, prefix bool) string {
+	var clauses []string
+	for _, t := range ts {
+		for _, v := range t.variants {
+			switch {
+			case len(v) > 1:
+				clauses = append(clauses, `"`+strings.Join(v, " ")+`"`)
+			case prefix && t.prefix:
+				clauses = append(clauses, v[0], v[0]+"*")
+			default:
+				clauses = append(clauses, v[0])
+			}
+		}
 	}
 	return strings.Join(clauses, " OR ")
 }
 
-// searchCypher finds the entities that match $lucene, optionally only those with one of
-// $labels, the ones whose id, name or alias is $exact first, then by relevance.
-const searchCypher = `CALL db.index.fulltext.queryNodes('entity_text', $lucene, {limit: $fetch}) YIELD node, score
+// searchCypher finds the entities that match $lucene in the index of the words of names,
+// aliases, descriptions and compounds as written, or $stemmed in the index of the English
+// stems of descriptions, optionally
+// only those with one of $labels: the ones whose id, name or alias is $exact first, then
+// by the sum of the two indexes' scores.
+const searchCypher = `CALL {
+  CALL db.index.fulltext.queryNodes('entity_text', $lucene, {limit: $fetch}) YIELD node, score
+  RETURN node, score
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('entity_english', $stemmed, {limit: $fetch}) YIELD node, score
+  RETURN node, score
+}
+WITH node, sum(score) AS score
 WHERE size($labels) = 0 OR any(l IN labels(node) WHERE l IN $labels)
 WITH node, score, $exact IN node.keys AS exact
 RETURN node, score, exact
@@ -64,8 +206,8 @@ LIMIT $first`
 
 // searchQuery is the Search query. It is "" when the text has no word.
 func searchQuery(text string, types []model.EntityType, first int) (string, map[string]any) {
-	lucene := luceneQuery(text)
-	if lucene == "" {
+	ts := terms(text)
+	if len(ts) == 0 {
 		return "", nil
 	}
 	labels := make([]string, len(types))
@@ -73,7 +215,8 @@ func searchQuery(text string, types []model.EntityType, first int) (string, map[
 		labels[i] = t.Label()
 	}
 	return searchCypher, map[string]any{
-		"lucene": lucene, "labels": labels, "exact": matchKey(text), "first": first, "fetch": max(first*5, 100),
+		"lucene": luceneQuery(ts, true), "stemmed": luceneQuery(ts, false), "labels": labels,
+		"exact": matchKey(strings.Trim(strings.TrimSpace(text), `"`)), "first": first, "fetch": max(first*5, 100),
 	}
 }
 
@@ -126,18 +269,30 @@ func scored(recs []*neo4j.Record, each func(n neo4j.Node, score float64, rec *ne
 	return nil
 }
 
-// searchDocumentsCypher finds the documents that match $lucene, by relevance.
-const searchDocumentsCypher = `CALL db.index.fulltext.queryNodes('document_text', $lucene, {limit: $first}) YIELD node, score
+// searchDocumentsCypher finds the documents that match $lucene in the index of the words
+// of titles, texts and compounds as written, or $stemmed in the index of the English stems
+// of titles and texts, by the sum of the two indexes' scores.
+const searchDocumentsCypher = `CALL {
+  CALL db.index.fulltext.queryNodes('document_text', $lucene, {limit: $fetch}) YIELD node, score
+  RETURN node, score
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('document_english', $stemmed, {limit: $fetch}) YIELD node, score
+  RETURN node, score
+}
+WITH node, sum(score) AS score
 RETURN node, score
-ORDER BY score DESC, node.id`
+ORDER BY score DESC, node.id
+LIMIT $first`
 
 // searchDocumentsQuery is the SearchDocuments query. It is "" when the text has no word.
 func searchDocumentsQuery(text string, first int) (string, map[string]any) {
-	lucene := luceneQuery(text)
-	if lucene == "" {
+	ts := terms(text)
+	if len(ts) == 0 {
 		return "", nil
 	}
-	return searchDocumentsCypher, map[string]any{"lucene": lucene, "first": first}
+	return searchDocumentsCypher, map[string]any{
+		"lucene": luceneQuery(ts, true), "stemmed": luceneQuery(ts, false), "first": first, "fetch": max(first*5, 100),
+	}
 }
 
 // SearchDocuments finds documents whose title or text match query, by relevance, each

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -591,4 +592,102 @@ func TestFieldsAskedOnEveryParkOfAPageComeWithThePage(t *testing.T) {
 			t.Errorf("park %s:\n in the page %s\n alone       %s", p.ID, raw, one.Node)
 		}
 	}
+}
+
+func TestSearchReadsTheQueryAsPeopleWriteIt(t *testing.T) {
+	srv := newTestServer(t, serverOptions{})
+	ds, err := seeds.Load(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := map[string]string{}
+	for _, d := range ds.Documents {
+		text[d.ID] = d.Title + "\n" + d.Text
+	}
+	docs := func(q string) []string {
+		t.Helper()
+		var data struct {
+			SearchDocuments []struct {
+				Document struct {
+					ID string `json:"id"`
+				} `json:"document"`
+			} `json:"searchDocuments"`
+		}
+		query(t, srv.URL, `query($q: String!) { searchDocuments(query: $q, first: 100) { document { id } } }`, map[string]any{"q": q}, &data)
+		var ids []string
+		for _, h := range data.SearchDocuments {
+			ids = append(ids, h.Document.ID)
+		}
+		return ids
+	}
+	type hit struct {
+		Entity struct {
+			ID string `json:"id"`
+		} `json:"entity"`
+		Exact bool `json:"exact"`
+	}
+	entities := func(q string) []hit {
+		t.Helper()
+		var data struct {
+			Search []hit `json:"search"`
+		}
+		query(t, srv.URL, `query($q: String!) { search(query: $q, first: 100) { entity { id } exact } }`, map[string]any{"q": q}, &data)
+		return data.Search
+	}
+	has := func(hits []hit, id string) bool {
+		return slices.ContainsFunc(hits, func(h hit) bool { return h.Entity.ID == id })
+	}
+
+	t.Run("a plural finds a document that says the singular only", func(t *testing.T) {
+		if !regexp.MustCompile(`(?i)\bpark\b`).MatchString(text["doc-003"]) || regexp.MustCompile(`(?i)\bparks`).MatchString(text["doc-003"]) {
+			t.Fatal("doc-003 no longer says park and never parks: pick another document")
+		}
+		if ids := docs("parks"); !slices.Contains(ids, "doc-003") {
+			t.Errorf("parks finds %v, not doc-003", ids)
+		}
+	})
+	t.Run("a plural finds an entity whose description says the singular", func(t *testing.T) {
+		if hits := entities("parks"); !has(hits, "phoenix-lake-industrial-park") {
+			t.Errorf("parks does not find phoenix-lake-industrial-park (\"An industrial park of ...\"): %v", hits)
+		}
+	})
+	t.Run("a name still matches as a prefix", func(t *testing.T) {
+		if hits := entities("Chongqi"); !has(hits, "chongqing") {
+			t.Errorf("Chongqi does not find chongqing: %v", hits)
+		}
+	})
+	for _, q := range []string{"microelectronics", "micro-electronics", "micro electronics"} {
+		t.Run(q+" finds the compound however it is written", func(t *testing.T) {
+			for _, id := range []string{"doc-000", "doc-003", "doc-004"} { // Micro-electronics, Microelectronics, Microelectronics
+				if !regexp.MustCompile(`(?i)\bmicro-?electronics\b`).MatchString(text[id]) {
+					t.Fatalf("%s no longer writes the compound", id)
+				}
+				if ids := docs(q); !slices.Contains(ids, id) {
+					t.Errorf("%q finds %v, not %s", q, ids, id)
+				}
+			}
+			if hits := entities(q); !has(hits, "xiyong-micro-electronics-park") || !has(hits, "china-united-microelectronics-center") {
+				t.Errorf("%q misses the park or the centre: %v", q, hits)
+			}
+		})
+	}
+	t.Run("a phrase finds fewer documents than its words", func(t *testing.T) {
+		phrase, words := docs(`"high-tech zone"`), docs("high tech zone")
+		for _, id := range phrase {
+			if !regexp.MustCompile(`(?i)\bhigh[-\s]tech\s+zones?\b`).MatchString(text[id]) {
+				t.Errorf("the phrase finds %s, which lacks it", id)
+			}
+		}
+		if len(phrase) == 0 || len(phrase) >= len(words) {
+			t.Errorf("the phrase finds %v, the words %v", phrase, words)
+		}
+		if unbalanced := docs(`"high tech zone`); !slices.Equal(unbalanced, words) {
+			t.Errorf("an unbalanced quote finds %v, want the words' %v", unbalanced, words)
+		}
+	})
+	t.Run("an exact alias in quotes comes first", func(t *testing.T) {
+		if hits := entities(`"High-tech Zone"`); len(hits) == 0 || hits[0].Entity.ID != "chongqing-high-tech-zone" || !hits[0].Exact {
+			t.Errorf(`"High-tech Zone" first hits %v, want chongqing-high-tech-zone marked exact`, hits[:min(3, len(hits))])
+		}
+	})
 }

@@ -280,7 +280,8 @@ func TestLuceneSyntaxInSearchIsTakenAsWords(t *testing.T) {
 	if e, d := ask("*:*"); len(e) != 0 || len(d) != 0 {
 		t.Errorf(`search("*:*") found %d entities and %d documents, want none`, len(e), len(d))
 	}
-	e1, d1 := ask(`name:biotech~ AND NOT "taiwan"^3 OR (fuling*)`)
+	// Double quotes are the one syntax search reads (a phrase; see TestSearchReadsTheQueryAsPeopleWriteIt).
+	e1, d1 := ask(`name:biotech~ AND NOT taiwan^3 OR (fuling*) "`)
 	e2, d2 := ask("name biotech and not taiwan 3 or fuling")
 	if len(e1) == 0 || len(d1) == 0 {
 		t.Fatalf("the words of the query found %d entities and %d documents, want some of each", len(e1), len(d1))

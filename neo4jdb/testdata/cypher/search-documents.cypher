@@ -1,6 +1,16 @@
+// $fetch = 100
 // $first = 10
-// $lucene = "fuling OR fuling* OR park OR park*"
+// $lucene = "fuling OR fuling* OR park OR park* OR fulingpark"
+// $stemmed = "fuling OR park OR fulingpark"
 
-CALL db.index.fulltext.queryNodes('document_text', $lucene, {limit: $first}) YIELD node, score
+CALL {
+  CALL db.index.fulltext.queryNodes('document_text', $lucene, {limit: $fetch}) YIELD node, score
+  RETURN node, score
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('document_english', $stemmed, {limit: $fetch}) YIELD node, score
+  RETURN node, score
+}
+WITH node, sum(score) AS score
 RETURN node, score
 ORDER BY score DESC, node.id
+LIMIT $first
