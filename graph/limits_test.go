@@ -178,6 +178,8 @@ func TestSchemaDefaultsAreTheModelBounds(t *testing.T) {
 		"neighborhood.limit":    model.NeighborhoodLimit,
 		"shortestPath.maxDepth": model.PathDepth,
 		"breakdown.first":       model.BreakdownPage,
+		"crossTab.firstRows":    model.CrossTabRows,
+		"crossTab.firstColumns": model.CrossTabColumns,
 		"contradictions.first":  model.ContradictionsPage,
 		"search.first":          model.SearchPage,
 		"searchDocuments.first": model.SearchPage,

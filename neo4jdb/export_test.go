@@ -41,3 +41,25 @@ func Explain(ctx context.Context, s *Store, cypher string, params map[string]any
 	_, err := s.read(ctx, "EXPLAIN "+cypher, params)
 	return err
 }
+
+// ReadCounts runs cypher, whose rows are (k, n), in a read transaction and returns n by
+// k. The breakdown tests count with it what the store's queries should.
+func ReadCounts(ctx context.Context, s *Store, cypher string, params map[string]any) (map[string]int, error) {
+	recs, err := s.read(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int{}
+	for _, rec := range recs {
+		k, err := column[string](rec, "k")
+		if err != nil {
+			return nil, err
+		}
+		n, err := column[int64](rec, "n")
+		if err != nil {
+			return nil, err
+		}
+		out[k] = int(n)
+	}
+	return out, nil
+}
