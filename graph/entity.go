@@ -395,6 +395,18 @@ func withAsOf(e model.Entity, asOf string) model.Entity {
 	return model.NewEntity(b)
 }
 
+// bucketsAsOf sets the entity and parent of every bucket of bs to answer for asOf, and
+// registers the entities as siblings for batching; it returns bs.
+func bucketsAsOf(ctx context.Context, bs []*model.Bucket, asOf string) []*model.Bucket {
+	ents := make([]model.Entity, 0, len(bs))
+	for _, b := range bs {
+		b.Entity, b.Parent = withAsOf(b.Entity, asOf), withAsOf(b.Parent, asOf)
+		ents = append(ents, b.Entity)
+	}
+	registerEntities(ctx, ents)
+	return bs
+}
+
 // allAsOf is withAsOf for every entity of es.
 func allAsOf[T model.Entity](es []T, asOf string) []T {
 	out := make([]T, len(es))

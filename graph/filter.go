@@ -151,3 +151,42 @@ func ranges(rs ...*model.Range) []model.Range {
 	}
 	return out
 }
+
+// breakdownFilter maps the where of a breakdown or crossTab to the store's filter of the
+// entities of type of at asOf. A field of where applies to of when the where input of
+// of's list (ParkWhere for PARK) has it, investorOrigin when that input has targets;
+// another field, or investorOrigin given with targets, is INVALID. A nil where selects
+// every entity of the type.
+func breakdownFilter(of model.EntityType, w *BreakdownWhere, asOf string) (model.EntityFilter, error) {
+	f := model.EntityFilter{Type: of, AsOf: asOf}
+	if w == nil {
+		return f, nil
+	}
+	listWhere := of.Label() + "Where"
+	input := parsedSchema.Types[listWhere]
+	for _, field := range []struct {
+		name, listField string
+		given           bool
+	}{
+		{"nameContains", "nameContains", deref(w.NameContains) != ""},
+		{"industry", "industry", deref(w.Industry) != ""},
+		{"investorOrigin", "targets", deref(w.InvestorOrigin) != ""},
+		{"targets", "targets", w.Targets != nil},
+		{"zone", "zone", deref(w.Zone) != ""},
+		{"district", "district", deref(w.District) != ""},
+		{"region", "region", deref(w.Region) != ""},
+	} {
+		if field.given && (input == nil || input.Fields.ForName(field.listField) == nil) {
+			return f, model.Errorf(model.CodeInvalid, "where.%s does not apply to %s: %s has no %s", field.name, of, listWhere, field.listField)
+		}
+	}
+	f.NameContains, f.Industry, f.Targets = deref(w.NameContains), deref(w.Industry), w.Targets
+	if deref(w.InvestorOrigin) != "" {
+		if w.Targets != nil {
+			return f, model.Errorf(model.CodeInvalid, "where: give investorOrigin or targets, not both (targets: {industry, investorOrigin} holds both on one TARGETS edge)")
+		}
+		f.Targets = &model.TargetFilter{InvestorOrigin: w.InvestorOrigin}
+	}
+	f.Zone, f.District, f.Region = deref(w.Zone), deref(w.District), deref(w.Region)
+	return f, nil
+}

@@ -58,6 +58,8 @@ type ComplexityRoot struct {
 	Bucket struct {
 		Count  func(childComplexity int) int
 		Entity func(childComplexity int) int
+		Level  func(childComplexity int) int
+		Parent func(childComplexity int) int
 	}
 
 	Company struct {
@@ -95,6 +97,13 @@ type ComplexityRoot struct {
 	Count struct {
 		Count func(childComplexity int) int
 		Key   func(childComplexity int) int
+	}
+
+	CrossTab struct {
+		Cells   func(childComplexity int) int
+		Columns func(childComplexity int) int
+		Rows    func(childComplexity int) int
+		Total   func(childComplexity int) int
 	}
 
 	Derivation struct {
@@ -485,9 +494,10 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Breakdown       func(childComplexity int, of model.EntityType, by model.BreakdownKey, first *int, asOf *string) int
+		Breakdown       func(childComplexity int, of model.EntityType, by model.BreakdownKey, where *BreakdownWhere, rollUp *bool, first *int, asOf *string) int
 		Companies       func(childComplexity int, where *CompanyWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
 		Contradictions  func(childComplexity int, typeArg *model.EntityType, property *string, first *int) int
+		CrossTab        func(childComplexity int, of model.EntityType, rows model.BreakdownKey, columns model.BreakdownKey, where *BreakdownWhere, firstRows *int, firstColumns *int, asOf *string) int
 		Districts       func(childComplexity int, where *DistrictWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
 		Documents       func(childComplexity int, where *DocumentWhere, first *int, after *string) int
 		Events          func(childComplexity int, where *EventWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
@@ -773,7 +783,8 @@ type QueryResolver interface {
 	Search(ctx context.Context, query string, types []model.EntityType, first *int, asOf *string) ([]*model.SearchHit, error)
 	SearchDocuments(ctx context.Context, query string, first *int) ([]*model.DocumentHit, error)
 	Stats(ctx context.Context) (*model.GraphStats, error)
-	Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first *int, asOf *string) ([]*model.Bucket, error)
+	Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, where *BreakdownWhere, rollUp *bool, first *int, asOf *string) ([]*model.Bucket, error)
+	CrossTab(ctx context.Context, of model.EntityType, rows model.BreakdownKey, columns model.BreakdownKey, where *BreakdownWhere, firstRows *int, firstColumns *int, asOf *string) (*model.CrossTab, error)
 	Neighborhood(ctx context.Context, id string, depth *int, types []string, limit *int, asOf *string) (*model.Subgraph, error)
 	ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, asOf *string) (*model.Path, error)
 	Subgraph(ctx context.Context, ids []string, types []string, asOf *string) (*model.Subgraph, error)
@@ -847,6 +858,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Bucket.Entity(childComplexity), true
+	case "Bucket.level":
+		if e.ComplexityRoot.Bucket.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Bucket.Level(childComplexity), true
+	case "Bucket.parent":
+		if e.ComplexityRoot.Bucket.Parent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Bucket.Parent(childComplexity), true
 
 	case "Company.aliases":
 		if e.ComplexityRoot.Company.Aliases == nil {
@@ -994,6 +1017,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Count.Key(childComplexity), true
+
+	case "CrossTab.cells":
+		if e.ComplexityRoot.CrossTab.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossTab.Cells(childComplexity), true
+	case "CrossTab.columns":
+		if e.ComplexityRoot.CrossTab.Columns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossTab.Columns(childComplexity), true
+	case "CrossTab.rows":
+		if e.ComplexityRoot.CrossTab.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossTab.Rows(childComplexity), true
+	case "CrossTab.total":
+		if e.ComplexityRoot.CrossTab.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CrossTab.Total(childComplexity), true
 
 	case "Derivation.derivedFrom":
 		if e.ComplexityRoot.Derivation.DerivedFrom == nil {
@@ -2703,7 +2751,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Breakdown(childComplexity, args["of"].(model.EntityType), args["by"].(model.BreakdownKey), args["first"].(*int), args["asOf"].(*string)), true
+		return e.ComplexityRoot.Query.Breakdown(childComplexity, args["of"].(model.EntityType), args["by"].(model.BreakdownKey), args["where"].(*BreakdownWhere), args["rollUp"].(*bool), args["first"].(*int), args["asOf"].(*string)), true
 	case "Query.companies":
 		if e.ComplexityRoot.Query.Companies == nil {
 			break
@@ -2726,6 +2774,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Contradictions(childComplexity, args["type"].(*model.EntityType), args["property"].(*string), args["first"].(*int)), true
+	case "Query.crossTab":
+		if e.ComplexityRoot.Query.CrossTab == nil {
+			break
+		}
+
+		args, err := ec.field_Query_crossTab_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CrossTab(childComplexity, args["of"].(model.EntityType), args["rows"].(model.BreakdownKey), args["columns"].(model.BreakdownKey), args["where"].(*BreakdownWhere), args["firstRows"].(*int), args["firstColumns"].(*int), args["asOf"].(*string)), true
 	case "Query.districts":
 		if e.ComplexityRoot.Query.Districts == nil {
 			break
@@ -3446,6 +3505,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
+		ec.unmarshalInputBreakdownWhere,
 		ec.unmarshalInputCompanyWhere,
 		ec.unmarshalInputDateRange,
 		ec.unmarshalInputDistrictWhere,
@@ -3565,6 +3625,10 @@ func (ec *executionContext) childFields_Bucket(ctx context.Context, field graphq
 		return ec.fieldContext_Bucket_entity(ctx, field)
 	case "count":
 		return ec.fieldContext_Bucket_count(ctx, field)
+	case "parent":
+		return ec.fieldContext_Bucket_parent(ctx, field)
+	case "level":
+		return ec.fieldContext_Bucket_level(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Bucket", field.Name)
 }
@@ -3641,6 +3705,20 @@ func (ec *executionContext) childFields_Count(ctx context.Context, field graphql
 		return ec.fieldContext_Count_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Count", field.Name)
+}
+
+func (ec *executionContext) childFields_CrossTab(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rows":
+		return ec.fieldContext_CrossTab_rows(ctx, field)
+	case "columns":
+		return ec.fieldContext_CrossTab_columns(ctx, field)
+	case "cells":
+		return ec.fieldContext_CrossTab_cells(ctx, field)
+	case "total":
+		return ec.fieldContext_CrossTab_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CrossTab", field.Name)
 }
 
 func (ec *executionContext) childFields_Derivation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5236,22 +5314,38 @@ func (ec *executionContext) field_Query_breakdown_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["by"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*BreakdownWhere, error) {
+			return ec.unmarshalOBreakdownWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐBreakdownWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "rollUp",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rollUp"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["asOf"] = arg3
+	args["asOf"] = arg5
 	return args, nil
 }
 
@@ -5328,6 +5422,68 @@ func (ec *executionContext) field_Query_contradictions_args(ctx context.Context,
 		return nil, err
 	}
 	args["first"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_crossTab_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "of",
+		func(ctx context.Context, v any) (model.EntityType, error) {
+			return ec.unmarshalNEntityType2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityType(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["of"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "rows",
+		func(ctx context.Context, v any) (model.BreakdownKey, error) {
+			return ec.unmarshalNBreakdownKey2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐBreakdownKey(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rows"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "columns",
+		func(ctx context.Context, v any) (model.BreakdownKey, error) {
+			return ec.unmarshalNBreakdownKey2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐBreakdownKey(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["columns"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*BreakdownWhere, error) {
+			return ec.unmarshalOBreakdownWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐBreakdownWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "firstRows",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["firstRows"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "firstColumns",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["firstColumns"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -6274,6 +6430,61 @@ func (ec *executionContext) fieldContext_Bucket_count(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Bucket", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _Bucket_parent(ctx context.Context, field graphql.CollectedField, obj *model.Bucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Bucket_parent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalOEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Bucket_parent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Bucket",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Bucket_level(ctx context.Context, field graphql.CollectedField, obj *model.Bucket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Bucket_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Bucket_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Bucket", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _Company_id(ctx context.Context, field graphql.CollectedField, obj *model.Company) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6910,6 +7121,116 @@ func (ec *executionContext) _Count_count(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_Count_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Count", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CrossTab_rows(ctx context.Context, field graphql.CollectedField, obj *model.CrossTab) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossTab_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Bucket) graphql.Marshaler {
+			return ec.marshalNBucket2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐBucketᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossTab_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CrossTab",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Bucket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CrossTab_columns(ctx context.Context, field graphql.CollectedField, obj *model.CrossTab) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossTab_columns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Columns, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Bucket) graphql.Marshaler {
+			return ec.marshalNBucket2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐBucketᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossTab_columns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CrossTab",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Bucket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CrossTab_cells(ctx context.Context, field graphql.CollectedField, obj *model.CrossTab) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossTab_cells(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cells, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v [][]int) graphql.Marshaler {
+			return ec.marshalNInt2ᚕᚕintᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossTab_cells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossTab", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CrossTab_total(ctx context.Context, field graphql.CollectedField, obj *model.CrossTab) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CrossTab_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CrossTab_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CrossTab", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _Derivation_kind(ctx context.Context, field graphql.CollectedField, obj *model.Derivation) (ret graphql.Marshaler) {
@@ -15208,7 +15529,7 @@ func (ec *executionContext) _Query_breakdown(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Breakdown(ctx, fc.Args["of"].(model.EntityType), fc.Args["by"].(model.BreakdownKey), fc.Args["first"].(*int), fc.Args["asOf"].(*string))
+			return ec.Resolvers.Query().Breakdown(ctx, fc.Args["of"].(model.EntityType), fc.Args["by"].(model.BreakdownKey), fc.Args["where"].(*BreakdownWhere), fc.Args["rollUp"].(*bool), fc.Args["first"].(*int), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Bucket) graphql.Marshaler {
@@ -15236,6 +15557,50 @@ func (ec *executionContext) fieldContext_Query_breakdown(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_breakdown_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_crossTab(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_crossTab(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CrossTab(ctx, fc.Args["of"].(model.EntityType), fc.Args["rows"].(model.BreakdownKey), fc.Args["columns"].(model.BreakdownKey), fc.Args["where"].(*BreakdownWhere), fc.Args["firstRows"].(*int), fc.Args["firstColumns"].(*int), fc.Args["asOf"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CrossTab) graphql.Marshaler {
+			return ec.marshalNCrossTab2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCrossTab(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_crossTab(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CrossTab(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_crossTab_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18788,6 +19153,78 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputBreakdownWhere(ctx context.Context, obj any) (BreakdownWhere, error) {
+	var it BreakdownWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nameContains", "industry", "investorOrigin", "targets", "zone", "district", "region"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "industry":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("industry"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Industry = data
+		case "investorOrigin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("investorOrigin"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvestorOrigin = data
+		case "targets":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targets"))
+			data, err := ec.unmarshalOTargetFilter2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐTargetFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Targets = data
+		case "zone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("zone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Zone = data
+		case "district":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("district"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.District = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCompanyWhere(ctx context.Context, obj any) (CompanyWhere, error) {
 	var it CompanyWhere
 	if obj == nil {
@@ -19820,6 +20257,16 @@ func (ec *executionContext) _Bucket(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "parent":
+			out.Values[i] = ec._Bucket_parent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._Bucket_level(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -20257,6 +20704,59 @@ func (ec *executionContext) _Count(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "count":
 			out.Values[i] = ec._Count_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var crossTabImplementors = []string{"CrossTab"}
+
+func (ec *executionContext) _CrossTab(ctx context.Context, sel ast.SelectionSet, obj *model.CrossTab) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, crossTabImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CrossTab")
+		case "rows":
+			out.Values[i] = ec._CrossTab_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "columns":
+			out.Values[i] = ec._CrossTab_columns(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cells":
+			out.Values[i] = ec._CrossTab_cells(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._CrossTab_total(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -26380,6 +26880,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "crossTab":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_crossTab(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "neighborhood":
 			field := field
 
@@ -28827,6 +29349,16 @@ func (ec *executionContext) marshalNCount2ᚖgithubᚗcomᚋparkgraphᚋparkgrap
 	return ec._Count(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCrossTab2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐCrossTab(ctx context.Context, sel ast.SelectionSet, v *model.CrossTab) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CrossTab(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNDerivation2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDerivation(ctx context.Context, sel ast.SelectionSet, v *model.Derivation) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -29426,6 +29958,35 @@ func (ec *executionContext) marshalNInt2ᚕintᚄ(ctx context.Context, sel ast.S
 	ret := make(graphql.Array, len(v))
 	for i := range v {
 		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNInt2ᚕᚕintᚄ(ctx context.Context, v any) ([][]int, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([][]int, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2ᚕintᚄ(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNInt2ᚕᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v [][]int) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2ᚕintᚄ(ctx, sel, v[i])
 	}
 
 	for _, e := range ret {
@@ -30370,6 +30931,14 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalOBreakdownWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐBreakdownWhere(ctx context.Context, v any) (*BreakdownWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputBreakdownWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOCompanyWhere2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐCompanyWhere(ctx context.Context, v any) (*CompanyWhere, error) {
 	if v == nil {
 		return nil, nil
@@ -30419,6 +30988,13 @@ func (ec *executionContext) unmarshalODocumentWhere2ᚖgithubᚗcomᚋparkgraph�
 	}
 	res, err := ec.unmarshalInputDocumentWhere(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntity(ctx context.Context, sel ast.SelectionSet, v model.Entity) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Entity(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOEntityType2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityTypeᚄ(ctx context.Context, v any) ([]model.EntityType, error) {

@@ -55,7 +55,7 @@ const DefaultListSize = 10
 // maxListSize is the largest page any list field serves; larger arguments are refused
 // by the resolvers anyway.
 var maxListSize = max(model.PageSize.Max, model.RelationsPage.Max, model.SearchPage.Max,
-	model.BreakdownPage.Max, model.NeighborhoodLimit.Max)
+	model.BreakdownPage.Max, model.NeighborhoodLimit.Max, model.CrossTabRows.Max, model.CrossTabColumns.Max)
 
 // The extensions.code of each limit.
 const (
@@ -195,13 +195,22 @@ func (w *walker) field(f *ast.Field, parent string) shape {
 }
 
 // size is how many items f is assumed to return: its first or limit argument (with its
-// default), DefaultListSize for other list fields except a connection's own lists
-// (their size is the connection's first), and 1 for everything else.
+// default), for a crossTab the larger of firstRows and firstColumns, DefaultListSize for
+// other list fields except a connection's or a crossTab's own lists (their size is the
+// connection's or the crossTab's), and 1 for everything else.
 func (w *walker) size(f *ast.Field, parent string) int {
 	if f.Definition == nil {
 		return 1
 	}
 	args := f.ArgumentMap(w.vars)
+	if f.Definition.Arguments.ForName("firstRows") != nil {
+		rows, okRows := toInt(args["firstRows"])
+		columns, okColumns := toInt(args["firstColumns"])
+		if !okRows || !okColumns {
+			return DefaultListSize
+		}
+		return max(0, min(max(rows, columns), maxListSize))
+	}
 	for _, name := range []string{"first", "limit"} {
 		if f.Definition.Arguments.ForName(name) == nil {
 			continue
@@ -211,7 +220,7 @@ func (w *walker) size(f *ast.Field, parent string) int {
 		}
 		return DefaultListSize
 	}
-	if f.Definition.Type.Elem != nil && !strings.HasSuffix(parent, "Connection") {
+	if f.Definition.Type.Elem != nil && !strings.HasSuffix(parent, "Connection") && parent != "CrossTab" {
 		return DefaultListSize
 	}
 	return 1

@@ -95,6 +95,10 @@ func TestCostGrowsWithPageSizesAndIgnoresIntrospection(t *testing.T) {
 		// relations defaults to first: 50; targets (no argument) counts DefaultListSize.
 		{`{ parks(first: 2) { nodes { relations { type } targets { industry { id } } } } }`,
 			1 + 2*(1+(1+50*1)+(1+DefaultListSize*(1+1)))},
+		// A crossTab counts the larger of firstRows and firstColumns (default 20) for its
+		// lists, each of which counts 1: 1 + 50 × ((1 rows + 1 count) + 1 cells).
+		{`{ crossTab(of: PARK, rows: INDUSTRY, columns: ZONE, firstRows: 50, firstColumns: 5) { rows { count } cells } }`, 1 + 50*((1+1)+1)},
+		{`{ crossTab(of: PARK, rows: INDUSTRY, columns: ZONE) { columns { entity { id } } } }`, 1 + 20*(1+(1+1))},
 		{`{ __schema { types { name fields { name args { name } } } } }`, 0},
 	}
 	for _, c := range cases {
@@ -178,6 +182,8 @@ func TestSchemaDefaultsAreTheModelBounds(t *testing.T) {
 		"neighborhood.limit":    model.NeighborhoodLimit,
 		"shortestPath.maxDepth": model.PathDepth,
 		"breakdown.first":       model.BreakdownPage,
+		"crossTab.firstRows":    model.CrossTabRows,
+		"crossTab.firstColumns": model.CrossTabColumns,
 		"contradictions.first":  model.ContradictionsPage,
 		"search.first":          model.SearchPage,
 		"searchDocuments.first": model.SearchPage,

@@ -11,6 +11,27 @@ import (
 	"github.com/parkgraph/parkgraph/model"
 )
 
+// Which entities a breakdown or crossTab counts. Empty fields do not filter; the others all
+// hold at once, as in the lists' where. A field applies to the type `of` when that type's
+// list takes it in its where (parks(where:) for PARK, so region is not for parks; use zone
+// or district), and investorOrigin where the list takes targets; any other field is INVALID.
+type BreakdownWhere struct {
+	// Case-insensitive, aliases too.
+	NameContains *string `json:"nameContains,omitempty"`
+	// Industry id, name or alias the entity focuses on or targets; subsectors included.
+	Industry *string `json:"industry,omitempty"`
+	// Region id, name or alias of the investors one of the entity's TARGETS edges names; the same as targets: {investorOrigin}, which it cannot be given with.
+	InvestorOrigin *string `json:"investorOrigin,omitempty"`
+	// Both conditions hold on the same TARGETS edge.
+	Targets *model.TargetFilter `json:"targets,omitempty"`
+	// Part of the zone at any depth. Id, name or alias (case-insensitive); a name several entities share is INVALID.
+	Zone *string `json:"zone,omitempty"`
+	// Located in the district, directly or through a parent. Id, name or alias (case-insensitive); a name several entities share is INVALID.
+	District *string `json:"district,omitempty"`
+	// Region id, name or alias; containment at any depth.
+	Region *string `json:"region,omitempty"`
+}
+
 type CompanyConnection struct {
 	Nodes      []*model.Company `json:"nodes"`
 	Edges      []*CompanyEdge   `json:"edges"`

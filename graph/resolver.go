@@ -43,8 +43,12 @@ type Store interface {
 	Subgraph(ctx context.Context, ids []string, types []string, asOf string) (*model.Subgraph, error)
 	// Stats counts the whole graph.
 	Stats(ctx context.Context) (*model.GraphStats, error)
-	// Breakdown counts entities of one type per related industry, district, origin, zone or region.
-	Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int, asOf string) ([]*model.Bucket, error)
+	// Breakdown counts the entities that match f per related industry, district, origin,
+	// zone or region; with rollUp (INDUSTRY only), per industry at or above those they
+	// relate to.
+	Breakdown(ctx context.Context, f model.EntityFilter, by model.BreakdownKey, rollUp bool, first int) ([]*model.Bucket, error)
+	// CrossTab counts the entities that match f per pair of a rows key and a columns key.
+	CrossTab(ctx context.Context, f model.EntityFilter, rows, columns model.BreakdownKey, firstRows, firstColumns int) (*model.CrossTab, error)
 	// Contradictions lists the properties of entities (of one type when of is given) on
 	// which sources disagree, at most first, each fact's ConflictsWith set.
 	Contradictions(ctx context.Context, of *model.EntityType, property string, first int) ([]*model.Contradiction, error)

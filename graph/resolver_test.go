@@ -22,6 +22,7 @@ type fakeStore struct {
 	calls    map[string]int
 	fail     error                    // returned by every call when set
 	facts    map[string][]*model.Fact // by entity id, whatever the date
+	filter   model.EntityFilter       // the last filter Breakdown or CrossTab was given
 }
 
 type fakeRel struct {
@@ -236,8 +237,18 @@ func (s *fakeStore) Contradictions(ctx context.Context, of *model.EntityType, pr
 	return out, s.count("Contradictions")
 }
 
-func (s *fakeStore) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int, asOf string) ([]*model.Bucket, error) {
+func (s *fakeStore) Breakdown(ctx context.Context, f model.EntityFilter, by model.BreakdownKey, rollUp bool, first int) ([]*model.Bucket, error) {
+	s.mu.Lock()
+	s.filter = f
+	s.mu.Unlock()
 	return []*model.Bucket{}, s.count("Breakdown")
+}
+
+func (s *fakeStore) CrossTab(ctx context.Context, f model.EntityFilter, rows, columns model.BreakdownKey, firstRows, firstColumns int) (*model.CrossTab, error) {
+	s.mu.Lock()
+	s.filter = f
+	s.mu.Unlock()
+	return &model.CrossTab{Rows: []*model.Bucket{}, Columns: []*model.Bucket{}, Cells: [][]int{}}, s.count("CrossTab")
 }
 
 func sortedIDs[V any](m map[string]V) []string {

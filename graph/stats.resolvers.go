@@ -17,7 +17,7 @@ func (r *queryResolver) Stats(ctx context.Context) (*model.GraphStats, error) {
 }
 
 // Breakdown is the resolver for the breakdown field.
-func (r *queryResolver) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first *int, asOf *string) ([]*model.Bucket, error) {
+func (r *queryResolver) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, where *BreakdownWhere, rollUp *bool, first *int, asOf *string) ([]*model.Bucket, error) {
 	n, err := bounded("first", first, model.BreakdownPage)
 	if err != nil {
 		return nil, err
@@ -26,15 +26,43 @@ func (r *queryResolver) Breakdown(ctx context.Context, of model.EntityType, by m
 	if err != nil {
 		return nil, err
 	}
-	buckets, err := r.Store.Breakdown(ctx, of, by, n, date)
+	f, err := breakdownFilter(of, where, date)
 	if err != nil {
 		return nil, err
 	}
-	ents := make([]model.Entity, len(buckets))
-	for i, b := range buckets {
-		b.Entity = withAsOf(b.Entity, date)
-		ents[i] = b.Entity
+	buckets, err := r.Store.Breakdown(ctx, f, by, rollUp != nil && *rollUp, n)
+	if err != nil {
+		return nil, err
 	}
-	registerEntities(ctx, ents)
-	return buckets, nil
+	return bucketsAsOf(ctx, buckets, date), nil
+}
+
+// CrossTab is the resolver for the crossTab field.
+func (r *queryResolver) CrossTab(ctx context.Context, of model.EntityType, rows model.BreakdownKey, columns model.BreakdownKey, where *BreakdownWhere, firstRows *int, firstColumns *int, asOf *string) (*model.CrossTab, error) {
+	nRows, err := bounded("firstRows", firstRows, model.CrossTabRows)
+	if err != nil {
+		return nil, err
+	}
+	nColumns, err := bounded("firstColumns", firstColumns, model.CrossTabColumns)
+	if err != nil {
+		return nil, err
+	}
+	if nRows*nColumns > model.MaxCrossTabCells {
+		return nil, model.Errorf(model.CodeInvalid, "firstRows x firstColumns must be at most %d cells; %d x %d is %d",
+			model.MaxCrossTabCells, nRows, nColumns, nRows*nColumns)
+	}
+	date, err := asOfArg(asOf)
+	if err != nil {
+		return nil, err
+	}
+	f, err := breakdownFilter(of, where, date)
+	if err != nil {
+		return nil, err
+	}
+	tab, err := r.Store.CrossTab(ctx, f, rows, columns, nRows, nColumns)
+	if err != nil {
+		return nil, err
+	}
+	tab.Rows, tab.Columns = bucketsAsOf(ctx, tab.Rows, date), bucketsAsOf(ctx, tab.Columns, date)
+	return tab, nil
 }

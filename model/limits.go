@@ -20,6 +20,10 @@ var (
 	SearchPage = Bound{Default: 10, Min: 0, Max: 100}
 	// BreakdownPage bounds breakdown(first:), the number of buckets.
 	BreakdownPage = Bound{Default: 50, Min: 0, Max: 500}
+	// CrossTabRows bounds crossTab(firstRows:) and CrossTabColumns crossTab(firstColumns:);
+	// their product is also at most MaxCrossTabCells.
+	CrossTabRows    = Bound{Default: 20, Min: 0, Max: 500}
+	CrossTabColumns = Bound{Default: 20, Min: 0, Max: 500}
 	// ContradictionsPage bounds contradictions(first:).
 	ContradictionsPage = Bound{Default: 50, Min: 0, Max: 500}
 	// NeighborhoodDepth bounds neighborhood(depth:).
@@ -40,6 +44,9 @@ const (
 	// ContainmentDepth is the most PART_OF, LOCATED_IN or SUBSECTOR_OF hops a filter or
 	// field follows to reach a containing place or a parent industry.
 	ContainmentDepth = 8
+	// MaxCrossTabCells is the most cells a cross-tabulation may ask for: firstRows times
+	// firstColumns.
+	MaxCrossTabCells = 2500
 )
 
 // DatePattern is the form of every date in the graph and in date filters: YYYY, YYYY-MM

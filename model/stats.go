@@ -33,6 +33,25 @@ type Count struct {
 type Bucket struct {
 	Entity Entity `json:"entity"`
 	Count  int    `json:"count"`
+	// Parent is the industry Entity is a subsector of, and Level the number of
+	// SUBSECTOR_OF steps from Entity up to the top of its taxonomy (0 at the top, the
+	// longest chain when there are several), in a rolled-up breakdown; nil otherwise.
+	// An industry with several parents names the first by id.
+	Parent Entity `json:"parent"`
+	Level  *int   `json:"level"`
+}
+
+// CrossTab counts entities per pair of keys: Rows and Columns are the headers, each
+// with the number of distinct entities under it that are also under at least one key of
+// the other dimension (any, not only the headers listed), most first; Cells[i][j] counts
+// the distinct entities under both Rows[i] and Columns[j]; Total counts the distinct
+// entities under at least one row key and one column key. Totals are distinct entities,
+// not sums of cells: an entity under two columns counts once in its row's total.
+type CrossTab struct {
+	Rows    []*Bucket `json:"rows"`
+	Columns []*Bucket `json:"columns"`
+	Cells   [][]int   `json:"cells"`
+	Total   int       `json:"total"`
 }
 
 // BreakdownKey is what a breakdown groups entities by. The GraphQL enum BreakdownKey maps

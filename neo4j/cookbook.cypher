@@ -220,3 +220,17 @@ ORDER BY kind DESC, validFrom, statement;
 CALL db.index.fulltext.queryNodes('document_english', 'manufacturers OR "high-tech zone"', {limit: 10}) YIELD node, score
 RETURN node.id AS document, node.title AS title, score
 ORDER BY score DESC, document;
+
+// 24. Parks by industry and investor origin, with totals
+// How many parks focus on or target each industry, per origin of the investors they seek, with the total of each industry, of each origin and of all?
+// (The API's crossTab(of: PARK, rows: INDUSTRY, columns: INVESTOR_ORIGIN) answers the same. Totals count distinct parks with
+// an industry and an origin, so a total is not the sum of its cells. TARGETS_INVESTORS_FROM is computed by the loader from
+// TARGETS.investorOrigin; see query 20.)
+MATCH (park:Park)-[:FOCUSES_ON|TARGETS]->(industry:Industry)
+MATCH (park)-[:TARGETS_INVESTORS_FROM]->(origin:Region)
+WITH industry, origin, count(DISTINCT park) AS parks
+RETURN industry.name AS industry, origin.name AS investorsFrom, parks,
+       COUNT { MATCH (p:Park) WHERE EXISTS { (p)-[:FOCUSES_ON|TARGETS]->(industry) } AND EXISTS { (p)-[:TARGETS_INVESTORS_FROM]->(:Region) } } AS industryTotal,
+       COUNT { MATCH (p:Park) WHERE EXISTS { (p)-[:TARGETS_INVESTORS_FROM]->(origin) } AND EXISTS { (p)-[:FOCUSES_ON|TARGETS]->(:Industry) } } AS originTotal,
+       COUNT { MATCH (p:Park) WHERE EXISTS { (p)-[:FOCUSES_ON|TARGETS]->(:Industry) } AND EXISTS { (p)-[:TARGETS_INVESTORS_FROM]->(:Region) } } AS allParks
+ORDER BY industryTotal DESC, parks DESC, industry, investorsFrom;

@@ -170,9 +170,22 @@ func goldenQueries() ([]goldenQuery, error) {
 
 	for _, by := range []model.BreakdownKey{model.BreakdownKeyIndustry, model.BreakdownKeyDistrict,
 		model.BreakdownKeyInvestorOrigin, model.BreakdownKeyZone, model.BreakdownKeyRegion} {
-		q, params, err := breakdownQuery(park, by, 50, asOf)
+		q, params, err := breakdownQuery(model.EntityFilter{Type: park, AsOf: asOf}, by, false, 50)
 		add("breakdown-"+strings.ReplaceAll(strings.ToLower(string(by)), "_", "-"), q, params, err)
 	}
+	taiwan := "Taiwan"
+	tabbed := model.EntityFilter{Type: model.EntityTypeZone, AsOf: asOf, NameContains: "zone",
+		Targets: &model.TargetFilter{InvestorOrigin: &taiwan}}
+	q, params, err := breakdownQuery(tabbed, model.BreakdownKeyDistrict, false, 50)
+	add("breakdown-where", q, params, err)
+	q, params, err = breakdownQuery(model.EntityFilter{Type: park, AsOf: asOf}, model.BreakdownKeyIndustry, true, 50)
+	add("breakdown-roll-up", q, params, err)
+	q, params, err = breakdownQuery(model.EntityFilter{Type: park, AsOf: asOf, Zone: "chongqing-high-tech-zone"}, model.BreakdownKeyIndustry, true, 50)
+	add("breakdown-roll-up-where", q, params, err)
+	q, params, err = crossTabQuery(model.EntityFilter{Type: model.EntityTypeZone, AsOf: asOf}, model.BreakdownKeyIndustry, model.BreakdownKeyInvestorOrigin, 20, 20)
+	add("cross-tab", q, params, err)
+	q, params, err = crossTabQuery(tabbed, model.BreakdownKeyIndustry, model.BreakdownKeyDistrict, 10, 5)
+	add("cross-tab-where", q, params, err)
 
 	q, params = relationshipsQuery([]string{"targets:fuling-district:biotechnology:bcc10cf1",
 		"part_of:fuling-district-industrial-park:cross-straits-industrial-cooperation-zone-chongqing", "not-a-relation-id"})
@@ -180,7 +193,7 @@ func goldenQueries() ([]goldenQuery, error) {
 	q, params = resolveQuery(model.EntityFilter{Type: park, Zone: "High-tech Zone", District: "fuling-district", Company: "ASUS"})
 	add("resolve-names", q, params, nil)
 	zone := model.EntityTypeZone
-	q, params, err := contradictionsQuery(nil, "")
+	q, params, err = contradictionsQuery(nil, "")
 	add("contradictions", q, params, err)
 	q, params, err = contradictionsQuery(&zone, "areaKm2")
 	add("contradictions-type-property", q, params, err)

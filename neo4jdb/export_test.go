@@ -75,3 +75,25 @@ func FullTextIndexes(ctx context.Context, s *Store) (map[string]string, error) {
 	}
 	return out, nil
 }
+
+// ReadCounts runs cypher, whose rows are (k, n), in a read transaction and returns n by
+// k. The breakdown tests count with it what the store's queries should.
+func ReadCounts(ctx context.Context, s *Store, cypher string, params map[string]any) (map[string]int, error) {
+	recs, err := s.read(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int{}
+	for _, rec := range recs {
+		k, err := column[string](rec, "k")
+		if err != nil {
+			return nil, err
+		}
+		n, err := column[int64](rec, "n")
+		if err != nil {
+			return nil, err
+		}
+		out[k] = int(n)
+	}
+	return out, nil
+}

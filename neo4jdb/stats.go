@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -104,49 +105,279 @@ var breakdownPatterns = map[model.BreakdownKey]string{
 	model.BreakdownKeyRegion:         contained("(n)-[rs:PART_OF|LOCATED_IN*1..{{depth}}]->(g:Region)\nWHERE {{validPath}}"),
 }
 
-// breakdownTemplate counts the entities n of one {{label}} under each g they reach by
-// {{pattern}}, most first.
-const breakdownTemplate = `MATCH (n:Entity:{{label}})
+// rolledUpPattern is the INDUSTRY pattern of breakdownPatterns rolled up: n reaches
+// every industry g at or above one it focuses on or targets, along SUBSECTOR_OF.
+const rolledUpPattern = `(n)-[r:FOCUSES_ON|TARGETS]->(:Industry)-[rs:SUBSECTOR_OF*0..{{depth}}]->(g:Industry)
+WHERE {{valid}} AND {{validPath}}`
+
+// filteredEntities binds n to the entities that match a filter: {{sets}} are the sets the
+// filter computes once, {{imports}} their names, {{match}} filterMatch of the filter.
+const filteredEntities = `{{sets}}
+CALL ({{imports}}) {
+  {{match}}
+  RETURN n
+}`
+
+// filtered is the filteredEntities clause for f, with its parameters and $asOf.
+func filtered(f model.EntityFilter) (string, map[string]any) {
+	w := entityWhere(f)
+	w.params["asOf"] = f.AsOf
+	return fill(filteredEntities, "sets", strings.Join(w.sets, "\n"), "imports", strings.Join(w.names, ", "),
+		"match", filterMatch(f, w.clauses)), w.params
+}
+
+// breakdownTemplate counts the {{entities}} n under each g they reach by {{pattern}},
+// most first.
+const breakdownTemplate = `{{entities}}
 MATCH {{pattern}}
 WITH g, count(DISTINCT n) AS n
 RETURN g, n ORDER BY n DESC, g.name, g.id LIMIT $first`
 
-// breakdownQuery is the Breakdown query. An invalid type or key gives an INVALID error.
-func breakdownQuery(of model.EntityType, by model.BreakdownKey, first int, asOf string) (string, map[string]any, error) {
+// rolledUpTemplate is breakdownTemplate over rolledUpPattern, with the parent p of each
+// industry g (the first by id) and its level: the most SUBSECTOR_OF steps up from g.
+const rolledUpTemplate = `{{entities}}
+MATCH {{pattern}}
+WITH g, count(DISTINCT n) AS n
+ORDER BY n DESC, g.name, g.id LIMIT $first
+CALL (g) {
+  OPTIONAL MATCH (g)-[r:SUBSECTOR_OF]->(p:Industry)
+  WHERE {{valid}}
+  RETURN p ORDER BY p.id LIMIT 1
+}
+CALL (g) {
+  MATCH (g)-[rs:SUBSECTOR_OF*0..{{depth}}]->(:Industry)
+  WHERE {{validPath}}
+  RETURN max(size(rs)) AS level
+}
+RETURN g, n, p, level ORDER BY n DESC, g.name, g.id`
+
+// breakdownQuery is the Breakdown query: the entities of f counted by by, rolled up the
+// industry taxonomy when rollUp. An invalid type or key, or rollUp with a key other than
+// INDUSTRY, gives an INVALID error.
+func breakdownQuery(f model.EntityFilter, by model.BreakdownKey, rollUp bool, first int) (string, map[string]any, error) {
 	pattern, ok := breakdownPatterns[by]
-	if !ok || !of.IsValid() {
-		return "", nil, model.Errorf(model.CodeInvalid, "cannot break %s down by %s", of, by)
+	if !ok || !f.Type.IsValid() {
+		return "", nil, model.Errorf(model.CodeInvalid, "cannot break %s down by %s", f.Type, by)
 	}
-	return fill(breakdownTemplate, "label", of.Label(), "pattern", pattern), map[string]any{"first": first, "asOf": asOf}, nil
+	entities, params := filtered(f)
+	params["first"] = first
+	if !rollUp {
+		return fill(breakdownTemplate, "entities", entities, "pattern", pattern), params, nil
+	}
+	if by != model.BreakdownKeyIndustry {
+		return "", nil, model.Errorf(model.CodeInvalid,
+			"rollUp applies to by: INDUSTRY; %s already counts what is contained at every depth", by)
+	}
+	return contained(rolledUpTemplate, "entities", entities, "pattern", contained(rolledUpPattern)), params, nil
 }
 
-// Breakdown counts the entities of type of under each industry, district, investor
-// origin, zone or region they relate to at asOf (the present when empty), most first, at
-// most first buckets.
-func (s *Store) Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, first int, asOf string) ([]*model.Bucket, error) {
-	q, params, err := breakdownQuery(of, by, first, present(asOf))
+// Breakdown counts the entities that match f (of type f.Type, at f.AsOf: the present
+// when empty) under each industry, district, investor origin, zone or region they relate
+// to, most first, at most first buckets. With rollUp (by INDUSTRY only), an entity counts
+// once under every industry at or above those it focuses on or targets, and each bucket
+// has its parent and level. Names in f resolve as FindEntities resolves them.
+func (s *Store) Breakdown(ctx context.Context, f model.EntityFilter, by model.BreakdownKey, rollUp bool, first int) ([]*model.Bucket, error) {
+	f.AsOf = present(f.AsOf)
+	f, err := s.resolveNames(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	q, params, err := breakdownQuery(f, by, rollUp, first)
 	if err != nil {
 		return nil, err
 	}
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
-		return nil, fmt.Errorf("breakdown of %s by %s: %w", of, by, err)
+		return nil, fmt.Errorf("breakdown of %s by %s: %w", f.Type, by, err)
 	}
 	out := make([]*model.Bucket, 0, len(recs))
 	for _, rec := range recs {
-		g, err := column[neo4j.Node](rec, "g")
+		g, _ := rec.Get("g")
+		n, _ := rec.Get("n")
+		b, err := bucketOf(g, n)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("breakdown of %s by %s: %w", f.Type, by, err)
 		}
-		n, err := column[int64](rec, "n")
-		if err != nil {
-			return nil, err
+		if rollUp {
+			if b.Parent, err = parentOf(rec); err != nil {
+				return nil, err
+			}
+			level, err := column[int64](rec, "level")
+			if err != nil {
+				return nil, err
+			}
+			b.Level = new(int)
+			*b.Level = int(level)
 		}
-		e, err := entityOf(g)
-		if err != nil {
-			return nil, fmt.Errorf("breakdown of %s by %s: %w", of, by, err)
-		}
-		out = append(out, &model.Bucket{Entity: e, Count: int(n)})
+		out = append(out, b)
 	}
 	return out, nil
+}
+
+// bucketOf decodes a bucket from its entity node g and count n.
+func bucketOf(g, n any) (*model.Bucket, error) {
+	node, err := as[neo4j.Node](g, "bucket entity")
+	if err != nil {
+		return nil, err
+	}
+	count, err := as[int64](n, "bucket count")
+	if err != nil {
+		return nil, err
+	}
+	e, err := entityOf(node)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Bucket{Entity: e, Count: int(count)}, nil
+}
+
+// parentOf decodes the column p of a rolled-up breakdown: nil for an industry at the top.
+func parentOf(rec *neo4j.Record) (model.Entity, error) {
+	p, err := column[neo4j.Node](rec, "p")
+	if err != nil || p.Props == nil {
+		return nil, err
+	}
+	return entityOf(p)
+}
+
+// crossTabTemplate counts the {{entities}} n per pair of a row key, reached by {{rows}},
+// and a column key, reached by {{columns}}: es holds the keys of each entity with at
+// least one of each, rows and columns the $firstRows and $firstColumns keys most
+// entities have with their totals, and cells the count of each pair of them.
+const crossTabTemplate = `{{entities}}
+CALL (n) {
+  MATCH {{rows}}
+  RETURN collect(DISTINCT g) AS rowKeys
+}
+CALL (n) {
+  MATCH {{columns}}
+  RETURN collect(DISTINCT g) AS columnKeys
+}
+WITH n, rowKeys, columnKeys WHERE size(rowKeys) > 0 AND size(columnKeys) > 0
+WITH collect({rows: rowKeys, columns: columnKeys}) AS es
+CALL (es) {
+  UNWIND es AS e
+  UNWIND e.rows AS g
+  WITH g, count(*) AS n ORDER BY n DESC, g.name, g.id LIMIT $firstRows
+  RETURN collect([g, n]) AS rows
+}
+CALL (es) {
+  UNWIND es AS e
+  UNWIND e.columns AS g
+  WITH g, count(*) AS n ORDER BY n DESC, g.name, g.id LIMIT $firstColumns
+  RETURN collect([g, n]) AS columns
+}
+CALL (es, rows, columns) {
+  WITH es, [x IN rows | x[0]] AS rowKeys, [x IN columns | x[0]] AS columnKeys
+  UNWIND es AS e
+  UNWIND [r IN e.rows WHERE r IN rowKeys] AS r
+  UNWIND [c IN e.columns WHERE c IN columnKeys] AS c
+  WITH r, c, count(*) AS n
+  RETURN collect([r.id, c.id, n]) AS cells
+}
+RETURN size(es) AS total, rows, columns, cells`
+
+// crossTabQuery is the CrossTab query. An invalid type or key gives an INVALID error.
+func crossTabQuery(f model.EntityFilter, rows, columns model.BreakdownKey, firstRows, firstColumns int) (string, map[string]any, error) {
+	rowPattern, okRows := breakdownPatterns[rows]
+	columnPattern, okColumns := breakdownPatterns[columns]
+	if !okRows || !okColumns || !f.Type.IsValid() {
+		return "", nil, model.Errorf(model.CodeInvalid, "cannot tabulate %s by %s and %s", f.Type, rows, columns)
+	}
+	entities, params := filtered(f)
+	params["firstRows"], params["firstColumns"] = firstRows, firstColumns
+	return fill(crossTabTemplate, "entities", entities, "rows", rowPattern, "columns", columnPattern), params, nil
+}
+
+// CrossTab counts the entities that match f (of type f.Type, at f.AsOf: the present when
+// empty) per pair of a rows key and a columns key, in one read: the firstRows row keys
+// and firstColumns column keys most entities have, most first, the cells among them, and
+// the totals model.CrossTab describes. rows and columns may be the same key: a cell then
+// counts the entities under both of its keys, and the diagonal is the breakdown. Names
+// in f resolve as FindEntities resolves them.
+func (s *Store) CrossTab(ctx context.Context, f model.EntityFilter, rows, columns model.BreakdownKey, firstRows, firstColumns int) (*model.CrossTab, error) {
+	f.AsOf = present(f.AsOf)
+	f, err := s.resolveNames(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	q, params, err := crossTabQuery(f, rows, columns, firstRows, firstColumns)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.read(ctx, q, params)
+	if err != nil {
+		return nil, fmt.Errorf("cross-tabulate %s by %s and %s: %w", f.Type, rows, columns, err)
+	}
+	if len(recs) != 1 {
+		return nil, internal(fmt.Errorf("cross-tabulate: want one record, got %d", len(recs)))
+	}
+	tab, err := crossTabOf(recs[0])
+	if err != nil {
+		return nil, fmt.Errorf("cross-tabulate %s by %s and %s: %w", f.Type, rows, columns, err)
+	}
+	return tab, nil
+}
+
+// crossTabOf decodes the record of crossTabQuery.
+func crossTabOf(rec *neo4j.Record) (*model.CrossTab, error) {
+	total, err := column[int64](rec, "total")
+	if err != nil {
+		return nil, err
+	}
+	tab := &model.CrossTab{Total: int(total)}
+	index := [2]map[string]int{{}, {}}
+	for d, name := range []string{"rows", "columns"} {
+		list, err := column[[]any](rec, name)
+		if err != nil {
+			return nil, err
+		}
+		headers := make([]*model.Bucket, len(list))
+		for i, x := range list {
+			pair, err := as[[]any](x, name+" header")
+			if err != nil {
+				return nil, err
+			}
+			if len(pair) != 2 {
+				return nil, internal(fmt.Errorf("%s header: want 2 values, got %d", name, len(pair)))
+			}
+			if headers[i], err = bucketOf(pair[0], pair[1]); err != nil {
+				return nil, err
+			}
+			index[d][headers[i].Entity.GetID()] = i
+		}
+		if d == 0 {
+			tab.Rows = headers
+		} else {
+			tab.Columns = headers
+		}
+	}
+	tab.Cells = make([][]int, len(tab.Rows))
+	for i := range tab.Cells {
+		tab.Cells[i] = make([]int, len(tab.Columns))
+	}
+	cells, err := column[[]any](rec, "cells")
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range cells {
+		cell, err := as[[]any](x, "cell")
+		if err != nil {
+			return nil, err
+		}
+		if len(cell) != 3 {
+			return nil, internal(fmt.Errorf("cell: want 3 values, got %d", len(cell)))
+		}
+		n, err := as[int64](cell[2], "cell count")
+		if err != nil {
+			return nil, err
+		}
+		i, okRow := index[0][str(cell[0])]
+		j, okColumn := index[1][str(cell[1])]
+		if !okRow || !okColumn {
+			return nil, internal(fmt.Errorf("cell %v: not among the headers", cell[:2]))
+		}
+		tab.Cells[i][j] = int(n)
+	}
+	return tab, nil
 }

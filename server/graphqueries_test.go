@@ -691,3 +691,120 @@ func TestSearchReadsTheQueryAsPeopleWriteIt(t *testing.T) {
 		}
 	})
 }
+
+// countBucket is a Bucket as the breakdown and crossTab tests ask for it.
+type countBucket struct {
+	Entity named  `json:"entity"`
+	Count  int    `json:"count"`
+	Level  *int   `json:"level"`
+	Parent *named `json:"parent"`
+}
+
+func TestBreakdownsRollUpFilterAndCrossTabulateTheSeeds(t *testing.T) {
+	srv := newTestServer(t, serverOptions{})
+	var data struct {
+		Flat     []countBucket            `json:"flat"`
+		Tree     []countBucket            `json:"tree"`
+		Biotech  struct{ TotalCount int } `json:"biotech"`
+		Filtered []countBucket            `json:"filtered"`
+		Square   struct {
+			Rows    []countBucket `json:"rows"`
+			Columns []countBucket `json:"columns"`
+			Cells   [][]int       `json:"cells"`
+			Total   int           `json:"total"`
+		} `json:"square"`
+		ByOrigin struct {
+			Rows    []countBucket `json:"rows"`
+			Columns []countBucket `json:"columns"`
+			Cells   [][]int       `json:"cells"`
+			Total   int           `json:"total"`
+		} `json:"byOrigin"`
+	}
+	query(t, srv.URL, `{
+		flat: breakdown(of: PARK, by: INDUSTRY, first: 500) { entity { id } count level parent { id } }
+		tree: breakdown(of: PARK, by: INDUSTRY, rollUp: true, first: 500) { entity { id } count level parent { id } }
+		biotech: parks(where: {industry: "biotechnology"}) { totalCount }
+		filtered: breakdown(of: PARK, by: INDUSTRY, where: {industry: "Biotechnology"}, first: 500) { entity { id } count }
+		square: crossTab(of: PARK, rows: INDUSTRY, columns: INDUSTRY, firstRows: 50, firstColumns: 50) {
+			rows { entity { id } count } columns { entity { id } count } cells total
+		}
+		byOrigin: crossTab(of: PARK, rows: INDUSTRY, columns: INVESTOR_ORIGIN) {
+			rows { entity { id } count } columns { entity { id } count } cells total
+		}
+	}`, nil, &data)
+	flat := map[string]int{}
+	for _, b := range data.Flat {
+		flat[b.Entity.ID] = b.Count
+		if b.Level != nil || b.Parent != nil {
+			t.Errorf("%s: level and parent without rollUp", b.Entity.ID)
+		}
+	}
+	// A parent counts the parks at it or below: the list's industry filter, which takes
+	// subsectors in, counts the same parks.
+	tree := map[string]countBucket{}
+	for _, b := range data.Tree {
+		tree[b.Entity.ID] = b
+	}
+	if got := tree["biotechnology"].Count; got == 0 || got != data.Biotech.TotalCount {
+		t.Errorf("rolled up, biotechnology counts %d parks; parks(where: {industry}) finds %d", got, data.Biotech.TotalCount)
+	}
+	for id, n := range flat {
+		if tree[id].Count < n {
+			t.Errorf("%s: %d parks rolled up, %d directly", id, tree[id].Count, n)
+		}
+	}
+	if len(tree) <= len(flat) {
+		t.Errorf("rolled up, %d industries; directly %d: no parent added", len(tree), len(flat))
+	}
+	// The parks that relate to biotechnology or below, by industry: none elsewhere
+	// outnumbers them, and biotechnology counts them all.
+	for _, b := range data.Filtered {
+		if b.Count > flat[b.Entity.ID] || b.Count > data.Biotech.TotalCount {
+			t.Errorf("filtered %s: %d, unfiltered %d, all of them %d", b.Entity.ID, b.Count, flat[b.Entity.ID], data.Biotech.TotalCount)
+		}
+	}
+	if len(data.Filtered) == 0 {
+		t.Error("no bucket for the parks of biotechnology")
+	}
+	// Industries by industries: the diagonal is the breakdown, the table is symmetric, and
+	// every total is the breakdown's count.
+	sq := data.Square
+	if len(sq.Rows) != len(flat) || len(sq.Columns) != len(flat) {
+		t.Errorf("%d rows, %d columns, %d industries", len(sq.Rows), len(sq.Columns), len(flat))
+	}
+	for i, r := range sq.Rows {
+		if r.Count != flat[r.Entity.ID] || sq.Columns[i].Entity.ID != r.Entity.ID || sq.Cells[i][i] != r.Count {
+			t.Errorf("row %s: total %d, cell %d, column %s; breakdown %d", r.Entity.ID, r.Count, sq.Cells[i][i], sq.Columns[i].Entity.ID, flat[r.Entity.ID])
+		}
+		for j := range sq.Columns {
+			if sq.Cells[i][j] != sq.Cells[j][i] {
+				t.Errorf("cells %d,%d and %d,%d differ: %d, %d", i, j, j, i, sq.Cells[i][j], sq.Cells[j][i])
+			}
+		}
+	}
+	// Industries by investor origin: no cell above its totals, no total above the grand total.
+	o := data.ByOrigin
+	if o.Total == 0 || len(o.Rows) == 0 || len(o.Columns) == 0 || len(o.Cells) != len(o.Rows) {
+		t.Fatalf("parks by industry and investor origin: %+v", o)
+	}
+	for i, r := range o.Rows {
+		if r.Count > o.Total {
+			t.Errorf("row %s: %d, above the total %d", r.Entity.ID, r.Count, o.Total)
+		}
+		for j, c := range o.Columns {
+			if n := o.Cells[i][j]; n > r.Count || n > c.Count {
+				t.Errorf("cell %s x %s: %d, above its totals %d and %d", r.Entity.ID, c.Entity.ID, n, r.Count, c.Count)
+			}
+		}
+	}
+
+	for name, q := range map[string]string{
+		"rollUp by another key than INDUSTRY": `{ breakdown(of: PARK, by: ZONE, rollUp: true) { count } }`,
+		"more cells than the cap":             `{ crossTab(of: PARK, rows: INDUSTRY, columns: ZONE, firstRows: 100, firstColumns: 26) { total } }`,
+		"a where field parks do not take":     `{ crossTab(of: PARK, rows: INDUSTRY, columns: ZONE, where: {region: "Chongqing"}) { total } }`,
+	} {
+		if r := graphQL(t, srv.URL, gqlRequest{query: q}); r.code() != "INVALID" {
+			t.Errorf("%s: want INVALID, got %s", name, r.raw)
+		}
+	}
+}

@@ -351,13 +351,15 @@ type schema struct {
 	order []string // type names, sorted
 }
 
+// introspect reads the schema the server runs; types are read six wrappers deep, enough
+// for a matrix such as CrossTab.cells ([[Int!]!]!).
 func introspect(t *testing.T, base string) *schema {
 	t.Helper()
 	const q = `{ __schema { queryType { name } types { name kind
 		fields { name args { name defaultValue type { ...T } } type { ...T } }
 		inputFields { name defaultValue type { ...T } }
 		possibleTypes { name } enumValues { name } } } }
-	fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } }`
+	fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } }`
 	var data struct {
 		Schema struct {
 			QueryType struct {

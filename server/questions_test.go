@@ -70,6 +70,11 @@ func TestAnAmbiguousNameIsInvalidWithItsCandidates(t *testing.T) {
 			t.Errorf("message %q lacks %q", r.Errors[0].Message, want)
 		}
 	}
+	// A breakdown's where resolves names as the lists do.
+	if r := graphQL(t, srv.URL, gqlRequest{query: `{ breakdown(of: PARK, by: INDUSTRY, where: {zone: "high-tech zone"}) { count } }`}); r.code() != "INVALID" ||
+		!strings.Contains(r.Errors[0].Message, "another-high-tech-zone (Another High-tech Zone)") {
+		t.Errorf("an ambiguous zone in a breakdown: want INVALID with the candidates, got %s", r.raw)
+	}
 	// The id still picks one.
 	var data struct {
 		Parks struct{ Nodes []struct{ ID string } }

@@ -64,6 +64,8 @@ func TestTheReadmeStatesEveryLimitAsTheCodeDefinesIt(t *testing.T) {
 		"`relations(first:)`":                         model.RelationsPage,
 		"`search(first:)`, `searchDocuments(first:)`": model.SearchPage,
 		"`breakdown(first:)`":                         model.BreakdownPage,
+		"`crossTab(firstRows:)`":                      model.CrossTabRows,
+		"`crossTab(firstColumns:)`":                   model.CrossTabColumns,
 		"`neighborhood(depth:)`":                      model.NeighborhoodDepth,
 		"`neighborhood(limit:)`":                      model.NeighborhoodLimit,
 		"`shortestPath(maxDepth:)`":                   model.PathDepth,
@@ -90,6 +92,7 @@ func TestTheReadmeStatesEveryLimitAsTheCodeDefinesIt(t *testing.T) {
 	for _, want := range []string{
 		"at most " + strconv.Itoa(model.MaxRelations) + " per entity",
 		"at most " + strconv.Itoa(model.ContainmentDepth) + " hops deep",
+		"at most " + strconv.Itoa(model.MaxCrossTabCells) + " cells",
 	} {
 		if !strings.Contains(prose, want) {
 			t.Errorf("the limits section does not say %q", want)

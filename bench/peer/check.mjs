@@ -25,6 +25,7 @@ export const OURS = {
   neighborhood: `{ neighborhood(id: "${ZONE}", depth: 2) { nodes { id name } edges { id type source target } } }`,
   shortestPath: `{ shortestPath(from: "taiwan", to: "fuling-district-industrial-park") { length nodes { id name } steps { relation { id type source target } } } }`,
   breakdown: `{ breakdown(of: PARK, by: INDUSTRY) { entity { id name } count } }`,
+  crossTab: `{ crossTab(of: PARK, rows: INDUSTRY, columns: INVESTOR_ORIGIN) { rows { entity { id name } count } columns { entity { id name } count } cells total } }`,
 };
 
 // ---- canonical shapes

@@ -93,4 +93,23 @@ RETURN [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]`,
 WITH g, count(DISTINCT n) AS n
 RETURN g.id, g.name, n ORDER BY n DESC, g.name LIMIT 50`,
 	},
+	{
+		Name: "crossTab",
+		Query: `{ crossTab(of: PARK, rows: INDUSTRY, columns: INVESTOR_ORIGIN) {
+			rows { entity { id name } count } columns { entity { id name } count } cells total } }`,
+		Cypher: `MATCH (n:Park)-[:TARGETS_INVESTORS_FROM]->(o:Region)
+WITH n, collect(DISTINCT o) AS origins
+MATCH (n)-[:FOCUSES_ON|TARGETS]->(i:Industry)
+WITH n, origins, collect(DISTINCT i) AS industries
+WITH collect({industries: industries, origins: origins}) AS es
+CALL (es) { UNWIND es AS e UNWIND e.industries AS g WITH g, count(*) AS n ORDER BY n DESC, g.name, g.id LIMIT 20
+           RETURN collect([g.id, g.name, n]) AS rows }
+CALL (es) { UNWIND es AS e UNWIND e.origins AS g WITH g, count(*) AS n ORDER BY n DESC, g.name, g.id LIMIT 20
+           RETURN collect([g.id, g.name, n]) AS columns }
+CALL (es, rows, columns) { UNWIND es AS e
+           UNWIND [i IN e.industries WHERE i.id IN [r IN rows | r[0]]] AS i
+           UNWIND [o IN e.origins WHERE o.id IN [c IN columns | c[0]]] AS o
+           WITH i, o, count(*) AS n RETURN collect([i.id, o.id, n]) AS cells }
+RETURN size(es) AS total, rows, columns, cells`,
+	},
 }

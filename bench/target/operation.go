@@ -96,4 +96,10 @@ var SeedMix = []Operation{
 			zonesByDistrict: breakdown(of: ZONE, by: DISTRICT) { entity { name } count } }`,
 		Expect: `"parksByIndustry":[{`,
 	},
+	{
+		Name: "crossTab",
+		Query: `{ crossTab(of: PARK, rows: INDUSTRY, columns: INVESTOR_ORIGIN) {
+			rows { entity { id name } count } columns { entity { id name } count } cells total } }`,
+		Expect: `"id":"taiwan"`,
+	},
 }
