@@ -59,9 +59,14 @@ RETURN p.id, p.name ORDER BY p.name, p.id LIMIT 500`,
 	{
 		Name:  "search",
 		Query: `{ search(query: "biotech", first: 10) { entity { id name } score } }`,
-		Cypher: `CALL db.index.fulltext.queryNodes('entity_text', $lucene, {limit: 100}) YIELD node, score
+		Cypher: `CALL {
+  CALL db.index.fulltext.queryNodes('entity_text', $lucene, {limit: 100}) YIELD node, score RETURN node, score
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('entity_english', $stemmed, {limit: 100}) YIELD node, score RETURN node, score
+}
+WITH node, sum(score) AS score
 RETURN node.id, node.name, score ORDER BY $q IN node.keys DESC, score DESC LIMIT 10`,
-		Params: map[string]any{"lucene": "biotech OR biotech*", "q": "biotech"},
+		Params: map[string]any{"lucene": "biotech OR biotech*", "stemmed": "biotech", "q": "biotech"},
 	},
 	{
 		Name:  "neighborhood",
