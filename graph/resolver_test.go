@@ -92,6 +92,12 @@ func (s *fakeStore) FindNodes(ctx context.Context, ids []string) (map[string]mod
 	return out, nil
 }
 
+// FindNode answers the node alone: the hops fetch as usual.
+func (s *fakeStore) FindNode(ctx context.Context, id, asOf string, with []model.Hop) (model.Node, [][]*model.Relation, error) {
+	m, err := s.FindNodes(ctx, []string{id})
+	return m[id], nil, err
+}
+
 func (s *fakeStore) FindEntities(ctx context.Context, f model.EntityFilter, page model.PageArgs) (*model.EntityPage, error) {
 	if err := s.count("FindEntities"); err != nil {
 		return nil, err
