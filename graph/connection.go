@@ -74,7 +74,7 @@ func (r *Resolver) findPage(ctx context.Context, f model.EntityFilter, orderBy *
 		}
 	}
 	var total bool
-	args.With, total = lookahead(ctx, f.Type, f.AsOf)
+	args.With, total, args.Slim = lookahead(ctx, f.Type, f.AsOf)
 	args.SkipTotal = !total
 	page, err := r.Store.FindEntities(ctx, f, args)
 	if err != nil {

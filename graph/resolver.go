@@ -16,6 +16,9 @@ import (
 type Store interface {
 	// FindNodes returns the entities and documents with the given ids.
 	FindNodes(ctx context.Context, ids []string) (map[string]model.Node, error)
+	// FindNode returns the entity or document with id, or nil, and in the same read the
+	// relations from it of each hop of with (and of their hops, Hop.With) at asOf.
+	FindNode(ctx context.Context, id, asOf string, with []model.Hop) (model.Node, [][]*model.Relation, error)
 	// FindEntities returns one page of entities matching f, ordered by name then id.
 	FindEntities(ctx context.Context, f model.EntityFilter, page model.PageArgs) (*model.EntityPage, error)
 	// FindDocuments returns one page of documents matching f, ordered by id.

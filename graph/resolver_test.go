@@ -23,6 +23,7 @@ type fakeStore struct {
 	fail     error                    // returned by every call when set
 	facts    map[string][]*model.Fact // by entity id, whatever the date
 	filter   model.EntityFilter       // the last filter Breakdown or CrossTab was given
+	nodeWith [][]model.Hop            // the hops of each FindNode call
 }
 
 type fakeRel struct {
@@ -91,6 +92,15 @@ func (s *fakeStore) FindNodes(ctx context.Context, ids []string) (map[string]mod
 		}
 	}
 	return out, nil
+}
+
+// FindNode answers the node alone: the hops fetch as usual.
+func (s *fakeStore) FindNode(ctx context.Context, id, asOf string, with []model.Hop) (model.Node, [][]*model.Relation, error) {
+	s.mu.Lock()
+	s.nodeWith = append(s.nodeWith, with)
+	s.mu.Unlock()
+	m, err := s.FindNodes(ctx, []string{id})
+	return m[id], nil, err
 }
 
 func (s *fakeStore) FindEntities(ctx context.Context, f model.EntityFilter, page model.PageArgs) (*model.EntityPage, error) {
@@ -331,6 +341,48 @@ func TestAListOfParksCostsTheSameNumberOfStoreCallsWhateverItsLength(t *testing.
 	}
 	if calls[1] != calls[10] || calls[10] != calls[50] {
 		t.Fatalf("store calls by list length = %v, want the same for every length", calls)
+	}
+}
+
+func TestNodeAsksTheStoreForTheHopsOfItsSelectionNestedAndSlimWhereItCan(t *testing.T) {
+	parks := zoneParks.Hop
+	subParks := parkSubParks.Hop
+	zone := parkZone.Hop
+	slim := func(h model.Hop) model.Hop { h.Slim = true; return h }
+	with := func(h model.Hop, w ...model.Hop) model.Hop { h.With = w; return h }
+	cases := []struct {
+		name, selection string
+		want            []model.Hop
+	}{
+		{"no hop field: the node alone", `... on Zone { name kind }`, nil},
+		{"a zone's parks and their sub-parks' names", `... on Zone { parks { name subParks { id name } } }`,
+			[]model.Hop{with(parks, slim(subParks))}},
+		{"a field that asks more than names reads whole nodes", `... on Zone { parks { name evidence { quote } } }`,
+			[]model.Hop{parks}},
+		{"a field with arguments fetches on its own", `... on Zone { relations(types: ["PART_OF"]) { type } }`, nil},
+		{"two fragments, two aliases, one hop each", `... on Park { zone { id } a: zone { kind } zones { name } } ... on Zone { parks { id } }`,
+			[]model.Hop{slim(parks), zone}}, // in the order of model.AllEntityTypes
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := parksStore(2)
+			resp := post(t, s, `{ node(id: "zone-a") { `+c.selection+` } }`)
+			if len(resp.Errors) > 0 {
+				t.Fatal(resp.Errors)
+			}
+			var got []model.Hop
+			if len(s.nodeWith) == 1 {
+				got = s.nodeWith[0]
+			} else if c.want != nil || len(s.nodeWith) > 1 {
+				t.Fatalf("FindNode calls with hops: %v", s.nodeWith)
+			}
+			for i := range c.want {
+				c.want[i].AsOf = ""
+			}
+			if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", c.want) {
+				t.Errorf("hops\n got  %+v\n want %+v", got, c.want)
+			}
+		})
 	}
 }
 

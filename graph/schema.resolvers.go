@@ -37,11 +37,7 @@ func (r *queryResolver) Node(ctx context.Context, id string, asOf *string) (mode
 	if err != nil {
 		return nil, err
 	}
-	n, err := r.node(ctx, id)
-	if e, ok := n.(model.Entity); ok {
-		return withAsOf(e, date), err
-	}
-	return n, err
+	return r.nodeWith(ctx, id, date)
 }
 
 // Zones is the resolver for the zones field.

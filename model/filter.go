@@ -75,6 +75,8 @@ type PageArgs struct {
 	With []Hop
 	// SkipTotal leaves EntityPage.TotalCount at 0 instead of counting every match.
 	SkipTotal bool
+	// Slim reads only the id, type and name of the page's entities (see Hop.Slim).
+	Slim bool
 }
 
 // EntityPage is one page of entities plus the cursor of each and the total count.

@@ -120,6 +120,9 @@ type Relation struct {
 	ValidFrom  *string        `json:"validFrom,omitempty"`
 	ValidTo    *string        `json:"validTo,omitempty"`
 	Values     map[string]any `json:"-"`
+	// With are the lists of the hops of the hop that reached Node (Hop.With), from Node,
+	// in the order of Hop.With; nil when none were asked.
+	With [][]*Relation `json:"-"`
 }
 
 // Value returns the relationship property key in display form, or nil when absent.
@@ -149,4 +152,12 @@ type Hop struct {
 	// AsOf is the date the hop answers for: only relationships whose period holds then
 	// are followed. Empty means the present (Today).
 	AsOf string
+	// With are hops to answer from every far end in the same query, each far end's lists
+	// in its Relation.With (for the same AsOf); a list of a page asks the hop fields asked
+	// on the items of a hop field this way (lookahead).
+	With []Hop
+	// Slim, for a hop without With, reads only the id, type and name of the far ends:
+	// their other fields (evidence, typed properties) answer empty. A resolver sets it
+	// only when the selection asks nothing else of them.
+	Slim bool
 }

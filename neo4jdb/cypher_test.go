@@ -131,6 +131,32 @@ func goldenQueries() ([]goldenQuery, error) {
 		{Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: model.DirectionIn, Label: park},
 	}})
 
+	// Hops with hops of their own (model.Hop.With), answered in the same query: a zone's
+	// parks and their sub-parks, a park's zone (a walk) and its parks, an industry's parks
+	// (through its subsectors) and their districts, two levels deep.
+	subParks := model.Hop{Types: []string{"PART_OF"}, Direction: model.DirectionIn, Label: park}
+	zoneParks := subParks
+	zoneParks.With = []model.Hop{subParks}
+	parkZone := model.Hop{Types: []string{"PART_OF"}, Direction: model.DirectionOut, Label: model.EntityTypeZone,
+		MaxHops: model.ContainmentDepth, With: []model.Hop{zoneParks}}
+	entities("page-with-nested-hops", model.EntityFilter{Type: model.EntityTypeZone}, model.PageArgs{First: 20, With: []model.Hop{zoneParks}})
+	entities("page-slim", model.EntityFilter{Type: park}, model.PageArgs{First: 20, Slim: true, With: []model.Hop{
+		{Types: []string{"PART_OF"}, Direction: model.DirectionOut, Label: model.EntityTypeZone, MaxHops: model.ContainmentDepth, Slim: true},
+		{Types: []string{"HOSTS"}, Direction: model.DirectionOut, Label: model.EntityTypeCompany, Slim: true},
+		{Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: model.DirectionIn, Label: park, Slim: true},
+	}})
+	q, params, err := nodeQuery("cross-straits-industrial-cooperation-zone-chongqing", asOf, []model.Hop{zoneParks})
+	add("node-with-nested-hops", q, params, err)
+	q, params, err = nodeQuery("fuling-district-industrial-park", asOf, []model.Hop{parkZone,
+		{Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: model.DirectionIn, Label: park,
+			With: []model.Hop{{Types: []string{"PART_OF", "LOCATED_IN"}, Direction: model.DirectionOut, Label: model.EntityTypeDistrict, MaxHops: model.ContainmentDepth}}},
+		{Types: []string{"NO_SUCH_TYPE"}, Direction: model.DirectionOut, With: []model.Hop{subParks}},
+		{Types: []string{"TARGETS"}, Direction: model.DirectionOut, With: []model.Hop{{Types: []string{"NO_SUCH_TYPE"}, Direction: model.DirectionOut}}},
+	})
+	add("node-with-deep-hops", q, params, err)
+	q, params, err = nodeQuery("fuling-district-industrial-park", asOf, nil)
+	add("node", q, params, err)
+
 	// Each hop shape, as Neighbors asks it.
 	ids := []string{"fuling-district-industrial-park", "phoenix-lake-industrial-park"}
 	hops := []struct {

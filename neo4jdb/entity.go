@@ -11,6 +11,30 @@ import (
 	"github.com/parkgraph/parkgraph/model"
 )
 
+// slimNode is what a slim read keeps of the node {{x}} (model.Hop.Slim, PageArgs.Slim):
+// its id, type and name.
+const slimNode = `{{x}} {.id, .type, .name}`
+
+// farEnd is what a read returns of the node x: all of it, or when slim, slimNode.
+func farEnd(x string, slim bool) string {
+	if slim {
+		return fill(slimNode, "x", x)
+	}
+	return x
+}
+
+// entityValue maps x, a stored :Entity node or a slimNode map, to its model type (see
+// entityOf); what names x in errors.
+func entityValue(x any, what string) (model.Entity, error) {
+	switch v := x.(type) {
+	case neo4j.Node:
+		return entityOf(v)
+	case map[string]any:
+		return entityOf(neo4j.Node{Props: v, Labels: []string{"Entity"}})
+	}
+	return nil, internal(fmt.Errorf("%s: want a node, got %T", what, x))
+}
+
 // entityOf maps a stored :Entity node to its model type. A node whose type is not an
 // entity type gives an INTERNAL error: the loader writes only known types, so such a node
 // was written by something else, and every reader reports it rather than leave it out
@@ -107,6 +131,70 @@ RETURN n`
 	return out, nil
 }
 
+// nodeWith is the FindNode query: the entity or document n with $id, and the lists h0,
+// h1, ... of the hops from it ({{hops}}, see hopsFrom), as the columns [{{columns}}].
+const nodeWith = `OPTIONAL MATCH (e:Entity {id: $id})
+OPTIONAL MATCH (d:Document {id: $id})
+WITH coalesce(e, d) AS n
+WHERE n IS NOT NULL
+{{hops}}
+RETURN [{{columns}}] AS row`
+
+// nodeQuery is the FindNode query for the node id and the hops with at asOf. An
+// invalid hop gives an INVALID error.
+func nodeQuery(id, asOf string, with []model.Hop) (string, map[string]any, error) {
+	params := map[string]any{"id": id, "asOf": asOf}
+	hops, columns, err := hopsFrom(with, 0, []string{"n"}, "h", "hopFirst", params)
+	if err != nil {
+		return "", nil, err
+	}
+	return fill(nodeWith, "hops", strings.Join(hops, "\n"), "columns", strings.Join(columns, ", ")), params, nil
+}
+
+// FindNode returns the entity or document with id (nil when there is none) and, in one
+// query, the relations from it of each hop of with (as Store.Neighbors would, with the
+// hops of their own in Relation.With), over the relationships that hold at asOf (the
+// present when empty): lists[i] answers with[i]. A hop asked of a node that cannot have
+// it (a document, another type's field) answers an empty list.
+func (s *Store) FindNode(ctx context.Context, id, asOf string, with []model.Hop) (model.Node, [][]*model.Relation, error) {
+	q, params, err := nodeQuery(id, present(asOf), with)
+	if err != nil {
+		return nil, nil, err
+	}
+	recs, err := s.read(ctx, q, params)
+	if err != nil {
+		return nil, nil, fmt.Errorf("find node %q: %w", id, err)
+	}
+	if len(recs) == 0 {
+		return nil, nil, nil
+	}
+	row, err := column[[]any](recs[0], "row")
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(row) != 1+len(with) {
+		return nil, nil, internal(fmt.Errorf("find node %q: want %d columns, got %d", id, 1+len(with), len(row)))
+	}
+	n, err := as[neo4j.Node](row[0], "node")
+	if err != nil {
+		return nil, nil, err
+	}
+	if hasLabel(n, "Document") {
+		return documentOf(n), make([][]*model.Relation, len(with)), nil
+	}
+	e, err := entityOf(n)
+	if err != nil {
+		return nil, nil, fmt.Errorf("find node %q: %w", id, err)
+	}
+	lists := make([][]*model.Relation, len(with))
+	for i, h := range with {
+		if lists[i], err = relationsOf(row[1+i], fmt.Sprintf("list h%d of node %q", i, id), hopItemWith(h)); err != nil {
+			return nil, nil, err
+		}
+	}
+	return e, lists, nil
+}
+
 func hasLabel(n neo4j.Node, label string) bool {
 	return slices.Contains(n.Labels, label)
 }
@@ -146,16 +234,134 @@ WHERE {{first}}
 	// entityAnd is one more predicate of entityMatch.
 	entityAnd = `  AND {{clause}}`
 
-	// pageHop answers a hop for the entity n of a page: the hop's subquery over a = n, whose
-	// list it keeps as {{list}}, with the columns before it ({{kept}}).
-	pageHop = `CALL (n) {
-  WITH n AS a
+	// pageHop answers a hop for the entity {{x}} of a row (n of a page): the hop's
+	// subquery over a = {{x}}, whose list it keeps as {{list}}, with the columns before it
+	// ({{kept}}).
+	pageHop = `CALL ({{x}}) {
+  WITH {{x}} AS a
   {{hop}}
 }
 WITH {{kept}}, list AS {{list}}`
 	// pageNoHop is pageHop for a hop that cannot match anything.
 	pageNoHop = `WITH {{kept}}, [] AS {{list}}`
+
+	// hopWith answers a hop that has hops of its own (model.Hop.With) for a bound entity
+	// a: the hop's subquery {{hop}}, then, from the far end {{x}} ({{farEnd}}; named for
+	// its depth, since a subquery may not rebind the variable it imports) of each item of
+	// its list, those hops ({{hops}}, pageHop each), whose lists [{{lists}}] each item
+	// keeps as with, in the order of the hop's own list.
+	hopWith = `CALL (a) {
+  {{hop}}
+}
+UNWIND range(0, size(list) - 1) AS i
+WITH i, list[i] AS item
+WITH i, item, {{farEnd}} AS {{x}}
+{{hops}}
+WITH * ORDER BY i
+RETURN collect({item: item, with: [{{lists}}]}) AS list`
 )
+
+// hopsFrom compiles hops, each answered from every row's entity x (n at depth 0, n1,
+// n2, ... below): pageHop (or pageNoHop) per hop, keeping the columns before it, which
+// are kept and then the lists named prefix0, prefix1, ... that it returns as columns. The
+// parameter of hop i's length is first+i (set in params), and the hops of its own
+// (model.Hop.With) are named and compiled the same way under it, nested as deep as they go.
+func hopsFrom(hops []model.Hop, depth int, kept []string, prefix, first string, params map[string]any) ([]string, []string, error) {
+	x := "n"
+	if depth > 0 {
+		x = fmt.Sprintf("n%d", depth)
+	}
+	out := make([]string, len(hops))
+	columns := slices.Clip(kept)
+	for i, h := range hops {
+		length, list := fmt.Sprintf("%s%d", first, i), fmt.Sprintf("%s%d", prefix, i)
+		body, err := hopQuery(h, "$"+length)
+		if err != nil {
+			return nil, nil, err
+		}
+		if body != "" && len(h.With) > 0 {
+			farEnd := "item"
+			if oneHop(h) {
+				farEnd = "item.b"
+			}
+			nx := fmt.Sprintf("n%d", depth+1)
+			nested, lists, err := hopsFrom(h.With, depth+1, []string{"i", "item", nx}, "w", length+"w", params)
+			if err != nil {
+				return nil, nil, err
+			}
+			body = fill(hopWith, "hop", body, "farEnd", farEnd, "x", nx, "hops", strings.Join(nested, "\n"),
+				"lists", strings.Join(lists[3:], ", "))
+		}
+		if body == "" {
+			out[i] = fill(pageNoHop, "kept", strings.Join(columns, ", "), "list", list)
+		} else {
+			out[i] = fill(pageHop, "x", x, "hop", body, "kept", strings.Join(columns, ", "), "list", list)
+			params[length] = hopFirst(h)
+		}
+		columns = append(columns, list)
+	}
+	return out, columns, nil
+}
+
+// oneHop says whether hop follows one relationship (hopOne), whose items keep the
+// relationship, rather than a walk (hopWalk, hopThrough), whose items are far ends.
+func oneHop(hop model.Hop) bool { return len(hop.Through) == 0 && hop.MaxHops <= 1 }
+
+// hopItemWith is hopItem for a hop that may have hops of its own (model.Hop.With): an
+// item of hopWith decodes to the relation of its item with the lists of its with in
+// Relation.With.
+func hopItemWith(hop model.Hop) func(any) (*model.Relation, error) {
+	item := hopItem(hop)
+	if len(hop.With) == 0 {
+		return item
+	}
+	nested := make([]func(any) (*model.Relation, error), len(hop.With))
+	for j, h := range hop.With {
+		nested[j] = hopItemWith(h)
+	}
+	return func(x any) (*model.Relation, error) {
+		m, err := as[map[string]any](x, "hop item with lists")
+		if err != nil {
+			return nil, err
+		}
+		rel, err := item(m["item"])
+		if err != nil {
+			return nil, err
+		}
+		lists, err := as[[]any](m["with"], "lists of a hop item")
+		if err != nil {
+			return nil, err
+		}
+		if len(lists) != len(nested) {
+			return nil, internal(fmt.Errorf("hop item: want %d lists, got %d", len(nested), len(lists)))
+		}
+		rel.With = make([][]*model.Relation, len(lists))
+		for j, l := range lists {
+			if rel.With[j], err = relationsOf(l, fmt.Sprintf("list w%d of a hop item", j), nested[j]); err != nil {
+				return nil, err
+			}
+		}
+		return rel, nil
+	}
+}
+
+// relationsOf decodes x, the list of a hop's subquery that what names, with decode
+// (hopItemWith).
+func relationsOf(x any, what string, decode func(any) (*model.Relation, error)) ([]*model.Relation, error) {
+	list, err := as[[]any](x, what)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Relation, 0, len(list))
+	for _, item := range list {
+		rel, err := decode(item)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rel)
+	}
+	return out, nil
+}
 
 // The orders of a page of candidates n with sort key k. The cursor is $afterKey and
 // $afterId, both null on the first page. {{direction}} is ASC or DESC; {{beyond}} is the
@@ -233,23 +439,11 @@ func entityQuery(f model.EntityFilter, page model.PageArgs) (string, map[string]
 		params["orderBy"] = order.Property
 	}
 	// Each hop of page.With becomes a subquery per entity of the page: h0, h1, ...
-	columns := []string{"n", "k"}
-	hops := make([]string, len(page.With))
-	for i, h := range page.With {
-		first, list := fmt.Sprintf("hopFirst%d", i), fmt.Sprintf("h%d", i)
-		body, err := hopQuery(h, "$"+first)
-		if err != nil {
-			return "", nil, err
-		}
-		kept := strings.Join(columns, ", ")
-		if body == "" {
-			hops[i] = fill(pageNoHop, "kept", kept, "list", list)
-		} else {
-			hops[i] = fill(pageHop, "hop", body, "kept", kept, "list", list)
-			params[first] = hopFirst(h)
-		}
-		columns = append(columns, list)
+	hops, columns, err := hopsFrom(page.With, 0, []string{"n", "k"}, "h", "hopFirst", params)
+	if err != nil {
+		return "", nil, err
 	}
+	columns[0] = farEnd("n", page.Slim)
 	imports := strings.Join(w.names, ", ")
 	total := fill(entityTotal, "imports", imports, "match", filterMatch(f, w.clauses))
 	if page.SkipTotal {
@@ -312,7 +506,7 @@ func entityPageOf(recs []*neo4j.Record, page model.PageArgs) (*model.EntityPage,
 	items := make([]func(any) (*model.Relation, error), len(page.With))
 	for i, h := range page.With {
 		p.With[i] = map[string][]*model.Relation{}
-		items[i] = hopItem(h)
+		items[i] = hopItemWith(h)
 	}
 	order := orderOf(page.Order)
 	for i, x := range rows {
@@ -327,26 +521,18 @@ func entityPageOf(recs []*neo4j.Record, page model.PageArgs) (*model.EntityPage,
 		if len(row) != 2+len(page.With) {
 			return nil, internal(fmt.Errorf("page row: want %d columns, got %d", 2+len(page.With), len(row)))
 		}
-		n, err := as[neo4j.Node](row[0], "entity of a page row")
-		if err != nil {
-			return nil, err
-		}
-		e, err := entityOf(n)
+		e, err := entityValue(row[0], "entity of a page row")
 		if err != nil {
 			return nil, err
 		}
 		id := e.GetID()
 		for h := range p.With {
-			list, err := as[[]any](row[2+h], fmt.Sprintf("list h%d of a page row", h))
+			rels, err := relationsOf(row[2+h], fmt.Sprintf("list h%d of a page row", h), items[h])
 			if err != nil {
 				return nil, err
 			}
-			for _, item := range list {
-				rel, err := items[h](item)
-				if err != nil {
-					return nil, err
-				}
-				p.With[h][id] = append(p.With[h][id], rel)
+			if len(rels) > 0 {
+				p.With[h][id] = rels
 			}
 		}
 		p.Entities = append(p.Entities, e)

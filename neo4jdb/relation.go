@@ -64,19 +64,20 @@ func hopFirst(hop model.Hop) int {
 // named list, at most {{first}} long (a parameter such as $first), over relationships
 // that hold at $asOf ({{valid}}, {{validPath}}: see timed). {{left}} and {{right}}
 // are the two halves of the arrow of the hop's direction, {{types}} a type pattern such
-// as :PART_OF|LOCATED_IN (empty: any type) and {{label}} the far end's labels.
+// as :PART_OF|LOCATED_IN (empty: any type), {{label}} the far end's labels and {{b}} what
+// the list keeps of a far end (see farEnd).
 const (
 	// hopOne follows one relationship and keeps it, its far end and its direction.
 	hopOne = `MATCH (a){{left}}[r{{types}}]{{right}}(b{{label}})
 WHERE {{valid}}
 WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
-RETURN collect({r: r, b: b, out: out})[..{{first}}] AS list`
+RETURN collect({r: r, b: {{b}}, out: out})[..{{first}}] AS list`
 
 	// hopWalk follows 1 to {{hops}} relationships and keeps the far ends, nearest first.
 	hopWalk = `MATCH p = (a){{left}}[rs{{types}}*1..{{hops}}]{{right}}(b{{label}})
 WHERE b <> a AND {{validPath}}
 WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
-RETURN collect(b)[..{{first}}] AS list`
+RETURN collect({{b}})[..{{first}}] AS list`
 
 	// hopThrough expands the set reached over 0 to {{depth}} relationships of {{through}}
 	// once, without enumerating paths, then takes the final hop from every member.
@@ -86,7 +87,7 @@ WITH DISTINCT x
 MATCH (x){{left}}[r{{types}}]{{right}}(b{{label}})
 WHERE {{valid}}
 WITH DISTINCT b ORDER BY b.name, b.id
-RETURN collect(b)[..{{first}}] AS list`
+RETURN collect({{b}})[..{{first}}] AS list`
 )
 
 // arrowsOf gives the two halves of a relationship pattern for each direction.
@@ -116,7 +117,8 @@ func hopQuery(hop model.Hop, first string) (string, error) {
 		}
 		label += ":" + hop.Label.Label()
 	}
-	shape := []string{"left", arrows[0], "right", arrows[1], "types", types, "label", label, "first", first}
+	shape := []string{"left", arrows[0], "right", arrows[1], "types", types, "label", label, "first", first,
+		"b", farEnd("b", hop.Slim && len(hop.With) == 0)}
 	switch {
 	case len(hop.Through) > 0:
 		through, ok := typePattern(hop.Through)
@@ -135,11 +137,7 @@ func hopQuery(hop model.Hop, first string) (string, error) {
 func hopItem(hop model.Hop) func(any) (*model.Relation, error) {
 	if len(hop.Through) > 0 || hop.MaxHops > 1 {
 		return func(x any) (*model.Relation, error) {
-			b, err := as[neo4j.Node](x, "far end of a hop")
-			if err != nil {
-				return nil, err
-			}
-			e, err := entityOf(b)
+			e, err := entityValue(x, "far end of a hop")
 			if err != nil {
 				return nil, err
 			}
@@ -155,10 +153,6 @@ func hopItem(hop model.Hop) func(any) (*model.Relation, error) {
 		if err != nil {
 			return nil, err
 		}
-		b, err := as[neo4j.Node](m["b"], "far end of a hop item")
-		if err != nil {
-			return nil, err
-		}
 		out, err := as[bool](m["out"], "direction of a hop item")
 		if err != nil {
 			return nil, err
@@ -168,7 +162,7 @@ func hopItem(hop model.Hop) func(any) (*model.Relation, error) {
 			dir = model.DirectionOut
 		}
 		rel := relationOf(r, dir)
-		if rel.Node, err = entityOf(b); err != nil {
+		if rel.Node, err = entityValue(m["b"], "far end of a hop item"); err != nil {
 			return nil, err
 		}
 		return rel, nil

@@ -413,6 +413,62 @@ func TestHopsAnsweredWithAPageEqualNeighbors(t *testing.T) {
 	}
 }
 
+func TestANodeWithNestedAndSlimHopsEqualsNeighbors(t *testing.T) {
+	store := neo4jtest.Open(t)
+	neo4jtest.LoadSeeds(t, store)
+	ctx := context.Background()
+	const zone = "cross-straits-industrial-cooperation-zone-chongqing"
+	subParks := model.Hop{Types: []string{"PART_OF"}, Direction: model.DirectionIn, Label: model.EntityTypePark}
+	districts := model.Hop{Types: []string{"PART_OF", "LOCATED_IN"}, Direction: model.DirectionOut, Label: model.EntityTypeDistrict, MaxHops: 8}
+	parks := subParks
+	parks.With = []model.Hop{subParks, districts}
+	slim := subParks
+	slim.Slim = true
+	n, lists, err := store.FindNode(ctx, zone, "", []model.Hop{parks, slim})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == nil || n.GetID() != zone || len(lists) != 2 {
+		t.Fatalf("FindNode = %v with %d lists", n, len(lists))
+	}
+	want, err := store.Neighbors(ctx, []string{zone}, parks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if describe(lists[0]) != describe(want[zone]) || len(lists[0]) < 2 {
+		t.Fatalf("zone parks:\n got  %s\n want %s", describe(lists[0]), describe(want[zone]))
+	}
+	nested := 0
+	for _, rel := range lists[0] {
+		id := rel.Node.GetID()
+		for j, h := range parks.With {
+			want, err := store.Neighbors(ctx, []string{id}, h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rel.With) != 2 || describe(rel.With[j]) != describe(want[id]) {
+				t.Errorf("park %s hop %d:\n got  %v\n want %s", id, j, rel.With, describe(want[id]))
+			}
+			nested += len(want[id])
+		}
+	}
+	if nested == 0 {
+		t.Error("no park of the zone has a sub-park or district; the comparison proves nothing")
+	}
+	// The slim read of the zone's parks gives the same parks, with only their names.
+	for i, rel := range lists[1] {
+		if b := rel.Node.Base(); b.ID != want[zone][i].Node.GetID() || b.Name != want[zone][i].Node.Base().Name || len(b.Evidence) != 0 {
+			t.Errorf("slim park %d: %s %q, %d evidence; want %s, its name and no evidence read", i, b.ID, b.Name, len(b.Evidence), want[zone][i].Node.GetID())
+		}
+	}
+	if len(lists[1]) != len(want[zone]) || len(want[zone][0].Node.Base().Evidence) == 0 {
+		t.Errorf("slim parks: %d, want %d, and the full read with evidence", len(lists[1]), len(want[zone]))
+	}
+	if n, _, err := store.FindNode(ctx, "no-such-node", "", []model.Hop{parks}); n != nil || err != nil {
+		t.Errorf("FindNode of an unknown id = %v, %v; want nil, nil", n, err)
+	}
+}
+
 // describe writes relations as type, direction, far end and evidence, in order.
 func describe(rels []*model.Relation) string {
 	var b strings.Builder

@@ -560,6 +560,44 @@ func TestIndustryParksIncludeParksOfItsSubsectors(t *testing.T) {
 	}
 }
 
+func TestAPageReadsOnlyWhatItsSelectionAsksAndAnswersAsTheFullRead(t *testing.T) {
+	srv := newTestServer(t, serverOptions{})
+	// The first selection asks only ids and names of the parks, zones and companies (a
+	// slim read); the second also their evidence, description and kind (a full read).
+	for _, fields := range []string{
+		`id name zone { id name } companies { id name } subParks { id name }`,
+		`id name description evidence { quote } zone { id kind evidence { quote } } companies { id evidence { quote } }`,
+	} {
+		var page struct {
+			Parks struct {
+				Nodes []json.RawMessage `json:"nodes"`
+			} `json:"parks"`
+		}
+		query(t, srv.URL, `{ parks(first: 100) { nodes { `+fields+` } } }`, nil, &page)
+		if len(page.Parks.Nodes) < 10 {
+			t.Fatalf("only %d parks", len(page.Parks.Nodes))
+		}
+		quotes := 0
+		for _, raw := range page.Parks.Nodes {
+			var p struct {
+				ID string `json:"id"`
+			}
+			json.Unmarshal(raw, &p)
+			var one struct {
+				Node json.RawMessage `json:"node"`
+			}
+			query(t, srv.URL, `query($id: ID!) { node(id: $id) { ... on Park { `+fields+` } } }`, map[string]any{"id": p.ID}, &one)
+			if string(one.Node) != string(raw) {
+				t.Errorf("park %s:\n in the page %s\n alone       %s", p.ID, raw, one.Node)
+			}
+			quotes += strings.Count(string(raw), `"quote":"`)
+		}
+		if strings.Contains(fields, "evidence") && quotes == 0 {
+			t.Errorf("%s: no quote in the page", fields)
+		}
+	}
+}
+
 func TestFieldsAskedOnEveryParkOfAPageComeWithThePage(t *testing.T) {
 	srv := newTestServer(t, serverOptions{})
 	store := srv.store
@@ -578,7 +616,7 @@ func TestFieldsAskedOnEveryParkOfAPageComeWithThePage(t *testing.T) {
 	if len(page.Parks.Nodes) < 10 {
 		t.Fatalf("only %d parks", len(page.Parks.Nodes))
 	}
-	// Each park asked alone (node() has no lookahead) gives the same answer.
+	// Each park asked alone (node() reads the same fields with the park) gives the same answer.
 	for _, raw := range page.Parks.Nodes {
 		var p struct {
 			ID string `json:"id"`

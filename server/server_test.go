@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/parkgraph/parkgraph/model"
 	"github.com/parkgraph/parkgraph/neo4jdb"
 	"github.com/parkgraph/parkgraph/neo4jdb/neo4jtest"
 )
@@ -365,6 +367,90 @@ func TestANestedParksQueryCostsABoundedNumberOfRoundTripsWhateverThePageSize(t *
 			t.Fatalf("only %d parks in the seeds; the test needs more to mean anything", len(data.Parks.Nodes))
 		}
 	}
+}
+
+func TestANodeAndTheHopFieldsAskedOfItAndOfTheirEntitiesComeInOneRead(t *testing.T) {
+	srv := newTestServer(t, serverOptions{})
+	// The parks directly part of each entity, by id, from the curated seeds.
+	ds := mustSeeds(t)
+	parks := map[string]bool{}
+	for _, e := range ds.Entities {
+		parks[e.ID] = e.Type == model.EntityTypePark
+	}
+	parts := map[string][]string{}
+	for _, r := range ds.Relations {
+		if r.Type == "PART_OF" && parks[r.From] && r.Period.HoldsAt(model.Today()) {
+			parts[r.To] = append(parts[r.To], r.From)
+		}
+	}
+	type park struct {
+		ID       string  `json:"id"`
+		SubParks []named `json:"subParks"`
+	}
+	ids := func(ns []named) []string {
+		out := []string{}
+		for _, n := range ns {
+			out = append(out, n.ID)
+		}
+		return out
+	}
+	const zone = "cross-straits-industrial-cooperation-zone-chongqing"
+	cases := []struct {
+		name, query string
+		aliased     bool // the parks are also asked as a
+	}{
+		{"a zone's parks and their sub-parks", `{ node(id: "` + zone + `") { ... on Zone { name parks { id subParks { id } } } } }`, false},
+		{"under fragments of two types and two aliases", `{ node(id: "` + zone + `") {
+			... on Park { subParks { id } }
+			... on Zone { a: parks { id } parks { id subParks { id } } } } }`, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var data struct {
+				Node struct {
+					A     []park `json:"a"`
+					Parks []park `json:"parks"`
+				} `json:"node"`
+			}
+			before := srv.store.Queries()
+			query(t, srv.URL, c.query, nil, &data)
+			if n := srv.store.Queries() - before; n != 1 {
+				t.Errorf("cost %d round trips, want 1", n)
+			}
+			if len(data.Node.Parks) < 2 {
+				t.Fatalf("%d parks in the zone; the seeds have more", len(data.Node.Parks))
+			}
+			var got []string
+			subs := 0
+			for _, p := range data.Node.Parks {
+				got = append(got, p.ID)
+				if want := parts[p.ID]; !sameSet(ids(p.SubParks), want) {
+					t.Errorf("%s sub-parks %v, the seeds say %v", p.ID, ids(p.SubParks), want)
+				}
+				subs += len(p.SubParks)
+			}
+			if !sameSet(got, parts[zone]) {
+				t.Errorf("zone parks %v, the seeds say %v", got, parts[zone])
+			}
+			if subs == 0 {
+				t.Error("no park of the zone has a sub-park; the test needs one to mean anything")
+			}
+			var aliased []string
+			for _, p := range data.Node.A {
+				aliased = append(aliased, p.ID)
+			}
+			if c.aliased && !sameSet(aliased, parts[zone]) {
+				t.Errorf("zone parks asked as a: %v, the seeds say %v", aliased, parts[zone])
+			}
+		})
+	}
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(slices.Compact(a), slices.Compact(b))
 }
 
 func TestDisagreeingSourcesKeepBothValuesEachWithItsEvidence(t *testing.T) {

@@ -1,0 +1,44 @@
+// $afterId = null
+// $afterKey = null
+// $asOf = "2025-01-01"
+// $hopFirst0 = 500
+// $hopFirst0w0 = 500
+// $limit = 21
+
+CALL () {
+  MATCH (n:Zone)
+  RETURN count(n) AS total
+}
+CALL () {
+  MATCH (n:Zone)
+  WHERE n.name IS NOT NULL
+  WITH n, n.name AS k
+  WHERE $afterId IS NULL OR k > $afterKey OR (k = $afterKey AND n.id > $afterId)
+  WITH n, k ORDER BY k ASC, n.id LIMIT $limit
+  CALL (n) {
+    WITH n AS a
+    CALL (a) {
+      MATCH (a)<-[r:PART_OF]-(b:Entity:Park)
+      WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
+      WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
+      RETURN collect({r: r, b: b, out: out})[..$hopFirst0] AS list
+    }
+    UNWIND range(0, size(list) - 1) AS i
+    WITH i, list[i] AS item
+    WITH i, item, item.b AS n1
+    CALL (n1) {
+      WITH n1 AS a
+      MATCH (a)<-[r:PART_OF]-(b:Entity:Park)
+      WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
+      WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
+      RETURN collect({r: r, b: b, out: out})[..$hopFirst0w0] AS list
+    }
+    WITH i, item, n1, list AS w0
+    WITH * ORDER BY i
+    RETURN collect({item: item, with: [w0]}) AS list
+  }
+  WITH n, k, list AS h0
+  WITH * ORDER BY k ASC, n.id
+  RETURN collect([n, k, h0]) AS rows
+}
+RETURN total, rows
