@@ -202,7 +202,7 @@ func goldenQueries() ([]goldenQuery, error) {
 	taiwan := "Taiwan"
 	tabbed := model.EntityFilter{Type: model.EntityTypeZone, AsOf: asOf, NameContains: "zone",
 		Targets: &model.TargetFilter{InvestorOrigin: &taiwan}}
-	q, params, err := breakdownQuery(tabbed, model.BreakdownKeyDistrict, false, 50)
+	q, params, err = breakdownQuery(tabbed, model.BreakdownKeyDistrict, false, 50)
 	add("breakdown-where", q, params, err)
 	q, params, err = breakdownQuery(model.EntityFilter{Type: park, AsOf: asOf}, model.BreakdownKeyIndustry, true, 50)
 	add("breakdown-roll-up", q, params, err)
