@@ -28,6 +28,8 @@ var (
 	NeighborhoodLimit = Bound{Default: 100, Min: 0, Max: MaxSubgraphNodes}
 	// PathDepth bounds shortestPath(maxDepth:).
 	PathDepth = Bound{Default: 6, Min: 1, Max: 6}
+	// MatchPage bounds match(first:), the places ranked.
+	MatchPage = Bound{Default: 10, Min: 0, Max: 50}
 )
 
 const (
@@ -40,6 +42,8 @@ const (
 	// ContainmentDepth is the most PART_OF, LOCATED_IN or SUBSECTOR_OF hops a filter or
 	// field follows to reach a containing place or a parent industry.
 	ContainmentDepth = 8
+	// MatchPathsPerPart is the most paths one part of a match score lists.
+	MatchPathsPerPart = 10
 )
 
 // DatePattern is the form of every date in the graph and in date filters: YYYY, YYYY-MM
