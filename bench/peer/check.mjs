@@ -25,6 +25,7 @@ export const OURS = {
   neighborhood: `{ neighborhood(id: "${ZONE}", depth: 2) { nodes { id name } edges { id type source target } } }`,
   shortestPath: `{ shortestPath(from: "taiwan", to: "fuling-district-industrial-park") { length nodes { id name } steps { relation { id type source target } } } }`,
   breakdown: `{ breakdown(of: PARK, by: INDUSTRY) { entity { id name } count } }`,
+  match: `{ match(industry: "biotech", investorOrigin: "Taiwanese") { place { id name } score parts { rule points } } }`,
 };
 
 // ---- canonical shapes

@@ -96,4 +96,10 @@ var SeedMix = []Operation{
 			zonesByDistrict: breakdown(of: ZONE, by: DISTRICT) { entity { name } count } }`,
 		Expect: `"parksByIndustry":[{`,
 	},
+	{
+		Name: "match",
+		Query: `{ match(industry: "biotech", investorOrigin: "Taiwanese", of: [PARK]) { place { id name } score
+			parts { rule points paths { nodes { id } edges { type evidence { quote } derivation { kind rule } } } } } }`,
+		Expect: `"id":"fuling-district-industrial-park"`,
+	},
 }
