@@ -71,7 +71,8 @@ RETURN p, '{{rule}}' AS rule, path`
 )
 
 // matchQuery is the Match query for q (q.Of checked to be place types, q.First within
-// model.MatchPage, q.AsOf a date). The labels of q.Of are the only text it writes in.
+// model.MatchPage, q.AsOf a date). The only text it writes in are the labels of q.Of,
+// the rule names and model.ContainmentDepth; the names asked for are parameters.
 func matchQuery(q model.MatchQuery) (string, map[string]any) {
 	labels := make([]string, len(q.Of))
 	for i, t := range q.Of {
