@@ -287,6 +287,25 @@ type ComplexityRoot struct {
 		LoaderVersion func(childComplexity int) int
 	}
 
+	MatchPath struct {
+		Edges func(childComplexity int) int
+		Nodes func(childComplexity int) int
+	}
+
+	MatchReason struct {
+		Derivation func(childComplexity int) int
+		Paths      func(childComplexity int) int
+		Points     func(childComplexity int) int
+		Rule       func(childComplexity int) int
+		Weight     func(childComplexity int) int
+	}
+
+	MatchResult struct {
+		Parts func(childComplexity int) int
+		Place func(childComplexity int) int
+		Score func(childComplexity int) int
+	}
+
 	Organization struct {
 		Aliases     func(childComplexity int) int
 		Description func(childComplexity int) int
@@ -502,6 +521,7 @@ type ComplexityRoot struct {
 		Documents       func(childComplexity int, where *DocumentWhere, first *int, after *string) int
 		Events          func(childComplexity int, where *EventWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
 		Industries      func(childComplexity int, where *IndustryWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
+		Match           func(childComplexity int, industry string, investorOrigin *string, of []model.EntityType, first *int, asOf *string) int
 		Neighborhood    func(childComplexity int, id string, depth *int, types []string, limit *int, asOf *string) int
 		Node            func(childComplexity int, id string, asOf *string) int
 		Organizations   func(childComplexity int, where *OrganizationWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
@@ -780,6 +800,7 @@ type QueryResolver interface {
 	Places(ctx context.Context, where *PlaceWhere, orderBy *OrderBy, first *int, after *string, asOf *string) (*PlaceConnection, error)
 	Documents(ctx context.Context, where *DocumentWhere, first *int, after *string) (*DocumentConnection, error)
 	Contradictions(ctx context.Context, typeArg *model.EntityType, property *string, first *int) ([]*model.Contradiction, error)
+	Match(ctx context.Context, industry string, investorOrigin *string, of []model.EntityType, first *int, asOf *string) ([]*model.MatchResult, error)
 	Search(ctx context.Context, query string, types []model.EntityType, first *int, asOf *string) ([]*model.SearchHit, error)
 	SearchDocuments(ctx context.Context, query string, first *int) ([]*model.DocumentHit, error)
 	Stats(ctx context.Context) (*model.GraphStats, error)
@@ -1819,6 +1840,69 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LoadedDataset.LoaderVersion(childComplexity), true
 
+	case "MatchPath.edges":
+		if e.ComplexityRoot.MatchPath.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchPath.Edges(childComplexity), true
+	case "MatchPath.nodes":
+		if e.ComplexityRoot.MatchPath.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchPath.Nodes(childComplexity), true
+
+	case "MatchReason.derivation":
+		if e.ComplexityRoot.MatchReason.Derivation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Derivation(childComplexity), true
+	case "MatchReason.paths":
+		if e.ComplexityRoot.MatchReason.Paths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Paths(childComplexity), true
+	case "MatchReason.points":
+		if e.ComplexityRoot.MatchReason.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Points(childComplexity), true
+	case "MatchReason.rule":
+		if e.ComplexityRoot.MatchReason.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Rule(childComplexity), true
+	case "MatchReason.weight":
+		if e.ComplexityRoot.MatchReason.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Weight(childComplexity), true
+
+	case "MatchResult.parts":
+		if e.ComplexityRoot.MatchResult.Parts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchResult.Parts(childComplexity), true
+	case "MatchResult.place":
+		if e.ComplexityRoot.MatchResult.Place == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchResult.Place(childComplexity), true
+	case "MatchResult.score":
+		if e.ComplexityRoot.MatchResult.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchResult.Score(childComplexity), true
+
 	case "Organization.aliases":
 		if e.ComplexityRoot.Organization.Aliases == nil {
 			break
@@ -2830,6 +2914,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Industries(childComplexity, args["where"].(*IndustryWhere), args["orderBy"].(*OrderBy), args["first"].(*int), args["after"].(*string), args["asOf"].(*string)), true
 
+	case "Query.match":
+		if e.ComplexityRoot.Query.Match == nil {
+			break
+		}
+
+		args, err := ec.field_Query_match_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Match(childComplexity, args["industry"].(string), args["investorOrigin"].(*string), args["of"].([]model.EntityType), args["first"].(*int), args["asOf"].(*string)), true
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
 			break
@@ -3582,7 +3677,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/company.graphqls" "schema/contradiction.graphqls" "schema/district.graphqls" "schema/document.graphqls" "schema/event.graphqls" "schema/industry.graphqls" "schema/organization.graphqls" "schema/park.graphqls" "schema/person.graphqls" "schema/place.graphqls" "schema/policy.graphqls" "schema/project.graphqls" "schema/region.graphqls" "schema/schema.graphqls" "schema/search.graphqls" "schema/stats.graphqls" "schema/subgraph.graphqls" "schema/zone.graphqls"
+//go:embed "schema/company.graphqls" "schema/contradiction.graphqls" "schema/district.graphqls" "schema/document.graphqls" "schema/event.graphqls" "schema/industry.graphqls" "schema/match.graphqls" "schema/organization.graphqls" "schema/park.graphqls" "schema/person.graphqls" "schema/place.graphqls" "schema/policy.graphqls" "schema/project.graphqls" "schema/region.graphqls" "schema/schema.graphqls" "schema/search.graphqls" "schema/stats.graphqls" "schema/subgraph.graphqls" "schema/zone.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3600,6 +3695,7 @@ var sources = []*ast.Source{
 	{Name: "schema/document.graphqls", Input: sourceData("schema/document.graphqls"), BuiltIn: false},
 	{Name: "schema/event.graphqls", Input: sourceData("schema/event.graphqls"), BuiltIn: false},
 	{Name: "schema/industry.graphqls", Input: sourceData("schema/industry.graphqls"), BuiltIn: false},
+	{Name: "schema/match.graphqls", Input: sourceData("schema/match.graphqls"), BuiltIn: false},
 	{Name: "schema/organization.graphqls", Input: sourceData("schema/organization.graphqls"), BuiltIn: false},
 	{Name: "schema/park.graphqls", Input: sourceData("schema/park.graphqls"), BuiltIn: false},
 	{Name: "schema/person.graphqls", Input: sourceData("schema/person.graphqls"), BuiltIn: false},
@@ -4081,6 +4177,44 @@ func (ec *executionContext) childFields_LoadedDataset(ctx context.Context, field
 		return ec.fieldContext_LoadedDataset_loaderVersion(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LoadedDataset", field.Name)
+}
+
+func (ec *executionContext) childFields_MatchPath(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_MatchPath_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_MatchPath_edges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatchPath", field.Name)
+}
+
+func (ec *executionContext) childFields_MatchReason(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_MatchReason_rule(ctx, field)
+	case "weight":
+		return ec.fieldContext_MatchReason_weight(ctx, field)
+	case "points":
+		return ec.fieldContext_MatchReason_points(ctx, field)
+	case "derivation":
+		return ec.fieldContext_MatchReason_derivation(ctx, field)
+	case "paths":
+		return ec.fieldContext_MatchReason_paths(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatchReason", field.Name)
+}
+
+func (ec *executionContext) childFields_MatchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "place":
+		return ec.fieldContext_MatchResult_place(ctx, field)
+	case "score":
+		return ec.fieldContext_MatchResult_score(ctx, field)
+	case "parts":
+		return ec.fieldContext_MatchResult_parts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatchResult", field.Name)
 }
 
 func (ec *executionContext) childFields_Organization(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5644,6 +5778,52 @@ func (ec *executionContext) field_Query_industries_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_match_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "industry",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["industry"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "investorOrigin",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["investorOrigin"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "of",
+		func(ctx context.Context, v any) ([]model.EntityType, error) {
+			return ec.unmarshalOEntityType2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["of"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
 	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
@@ -10619,6 +10799,281 @@ func (ec *executionContext) fieldContext_LoadedDataset_loaderVersion(_ context.C
 	return graphql.NewScalarFieldContext("LoadedDataset", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _MatchPath_nodes(ctx context.Context, field graphql.CollectedField, obj *model.MatchPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchPath_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2ᚕgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchPath_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchPath",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchPath_edges(ctx context.Context, field graphql.CollectedField, obj *model.MatchPath) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchPath_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchPath_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchPath",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Edge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchReason_rule(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.MatchRule) graphql.Marshaler {
+			return ec.marshalNMatchRule2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errors.New("field of type MatchRule does not have child fields"))
+}
+
+func (ec *executionContext) _MatchReason_weight(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _MatchReason_points(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _MatchReason_derivation(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_derivation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Derivation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DerivationKind) graphql.Marshaler {
+			return ec.marshalNDerivationKind2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDerivationKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_derivation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errors.New("field of type DerivationKind does not have child fields"))
+}
+
+func (ec *executionContext) _MatchReason_paths(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_paths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MatchPath) graphql.Marshaler {
+			return ec.marshalNMatchPath2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchPathᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_paths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchReason",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchPath(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchResult_place(ctx context.Context, field graphql.CollectedField, obj *model.MatchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchResult_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Place, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
+			return ec.marshalNEntity2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchResult_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchResult_score(ctx context.Context, field graphql.CollectedField, obj *model.MatchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchResult_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchResult_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchResult", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _MatchResult_parts(ctx context.Context, field graphql.CollectedField, obj *model.MatchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchResult_parts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MatchReason) graphql.Marshaler {
+			return ec.marshalNMatchReason2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchReasonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchResult_parts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchReason(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Organization_id(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15393,6 +15848,50 @@ func (ec *executionContext) fieldContext_Query_contradictions(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_contradictions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_match(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_match(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Match(ctx, fc.Args["industry"].(string), fc.Args["investorOrigin"].(*string), fc.Args["of"].([]model.EntityType), fc.Args["first"].(*int), fc.Args["asOf"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MatchResult) graphql.Marshaler {
+			return ec.marshalNMatchResult2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchResultᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_match(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_match_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23168,6 +23667,155 @@ func (ec *executionContext) _LoadedDataset(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var matchPathImplementors = []string{"MatchPath"}
+
+func (ec *executionContext) _MatchPath(ctx context.Context, sel ast.SelectionSet, obj *model.MatchPath) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchPathImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchPath")
+		case "nodes":
+			out.Values[i] = ec._MatchPath_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._MatchPath_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var matchReasonImplementors = []string{"MatchReason"}
+
+func (ec *executionContext) _MatchReason(ctx context.Context, sel ast.SelectionSet, obj *model.MatchReason) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchReasonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchReason")
+		case "rule":
+			out.Values[i] = ec._MatchReason_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._MatchReason_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._MatchReason_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "derivation":
+			out.Values[i] = ec._MatchReason_derivation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paths":
+			out.Values[i] = ec._MatchReason_paths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var matchResultImplementors = []string{"MatchResult"}
+
+func (ec *executionContext) _MatchResult(ctx context.Context, sel ast.SelectionSet, obj *model.MatchResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchResult")
+		case "place":
+			out.Values[i] = ec._MatchResult_place(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._MatchResult_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "parts":
+			out.Values[i] = ec._MatchResult_parts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var organizationImplementors = []string{"Organization", "Entity", "Node"}
 
 func (ec *executionContext) _Organization(ctx context.Context, sel ast.SelectionSet, obj *model.Organization) graphql.Marshaler {
@@ -26792,6 +27440,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "match":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_match(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "search":
 			field := field
 
@@ -29996,6 +30666,101 @@ func (ec *executionContext) marshalNInt2ᚕᚕintᚄ(ctx context.Context, sel as
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNMatchPath2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MatchPath) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatchPath2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatchPath2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchPath(ctx context.Context, sel ast.SelectionSet, v *model.MatchPath) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MatchPath(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatchReason2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MatchReason) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatchReason2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchReason(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatchReason2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchReason(ctx context.Context, sel ast.SelectionSet, v *model.MatchReason) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MatchReason(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatchResult2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchResultᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MatchResult) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatchResult2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchResult(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatchResult2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchResult(ctx context.Context, sel ast.SelectionSet, v *model.MatchResult) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MatchResult(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMatchRule2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchRule(ctx context.Context, v any) (model.MatchRule, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := model.MatchRule(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatchRule2githubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐMatchRule(ctx context.Context, sel ast.SelectionSet, v model.MatchRule) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNOrderDirection2githubᚗcomᚋparkgraphᚋparkgraphᚋgraphᚐOrderDirection(ctx context.Context, v any) (OrderDirection, error) {

@@ -185,6 +185,7 @@ func TestSchemaDefaultsAreTheModelBounds(t *testing.T) {
 		"crossTab.firstRows":    model.CrossTabRows,
 		"crossTab.firstColumns": model.CrossTabColumns,
 		"contradictions.first":  model.ContradictionsPage,
+		"match.first":           model.MatchPage,
 		"search.first":          model.SearchPage,
 		"searchDocuments.first": model.SearchPage,
 	}

@@ -55,6 +55,8 @@ type Store interface {
 	// Contradictions lists the properties of entities (of one type when of is given) on
 	// which sources disagree, at most first, each fact's ConflictsWith set.
 	Contradictions(ctx context.Context, of *model.EntityType, property string, first int) ([]*model.Contradiction, error)
+	// Match ranks the places of q.Of by how well they fit an investor, in one round trip.
+	Match(ctx context.Context, q model.MatchQuery) ([]*model.MatchResult, error)
 }
 
 // Resolver is the root resolver. It holds no per-request state; batching state lives in

@@ -24,6 +24,7 @@ type fakeStore struct {
 	facts    map[string][]*model.Fact // by entity id, whatever the date
 	filter   model.EntityFilter       // the last filter Breakdown or CrossTab was given
 	nodeWith [][]model.Hop            // the hops of each FindNode call
+	matched  []model.MatchQuery       // the questions Match was asked
 }
 
 type fakeRel struct {
@@ -223,6 +224,14 @@ func (s *fakeStore) Subgraph(ctx context.Context, ids []string, types []string, 
 
 func (s *fakeStore) Stats(ctx context.Context) (*model.GraphStats, error) {
 	return &model.GraphStats{}, s.count("Stats")
+}
+
+// Match records the query it was asked (matched) and ranks nothing.
+func (s *fakeStore) Match(ctx context.Context, q model.MatchQuery) ([]*model.MatchResult, error) {
+	s.mu.Lock()
+	s.matched = append(s.matched, q)
+	s.mu.Unlock()
+	return []*model.MatchResult{}, s.count("Match")
 }
 
 func (s *fakeStore) Contradictions(ctx context.Context, of *model.EntityType, property string, first int) ([]*model.Contradiction, error) {

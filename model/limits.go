@@ -32,6 +32,8 @@ var (
 	NeighborhoodLimit = Bound{Default: 100, Min: 0, Max: MaxSubgraphNodes}
 	// PathDepth bounds shortestPath(maxDepth:).
 	PathDepth = Bound{Default: 6, Min: 1, Max: 6}
+	// MatchPage bounds match(first:), the places ranked.
+	MatchPage = Bound{Default: 10, Min: 0, Max: 50}
 )
 
 const (
@@ -47,6 +49,8 @@ const (
 	// MaxCrossTabCells is the most cells a cross-tabulation may ask for: firstRows times
 	// firstColumns.
 	MaxCrossTabCells = 2500
+	// MatchPathsPerPart is the most paths one part of a match score lists.
+	MatchPathsPerPart = 10
 )
 
 // DatePattern is the form of every date in the graph and in date filters: YYYY, YYYY-MM

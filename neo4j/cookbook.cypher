@@ -234,3 +234,45 @@ RETURN industry.name AS industry, origin.name AS investorsFrom, parks,
        COUNT { MATCH (p:Park) WHERE EXISTS { (p)-[:TARGETS_INVESTORS_FROM]->(origin) } AND EXISTS { (p)-[:FOCUSES_ON|TARGETS]->(:Industry) } } AS originTotal,
        COUNT { MATCH (p:Park) WHERE EXISTS { (p)-[:FOCUSES_ON|TARGETS]->(:Industry) } AND EXISTS { (p)-[:TARGETS_INVESTORS_FROM]->(:Region) } } AS allParks
 ORDER BY industryTotal DESC, parks DESC, industry, investorsFrom;
+
+// 25. Matchmaking: which places fit an investor, and why
+// Which parks, zones and districts fit a Taiwanese investor in biotech, by the rules of the API's match
+// (README "Matchmaking": weight per rule, half for a path with an inferred edge, each rule once per place)?
+// Edit 'biotech' and 'taiwanese' to ask about another industry and origin. (Periods are not checked here: the API
+// follows only the relationships that hold at the date it is asked for; see query 22.)
+MATCH (i:Industry) WHERE 'biotech' IN i.keys
+MATCH (o:Region) WHERE 'taiwanese' IN o.keys
+CALL (i, o) {
+  MATCH path = (p:Park|Zone|District)-[t:TARGETS]->(:Industry)-[:SUBSECTOR_OF*0..8]->(i)
+  RETURN p, CASE WHEN t.investorOrigin = o.id THEN 'TARGETS_INDUSTRY_FROM_ORIGIN' ELSE 'TARGETS_INDUSTRY' END AS rule, path
+  UNION
+  MATCH path = (p:Park|Zone|District)-[:FOCUSES_ON]->(i)
+  RETURN p, 'FOCUSES_ON_INDUSTRY' AS rule, path
+  UNION
+  MATCH path = (p:Park|Zone|District)-[:COOPERATES_WITH]-(o)
+  RETURN p, 'COOPERATES_WITH_ORIGIN' AS rule, path
+  UNION
+  MATCH path = (p:Park|Zone|District)-[:FOCUSES_ON]->(:Industry)-[:SUBSECTOR_OF*1..8]->(i)
+  RETURN p, 'FOCUSES_ON_RELATED_INDUSTRY' AS rule, path
+  UNION
+  MATCH path = (p:Park|Zone|District)-[:FOCUSES_ON]->(:Industry)<-[:SUBSECTOR_OF*1..8]-(i)
+  RETURN p, 'FOCUSES_ON_RELATED_INDUSTRY' AS rule, path
+  UNION
+  MATCH path = (p:Park|Zone|District)-[:HOSTS]->(:Entity)-[:FOCUSES_ON]->(:Industry)-[:SUBSECTOR_OF*0..8]->(i)
+  RETURN p, 'HOSTS_COMPANY_IN_INDUSTRY' AS rule, path
+  UNION
+  MATCH path = (p:Park|Zone|District)-[:PARTICIPATED_IN]->(:Event)-[:FOCUSES_ON|TARGETS|SIGNED_PROJECTS]->(:Industry)-[:SUBSECTOR_OF*0..8]->(i)
+  RETURN p, 'PARTICIPATED_IN_MATCHMAKING' AS rule, path
+}
+WITH p, rule, path, all(r IN relationships(path) WHERE coalesce(r.derivation, 'stated') = 'stated') AS stated
+WITH p, rule, collect(path) AS paths, max(CASE WHEN stated THEN 1.0 ELSE 0.5 END) AS factor
+WITH p, rule, paths,
+     {TARGETS_INDUSTRY_FROM_ORIGIN: 5, TARGETS_INDUSTRY: 3, FOCUSES_ON_INDUSTRY: 2, COOPERATES_WITH_ORIGIN: 2,
+      FOCUSES_ON_RELATED_INDUSTRY: 1, HOSTS_COMPANY_IN_INDUSTRY: 1, PARTICIPATED_IN_MATCHMAKING: 1}[rule] * factor AS points
+ORDER BY points DESC, rule
+WITH p, sum(points) AS score,
+     collect({rule: rule, points: points,
+              quotes: reduce(q = [], path IN paths | q + reduce(s = [], r IN relationships(path) | s + r.evidenceQuotes))}) AS parts
+RETURN p.type AS type, p.name AS place, score, parts
+ORDER BY score DESC, place, p.id
+LIMIT 10;

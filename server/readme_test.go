@@ -69,6 +69,7 @@ func TestTheReadmeStatesEveryLimitAsTheCodeDefinesIt(t *testing.T) {
 		"`neighborhood(depth:)`":                      model.NeighborhoodDepth,
 		"`neighborhood(limit:)`":                      model.NeighborhoodLimit,
 		"`shortestPath(maxDepth:)`":                   model.PathDepth,
+		"`match(first:)`":                             model.MatchPage,
 		"`subgraph(ids:)`":                            {Min: 0, Max: model.MaxSubgraphNodes},
 	}
 	for arg, b := range bounds {
@@ -93,6 +94,7 @@ func TestTheReadmeStatesEveryLimitAsTheCodeDefinesIt(t *testing.T) {
 		"at most " + strconv.Itoa(model.MaxRelations) + " per entity",
 		"at most " + strconv.Itoa(model.ContainmentDepth) + " hops deep",
 		"at most " + strconv.Itoa(model.MaxCrossTabCells) + " cells",
+		"lists at most " + strconv.Itoa(model.MatchPathsPerPart) + " paths",
 	} {
 		if !strings.Contains(prose, want) {
 			t.Errorf("the limits section does not say %q", want)
@@ -150,5 +152,36 @@ func TestTheReadmeStatesEveryLimitAsTheCodeDefinesIt(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: the README says default %s, the code %s", name, row[0], want)
 		}
+	}
+}
+
+func TestTheReadmeRankingTableIsTheCodes(t *testing.T) {
+	lines := readmeSection(t, "Matchmaking")
+	rows := tableRows(lines)
+	var order []string // the rules, as the table lists them
+	for _, line := range lines {
+		if strings.HasPrefix(line, "| `") {
+			order = append(order, strings.TrimSpace(strings.Split(line, "|")[1]))
+		}
+	}
+	if len(order) != len(model.MatchRules) {
+		t.Errorf("the ranking table has %d rules, the code %d", len(order), len(model.MatchRules))
+	}
+	for i, r := range model.MatchRules {
+		name := "`" + string(r.Rule) + "`"
+		row, ok := rows[name]
+		if !ok {
+			t.Errorf("the ranking table has no row for %s", name)
+			continue
+		}
+		if want := strconv.FormatFloat(r.Weight, 'f', -1, 64); row[0] != want {
+			t.Errorf("%s: the README says weight %s, the code %s", name, row[0], want)
+		}
+		if i < len(order) && order[i] != name {
+			t.Errorf("row %d of the ranking table is %s, the code's rule %d is %s", i+1, order[i], i+1, name)
+		}
+	}
+	if prose := strings.Join(lines, " "); model.MatchInferredFactor != 0.5 || !strings.Contains(prose, "**half** of it") {
+		t.Errorf("the README says an inferred path earns half its weight; the code says %v", model.MatchInferredFactor)
 	}
 }

@@ -26,6 +26,7 @@ export const OURS = {
   shortestPath: `{ shortestPath(from: "taiwan", to: "fuling-district-industrial-park") { length nodes { id name } steps { relation { id type source target } } } }`,
   breakdown: `{ breakdown(of: PARK, by: INDUSTRY) { entity { id name } count } }`,
   crossTab: `{ crossTab(of: PARK, rows: INDUSTRY, columns: INVESTOR_ORIGIN) { rows { entity { id name } count } columns { entity { id name } count } cells total } }`,
+  match: `{ match(industry: "biotech", investorOrigin: "Taiwanese") { place { id name } score parts { rule points } } }`,
 };
 
 // ---- canonical shapes

@@ -117,4 +117,37 @@ CALL (es, rows, columns) { UNWIND es AS e
            WITH i, o, count(*) AS n RETURN collect([i.id, o.id, n]) AS cells }
 RETURN size(es) AS total, rows, columns, cells`,
 	},
+	{
+		Name: "match",
+		Query: `{ match(industry: "biotech", investorOrigin: "Taiwanese") { place { id name } score
+			parts { rule points paths { nodes { id } edges { id type evidence { quote } derivation { kind rule } } } } } }`,
+		Cypher: `MATCH (i:Industry) WHERE $industry IN i.keys
+MATCH (o:Region) WHERE $origin IN o.keys
+CALL (i, o) {
+  MATCH path = (p:Park|Zone|District)-[t:TARGETS]->(:Industry)-[:SUBSECTOR_OF*0..8]->(i)
+  RETURN p, CASE WHEN t.investorOrigin = o.id THEN 'TARGETS_INDUSTRY_FROM_ORIGIN' ELSE 'TARGETS_INDUSTRY' END AS rule, path
+  UNION
+  MATCH path = (p:Park|Zone|District)-[:FOCUSES_ON]->(i) RETURN p, 'FOCUSES_ON_INDUSTRY' AS rule, path
+  UNION
+  MATCH path = (p:Park|Zone|District)-[:COOPERATES_WITH]-(o) RETURN p, 'COOPERATES_WITH_ORIGIN' AS rule, path
+  UNION
+  MATCH path = (p:Park|Zone|District)-[:FOCUSES_ON]->(:Industry)-[:SUBSECTOR_OF*1..8]->(i) RETURN p, 'FOCUSES_ON_RELATED_INDUSTRY' AS rule, path
+  UNION
+  MATCH path = (p:Park|Zone|District)-[:FOCUSES_ON]->(:Industry)<-[:SUBSECTOR_OF*1..8]-(i) RETURN p, 'FOCUSES_ON_RELATED_INDUSTRY' AS rule, path
+  UNION
+  MATCH path = (p:Park|Zone|District)-[:HOSTS]->(:Entity)-[:FOCUSES_ON]->(:Industry)-[:SUBSECTOR_OF*0..8]->(i)
+  RETURN p, 'HOSTS_COMPANY_IN_INDUSTRY' AS rule, path
+  UNION
+  MATCH path = (p:Park|Zone|District)-[:PARTICIPATED_IN]->(:Event)-[:FOCUSES_ON|TARGETS|SIGNED_PROJECTS]->(:Industry)-[:SUBSECTOR_OF*0..8]->(i)
+  RETURN p, 'PARTICIPATED_IN_MATCHMAKING' AS rule, path
+}
+WITH p, rule, path, CASE WHEN all(r IN relationships(path) WHERE coalesce(r.derivation, 'stated') = 'stated') THEN 1.0 ELSE 0.5 END AS factor
+WITH p, rule, collect(path)[..10] AS paths, max(factor) * $weights[rule] AS points
+WITH p, sum(points) AS score,
+  collect([rule, points, [x IN paths | [[n IN nodes(x) | n.id], [r IN relationships(x) | [r.id, type(r), r.evidenceQuotes, r.derivation, r.rule]]]]]) AS parts
+RETURN p.id, p.name, score, parts ORDER BY score DESC, p.name, p.id LIMIT 10`,
+		Params: map[string]any{"industry": "biotech", "origin": "taiwanese", "weights": map[string]any{
+			"TARGETS_INDUSTRY_FROM_ORIGIN": 5, "TARGETS_INDUSTRY": 3, "FOCUSES_ON_INDUSTRY": 2, "COOPERATES_WITH_ORIGIN": 2,
+			"FOCUSES_ON_RELATED_INDUSTRY": 1, "HOSTS_COMPANY_IN_INDUSTRY": 1, "PARTICIPATED_IN_MATCHMAKING": 1}},
+	},
 }

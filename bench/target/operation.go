@@ -102,4 +102,10 @@ var SeedMix = []Operation{
 			rows { entity { id name } count } columns { entity { id name } count } cells total } }`,
 		Expect: `"id":"taiwan"`,
 	},
+	{
+		Name: "match",
+		Query: `{ match(industry: "biotech", investorOrigin: "Taiwanese", of: [PARK]) { place { id name } score
+			parts { rule points paths { nodes { id } edges { type evidence { quote } derivation { kind rule } } } } } }`,
+		Expect: `"id":"fuling-district-industrial-park"`,
+	},
 }
