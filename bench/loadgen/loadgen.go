@@ -20,10 +20,13 @@ type Result struct {
 	P50         time.Duration `json:"p50"`
 	P99         time.Duration `json:"p99"`
 	FirstError  string        `json:"firstError,omitempty"`
-	// Hits and HitP99 are the successful requests that RunHits's op called hits (answers
-	// served from a cache) and their p99 latency; zero for Run.
-	Hits   int           `json:"hits,omitempty"`
-	HitP99 time.Duration `json:"hitP99,omitempty"`
+	LatencySum  time.Duration `json:"latencySum"` // of successful requests
+	// Hits, HitP99 and HitLatencySum are the successful requests that RunHits's op
+	// called hits (answers served from a cache), their p99 and their summed latency;
+	// zero for Run.
+	Hits          int           `json:"hits,omitempty"`
+	HitP99        time.Duration `json:"hitP99,omitempty"`
+	HitLatencySum time.Duration `json:"hitLatencySum,omitempty"`
 }
 
 // Run calls op from concurrency workers: first for warmup (not measured), then for
@@ -91,6 +94,7 @@ func RunHits(ctx context.Context, op func(context.Context) (bool, error), concur
 		res.P50, res.P99 = percentile(lat, 0.50), percentile(lat, 0.99)
 		sort.Slice(hitLat, func(i, j int) bool { return hitLat[i] < hitLat[j] })
 		res.Hits, res.HitP99 = len(hitLat), percentile(hitLat, 0.99)
+		res.LatencySum, res.HitLatencySum = sum(lat), sum(hitLat)
 		return res
 	}
 	if warmup > 0 {
@@ -106,4 +110,12 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 	}
 	i := int(p*float64(len(sorted))+0.5) - 1
 	return sorted[min(max(i, 0), len(sorted)-1)]
+}
+
+func sum(lat []time.Duration) time.Duration {
+	var t time.Duration
+	for _, d := range lat {
+		t += d
+	}
+	return t
 }

@@ -63,6 +63,9 @@ func TestRunHitsCountsHitsAndTheirLatencyApart(t *testing.T) {
 	if r.HitP99 <= 0 || r.HitP99 >= 5*time.Millisecond || r.P99 < 5*time.Millisecond {
 		t.Errorf("hit p99 %v, p99 %v", r.HitP99, r.P99)
 	}
+	if misses := r.Requests - r.Hits; r.LatencySum-r.HitLatencySum < time.Duration(misses)*5*time.Millisecond || r.HitLatencySum >= r.LatencySum/2 {
+		t.Errorf("latency sums %v, of hits %v, for %d misses", r.LatencySum, r.HitLatencySum, misses)
+	}
 	if plain := Run(context.Background(), func(context.Context) error { return nil }, 1, 0, 20*time.Millisecond); plain.Hits != 0 || plain.HitP99 != 0 {
 		t.Errorf("Run counted hits: %+v", plain)
 	}
