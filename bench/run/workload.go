@@ -8,6 +8,7 @@ type operation struct {
 	Query  string         // GraphQL for our server
 	Cypher string         // the floor
 	Params map[string]any // parameters of Cypher
+	Expect string         // a substring of every correct answer, ours and the peer's
 }
 
 // The ids below exist in every synthetic dataset (seeds/synth): industry-00 is
@@ -24,6 +25,7 @@ MATCH (p:Park)-[t:TARGETS]->(s) WHERE t.investorOrigin IN origins
 WITH DISTINCT p
 RETURN p.id, p.name ORDER BY p.name, p.id LIMIT 20`,
 		Params: map[string]any{"industry": "biotech", "origin": "taiwan"},
+		Expect: `"parks":`,
 	},
 	{
 		Name: "parksPage",
@@ -38,6 +40,7 @@ CALL (p) { OPTIONAL MATCH (p)-[t:TARGETS]->(i:Industry) OPTIONAL MATCH (o:Region
            RETURN collect([i.id, i.name, o.id, o.name]) AS targets }
 CALL (p) { OPTIONAL MATCH (p)-[:HOSTS]->(c:Company) RETURN collect([c.id, c.name]) AS companies }
 RETURN total, p.id, p.name, z.id, z.name, districts, targets, companies`,
+		Expect: `"totalCount":`,
 	},
 	{
 		Name:  "zone",
@@ -47,6 +50,7 @@ OPTIONAL MATCH (p:Park)-[:PART_OF]->(z)
 OPTIONAL MATCH (s:Park)-[:PART_OF]->(p)
 RETURN z.name, p.name, collect(s.name) AS subParks`,
 		Params: map[string]any{"id": "zone-00000"},
+		Expect: `"name":"Zone 00000"`,
 	},
 	{
 		Name:  "industryParks",
@@ -55,6 +59,7 @@ RETURN z.name, p.name, collect(s.name) AS subParks`,
 WITH DISTINCT p
 RETURN p.id, p.name ORDER BY p.name, p.id LIMIT 500`,
 		Params: map[string]any{"id": "industry-00"},
+		Expect: `"name":"Biotechnology"`,
 	},
 	{
 		Name:  "search",
@@ -62,6 +67,7 @@ RETURN p.id, p.name ORDER BY p.name, p.id LIMIT 500`,
 		Cypher: `CALL db.index.fulltext.queryNodes('entity_text', $lucene, {limit: 100}) YIELD node, score
 RETURN node.id, node.name, score ORDER BY $q IN node.keys DESC, score DESC LIMIT 10`,
 		Params: map[string]any{"lucene": "biotech OR biotech*", "q": "biotech"},
+		Expect: `"id":"industry-00"`,
 	},
 	{
 		Name:  "neighborhood",
@@ -76,6 +82,7 @@ UNWIND nodes AS a
 OPTIONAL MATCH (a)-[r]->(b:Entity) WHERE b IN nodes
 RETURN [n IN nodes | n.id] AS ids, collect([r.id, type(r)]) AS rels`,
 		Params: map[string]any{"id": "zone-00000"},
+		Expect: `"id":"zone-00000"`,
 	},
 	{
 		Name:  "shortestPath",
@@ -85,6 +92,7 @@ MATCH p = shortestPath((a)-[*..6]-(b))
 WHERE all(r IN relationships(p) WHERE NOT type(r) IN ['MENTIONS', 'HAS_FACT'])
 RETURN [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]`,
 		Params: map[string]any{"from": "region-00", "to": "park-0000001"},
+		Expect: `"id":"park-0000001"`,
 	},
 	{
 		Name:  "breakdown",
@@ -92,5 +100,6 @@ RETURN [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]`,
 		Cypher: `MATCH (n:Park)-[:FOCUSES_ON|TARGETS]->(g:Industry)
 WITH g, count(DISTINCT n) AS n
 RETURN g.id, g.name, n ORDER BY n DESC, g.name LIMIT 50`,
+		Expect: `"id":"industry-`,
 	},
 }
