@@ -44,6 +44,13 @@ func TestEveryDashboardOperationExpectsWhatItAsks(t *testing.T) {
 			t.Errorf("%s: nothing expected", op.Name)
 		}
 	}
+	// seeds/synth gives every industry but industry-00 (Biotechnology, alias biotech)
+	// the alias indNN: search draws only those.
+	for range 1000 {
+		if q := dashboard[4].Vars(m.rng, m.shape)["q"]; q == "ind00" {
+			t.Fatalf("search draws %s, an alias no industry has", q)
+		}
+	}
 	search := dashboardRequestOf(dashboard[4], map[string]any{"q": "ind07"})
 	if dashboard[4].Name != "search" || search.expect != `"id":"industry-07"` {
 		t.Errorf("%s expects %s for ind07", dashboard[4].Name, search.expect)
