@@ -323,13 +323,16 @@ func measureSize(ctx context.Context, cfg config, store *neo4jdb.Store, size int
 		sr.PeakRSS[name] = p.peakRSS()
 		p.resetPeak()
 	}
-	// The dashboard workload, each run from the start of the same request sequence. Each
-	// server first answers the fixed pairs until they are hits, so that the cached ones
-	// hold them before the warm-up (failures only logged, as above).
+	// The dashboard workload: each server gets the same request sequence, its runs at
+	// each concurrency one after the other, so that new variables stay new in later
+	// runs. Each server first answers the fixed pairs until they are hits, so that the
+	// cached ones hold them before the warm-up (failures only logged, as above).
 	shape := synth.ShapeFor(size)
+	mixes := map[string]*dashboardMix{}
 	for _, target := range []string{oursCached, peerCached, ours} {
 		if p := targets[target]; p != nil {
-			for _, r := range newDashboardMix(shape).fixed {
+			mixes[target] = newDashboardMix(shape)
+			for _, r := range mixes[target].fixed {
 				run := func(ctx context.Context) (bool, error) {
 					return post(ctx, client, p.url, r.body(target == peerCached), r.expect)
 				}
@@ -350,7 +353,7 @@ func measureSize(ctx context.Context, cfg config, store *neo4jdb.Store, size int
 			if p == nil {
 				continue
 			}
-			if err := runGraphQL(dashboardOp, target, dashboardRun(client, p.url, newDashboardMix(shape), target == peerCached), c, cfg.duration); err != nil {
+			if err := runGraphQL(dashboardOp, target, dashboardRun(client, p.url, mixes[target], target == peerCached), c, cfg.duration); err != nil {
 				return nil, err
 			}
 		}
