@@ -20,17 +20,30 @@ type Result struct {
 	P50         time.Duration `json:"p50"`
 	P99         time.Duration `json:"p99"`
 	FirstError  string        `json:"firstError,omitempty"`
+	LatencySum  time.Duration `json:"latencySum"` // of successful requests
+	// Hits, HitP99 and HitLatencySum are the successful requests that RunHits's op
+	// called hits (answers served from a cache), their p99 and their summed latency;
+	// zero for Run.
+	Hits          int           `json:"hits,omitempty"`
+	HitP99        time.Duration `json:"hitP99,omitempty"`
+	HitLatencySum time.Duration `json:"hitLatencySum,omitempty"`
 }
 
 // Run calls op from concurrency workers: first for warmup (not measured), then for
 // duration, and returns what the second phase measured. A call that returns an error
 // counts as an error, not as a latency sample.
 func Run(ctx context.Context, op func(context.Context) error, concurrency int, warmup, duration time.Duration) Result {
+	return RunHits(ctx, func(ctx context.Context) (bool, error) { return false, op(ctx) }, concurrency, warmup, duration)
+}
+
+// RunHits is Run for an op that also says whether a successful call was a hit; the
+// result counts the hits and their p99 latency apart.
+func RunHits(ctx context.Context, op func(context.Context) (bool, error), concurrency int, warmup, duration time.Duration) Result {
 	phase := func(d time.Duration, record bool) Result {
 		ctx, cancel := context.WithTimeout(ctx, d)
 		defer cancel()
 		var mu sync.Mutex
-		var lat []time.Duration
+		var lat, hitLat []time.Duration
 		res := Result{Concurrency: concurrency}
 		var wg sync.WaitGroup
 		start := time.Now()
@@ -38,12 +51,12 @@ func Run(ctx context.Context, op func(context.Context) error, concurrency int, w
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				var mine []time.Duration
+				var mine, hits []time.Duration
 				errs := 0
 				first := ""
 				for ctx.Err() == nil {
 					t := time.Now()
-					err := op(ctx)
+					hit, err := op(ctx)
 					if ctx.Err() != nil { // cut off by the end of the phase
 						break
 					}
@@ -54,10 +67,15 @@ func Run(ctx context.Context, op func(context.Context) error, concurrency int, w
 						}
 						continue
 					}
-					mine = append(mine, time.Since(t))
+					d := time.Since(t)
+					mine = append(mine, d)
+					if hit {
+						hits = append(hits, d)
+					}
 				}
 				mu.Lock()
 				lat = append(lat, mine...)
+				hitLat = append(hitLat, hits...)
 				res.Errors += errs
 				if res.FirstError == "" {
 					res.FirstError = first
@@ -74,6 +92,9 @@ func Run(ctx context.Context, op func(context.Context) error, concurrency int, w
 		res.Throughput = float64(len(lat)) / res.Seconds
 		sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 		res.P50, res.P99 = percentile(lat, 0.50), percentile(lat, 0.99)
+		sort.Slice(hitLat, func(i, j int) bool { return hitLat[i] < hitLat[j] })
+		res.Hits, res.HitP99 = len(hitLat), percentile(hitLat, 0.99)
+		res.LatencySum, res.HitLatencySum = sum(lat), sum(hitLat)
 		return res
 	}
 	if warmup > 0 {
@@ -89,4 +110,12 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 	}
 	i := int(p*float64(len(sorted))+0.5) - 1
 	return sorted[min(max(i, 0), len(sorted)-1)]
+}
+
+func sum(lat []time.Duration) time.Duration {
+	var t time.Duration
+	for _, d := range lat {
+		t += d
+	}
+	return t
 }

@@ -45,3 +45,28 @@ func TestPercentileUsesNearestRank(t *testing.T) {
 		t.Errorf("empty p50 = %v", p)
 	}
 }
+
+func TestRunHitsCountsHitsAndTheirLatencyApart(t *testing.T) {
+	var n atomic.Int64
+	// Every other call is a fast hit; the misses take 5 ms.
+	op := func(ctx context.Context) (bool, error) {
+		if n.Add(1)%2 == 0 {
+			return true, nil
+		}
+		time.Sleep(5 * time.Millisecond)
+		return false, nil
+	}
+	r := RunHits(context.Background(), op, 2, 20*time.Millisecond, 200*time.Millisecond)
+	if r.Hits == 0 || r.Hits >= r.Requests {
+		t.Fatalf("hits %d of %d requests", r.Hits, r.Requests)
+	}
+	if r.HitP99 <= 0 || r.HitP99 >= 5*time.Millisecond || r.P99 < 5*time.Millisecond {
+		t.Errorf("hit p99 %v, p99 %v", r.HitP99, r.P99)
+	}
+	if misses := r.Requests - r.Hits; r.LatencySum-r.HitLatencySum < time.Duration(misses)*5*time.Millisecond || r.HitLatencySum >= r.LatencySum/2 {
+		t.Errorf("latency sums %v, of hits %v, for %d misses", r.LatencySum, r.HitLatencySum, misses)
+	}
+	if plain := Run(context.Background(), func(context.Context) error { return nil }, 1, 0, 20*time.Millisecond); plain.Hits != 0 || plain.HitP99 != 0 {
+		t.Errorf("Run counted hits: %+v", plain)
+	}
+}

@@ -3,11 +3,13 @@
 //
 //   NEO4J_URI (bolt://127.0.0.1:7687), NEO4J_USERNAME (neo4j), NEO4J_PASSWORD,
 //   NEO4J_DATABASE (neo4j), PORT (4000), QUERY_TIMEOUT_MS (10000, as our QUERY_TIMEOUT),
-//   INTROSPECTION (false: set to true to allow schema introspection)
+//   INTROSPECTION (false: set to true to allow schema introspection),
+//   RESPONSE_CACHE (false: set to true to cache answers with graphql-yoga's response cache)
 import { createServer } from "node:http";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import { NoSchemaIntrospectionCustomRule } from "graphql";
 import { createYoga } from "graphql-yoga";
+import { createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import neo4j from "neo4j-driver";
 import { typeDefs } from "./typeDefs.js";
 
@@ -21,6 +23,7 @@ const database = env("NEO4J_DATABASE", "neo4j");
 const port = Number(env("PORT", "4000"));
 const queryTimeoutMs = Number(env("QUERY_TIMEOUT_MS", "10000"));
 const introspection = env("INTROSPECTION", "false") === "true";
+const responseCache = env("RESPONSE_CACHE", "false") === "true";
 if (!Number.isInteger(port) || port <= 0 || port > 65535) {
   console.error(`peer: PORT must be a port number, not ${process.env.PORT}`);
   process.exit(2);
@@ -59,6 +62,23 @@ const noIntrospection = {
   },
 };
 
+// The response cache as graphql-yoga's documentation sets it up for a public API: one
+// cache for every client (session null), in memory, answers kept until evicted (the
+// default ttl, Infinity: the data are read-only while the peer runs), no invalidation by
+// mutations (the schema has none). The in-memory LRU holds 10,000 answers instead of the
+// default 1,000, so that a dashboard fleet's answers fit. includeExtensionMetadata adds
+// extensions.responseCache.hit to every answer, so a client can tell a cached one.
+const cachePlugin = useResponseCache({
+  session: () => null,
+  cache: createInMemoryCache({ max: 10000 }),
+  invalidateViaMutation: false,
+  includeExtensionMetadata: true,
+});
+
+const plugins = [];
+if (!introspection) plugins.push(noIntrospection);
+if (responseCache) plugins.push(cachePlugin);
+
 const yoga = createYoga({
   schema,
   graphqlEndpoint: "/graphql",
@@ -67,7 +87,7 @@ const yoga = createYoga({
   cors: false,
   // Only unexpected errors (masked in the response) are logged.
   logging: "error",
-  plugins: introspection ? [] : [noIntrospection],
+  plugins,
   context: () => ({
     sessionConfig: { database },
     transaction: { timeout: queryTimeoutMs },

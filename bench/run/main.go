@@ -5,7 +5,10 @@
 // For each size it generates a synthetic dataset (seeds/synth), loads it (batched, then
 // again unchanged, then a row-by-row sample as the naive baseline), starts our server and
 // the @neo4j/graphql peer (bench/peer) as child processes, and runs every operation of the
-// workload at each concurrency against ours, the peer and the hand-written Cypher floor.
+// workload at each concurrency against ours, the peer and the hand-written Cypher floor;
+// then again against our server with its response cache on and the peer with
+// graphql-yoga's response cache plugin; then the dashboard workload (see dashboard.go)
+// against both cached servers and our uncached one.
 // Neo4j is reached through NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD.
 package main
 
@@ -47,15 +50,22 @@ type config struct {
 	neo4jPass   string
 	workDir     string
 	from        string // render the report from this results.json only
+
+	// cachedConcurrency and cachedDuration are those of the runs with response caches;
+	// the dashboard workload runs at cachedConcurrency for duration.
+	cachedConcurrency []int
+	cachedDuration    time.Duration
 }
 
 func parseConfig(args []string, getenv func(string) string) (config, error) {
 	flags := flag.NewFlagSet("bench", flag.ContinueOnError)
 	sizes := flags.String("sizes", "1000,100000,1000000", "dataset sizes in curated relationships")
 	conc := flags.String("concurrency", "1,8,32", "concurrency levels")
+	cachedConc := flags.String("cached-concurrency", "8,32", "concurrency levels of the runs with response caches and of the dashboard workload")
 	c := config{}
-	flags.DurationVar(&c.warmup, "warmup", 2*time.Second, "warm-up per run (not measured)")
-	flags.DurationVar(&c.duration, "duration", 8*time.Second, "measured time per run")
+	flags.DurationVar(&c.warmup, "warmup", time.Second, "warm-up per run (not measured)")
+	flags.DurationVar(&c.duration, "duration", 4*time.Second, "measured time per run")
+	flags.DurationVar(&c.cachedDuration, "cached-duration", 2*time.Second, "measured time per run of one operation with response caches")
 	flags.IntVar(&c.naiveRows, "naive-rows", 5000, "rows written one per transaction for the naive baseline")
 	flags.StringVar(&c.out, "out", "bench/results", "directory for results.json and chart.svg")
 	flags.StringVar(&c.report, "report", "bench/README.md", "markdown report to write")
@@ -72,6 +82,9 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	}
 	if c.concurrency, err = ints(*conc); err != nil {
 		return c, fmt.Errorf("-concurrency: %w", err)
+	}
+	if c.cachedConcurrency, err = ints(*cachedConc); err != nil {
+		return c, fmt.Errorf("-cached-concurrency: %w", err)
 	}
 	c.neo4jURI, c.neo4jUser, c.neo4jPass = getenv("NEO4J_URI"), getenv("NEO4J_USERNAME"), getenv("NEO4J_PASSWORD")
 	if c.neo4jURI == "" && c.from == "" {

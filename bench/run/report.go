@@ -60,7 +60,9 @@ func markdown(res *results, chartPath string) string {
 		vs = append(vs, k+" "+v)
 	}
 	w("- Versions: %s; Neo4j 5.26 Community (the same instance for every target)\n", strings.Join(sortStrings(vs), ", "))
-	w("- Method: for each size a synthetic dataset (seeds/synth, seed 1) is generated and loaded; then each operation runs at concurrency %v for %s after a %s warm-up against **ours** (this server over HTTP), **peer** (`@neo4j/graphql` on graphql-yoga, bench/peer, over HTTP) and **cypher** (the hand-written Cypher through neo4j-go-driver with our pool settings, in process: the floor). Throughput counts successful requests per second; p50 and p99 are latencies of successful requests in ms.\n", res.Concurrency, res.Duration, res.Warmup)
+	w("- Method: for each size a synthetic dataset (seeds/synth, seed 1) is generated and loaded; then each operation runs at concurrency %v for %s after a %s warm-up against **ours** (this server over HTTP), **peer** (`@neo4j/graphql` on graphql-yoga, bench/peer, over HTTP) and **cypher** (the hand-written Cypher through neo4j-go-driver with our pool settings, in process: the floor). Throughput counts successful requests per second; p50 and p99 are latencies of successful requests in ms; a request fails on a non-200 status, a GraphQL error or an answer without the operation's expected piece.\n", res.Concurrency, res.Duration, res.Warmup)
+	w("- Response caches: each operation also runs at concurrency %v for %s against **ours cached** (this server with `CACHE_BYTES` at its default, 64 MiB) and **peer cached** (the peer with graphql-yoga's response cache plugin, bench/peer/README.md), after each has answered it until it was a hit (at most 5 requests) and the same warm-up. A hit is an answer our server marks `X-Cache: HIT` or the plugin marks `extensions.responseCache.hit`; the hit ratio is hits over requests of the measured time, and hit p99 the p99 latency of hits alone. \"/metrics hits\" is our server's own `parkgraph_cache_requests_total{result=\"hit\"}` over warm-up and measured time.\n", res.CachedConcurrency, res.CachedDuration)
+	w("- Dashboard workload: %d operations with variables (bench/run/dashboard.go); %.0f%% of requests repeat one of %d fixed (operation, variables) pairs, the others pick an operation and draw new variables from the dataset's ids (seeded: every server gets the same sequence, its runs one after the other); at concurrency %v for %s after the fixed pairs were primed the same way and the warm-up, against ours cached, peer cached and ours uncached as the reference. Peak RSS is sampled every 100 ms during the dashboard runs only.\n", len(dashboard), 100*dashboardRepeat, len(dashboard), res.CachedConcurrency, res.Duration)
 	w("- Loader: batched load of the whole dataset from empty (rows are documents, entities, facts, relationships and mentions), reload of the unchanged dataset, and the naive baseline: the first rows written one statement and transaction per row.\n\n")
 	w("![throughput at concurrency 8](%s)\n\n", chartPath)
 
@@ -111,12 +113,36 @@ func markdown(res *results, chartPath string) string {
 				w("| server RSS under load < 150 MB (%d rels) | %.0f MB | %s |\n", s.Target, float64(rss)/(1<<20), verdict(rss < 150<<20))
 			}
 		}
+		o, p := large.find(dashboardOp, oursCached, 32), large.find(dashboardOp, peerCached, 32)
+		switch {
+		case o == nil:
+			w("| dashboard throughput at c=32 ours cached ≥ 3× peer cached | not measured in this run (no dashboard run at c=32) | n/a |\n")
+		case p == nil:
+			w("| dashboard throughput at c=32 ours cached ≥ 3× peer cached | not measured in this run (no peer) | n/a |\n")
+		case p.Throughput > 0:
+			ratio := o.Throughput / p.Throughput
+			w("| dashboard throughput at c=32 ours cached ≥ 3× peer cached (%d rels) | %.1f× (%.0f vs %.0f req/s) | %s |\n", large.Target, ratio, o.Throughput, p.Throughput, verdict(ratio >= 3))
+		default:
+			w("| dashboard throughput at c=32 ours cached ≥ 3× peer cached (%d rels) | ours %.0f/s; the peer completed no request within %s | %s |\n", large.Target, o.Throughput, res.Duration, verdict(o.Throughput > 0))
+		}
+		if o != nil && o.Hits > 0 {
+			w("| dashboard p99 of cache hits at c=32 < 5 ms (%d rels) | %s ms (%d hits, %.0f%% of requests) | %s |\n", large.Target, ms(o.HitP99), o.Hits, 100*o.hitRatio(), verdict(o.HitP99 < 5*time.Millisecond))
+		} else if o != nil {
+			w("| dashboard p99 of cache hits at c=32 < 5 ms (%d rels) | no hits | **not met** |\n", large.Target)
+		}
+		for _, s := range res.Sizes {
+			if rss := s.DashboardRSS[oursCached]; rss > 0 {
+				w("| our RSS under the dashboard load < 200 MB, default cache size (%d rels) | %.0f MB | %s |\n", s.Target, float64(rss)/(1<<20), verdict(rss < 200<<20))
+			}
+		}
 	}
 	for _, s := range res.Sizes {
 		w("\n## %d relationships\n\n", s.Target)
 		w("%d documents, %d entities, %d curated relationships. Peak RSS: ours %.0f MB", s.Documents, s.Entities, s.Relations, float64(s.PeakRSS["ours"])/(1<<20))
-		if p := s.PeakRSS["peer"]; p > 0 {
-			w(", peer %.0f MB", float64(p)/(1<<20))
+		for _, t := range []struct{ name, label string }{{peer, "peer"}, {oursCached, "ours cached"}, {peerCached, "peer cached"}} {
+			if p := s.PeakRSS[t.name]; p > 0 {
+				w(", %s %.0f MB", t.label, float64(p)/(1<<20))
+			}
 		}
 		w(".\n\n| loader | value |\n|---|---|\n")
 		w("| parse and validate | %.1f s |\n| batched load from empty | %.1f s, %d rows, %.0f rows/s, %.0f relationships/s |\n", s.Load.ParseSeconds, s.Load.LoadSeconds, s.Load.Rows, s.Load.RowsPerSecond, s.Load.RelsPerSecond)
@@ -136,6 +162,8 @@ func markdown(res *results, chartPath string) string {
 				w("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d/%d/%d |\n", op.Name, c, ot, o50, o99, pt, p50, p99, ct, c50, c99, oe, pe, ce)
 			}
 		}
+		cachedTable(w, &s, res.CachedConcurrency)
+		dashboardTable(w, &s, res.CachedConcurrency)
 		if len(s.Profile) > 0 {
 			w("\nWhere our time goes (mean of %d sequential requests per operation, from the server's /metrics): Neo4j round trips per request, the time inside them (summed: round trips of sibling fields overlap), the time in the GraphQL handler, and the floor, the Cypher p50 at c=1.\n\n", profileRequests)
 			w("| operation | round trips | Neo4j ms | handler ms | floor p50 ms |\n|---|---|---|---|---|\n")
@@ -165,6 +193,86 @@ func markdown(res *results, chartPath string) string {
 	return b.String()
 }
 
+// cachedTable writes the runs of every operation with response caches, beside the
+// uncached runs of ours and the peer at the same concurrency.
+func cachedTable(w func(string, ...any), s *sizeResult, concurrency []int) {
+	if len(concurrency) == 0 || s.find(workload[0].Name, oursCached, concurrency[0]) == nil {
+		return
+	}
+	w("\nWith response caches (uncached req/s of the table above, at the same concurrency, for comparison):\n\n")
+	w("| operation | c | ours cached req/s | p50 | p99 | hit p99 | hit ratio | /metrics hits | ours req/s | peer cached req/s | p50 | p99 | hit p99 | hit ratio | peer req/s | errors (ours cached/peer cached) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	for _, op := range workload {
+		for _, c := range concurrency {
+			o, p := s.find(op.Name, oursCached, c), s.find(op.Name, peerCached, c)
+			oc, pc := cachedCells(o), cachedCells(p)
+			metricHits := "–"
+			if o != nil && o.Metrics != nil {
+				metricHits = fmt.Sprintf("%d", o.Metrics.Hits)
+			}
+			w("| %s | %d | %s | %s | %s | %s | %s | %d/%d |\n", op.Name, c, oc, metricHits, throughput(s.find(op.Name, ours, c)),
+				pc, throughput(s.find(op.Name, peer, c)), errorsOf(o), errorsOf(p))
+		}
+	}
+}
+
+// dashboardTable writes the runs of the dashboard workload and the peak memory of each
+// server during them.
+func dashboardTable(w func(string, ...any), s *sizeResult, concurrency []int) {
+	if len(concurrency) == 0 || s.find(dashboardOp, oursCached, concurrency[0]) == nil {
+		return
+	}
+	w("\nDashboard workload:\n\n| target | c | req/s | p50 | p99 | hit p99 | hit ratio | errors | peak RSS |\n|---|---|---|---|---|---|---|---|---|\n")
+	for _, c := range concurrency {
+		for _, t := range []struct{ name, label string }{{oursCached, "ours cached"}, {peerCached, "peer cached"}, {ours, "ours (cache off)"}} {
+			if r := s.find(dashboardOp, t.name, c); r != nil {
+				w("| %s | %d | %s | %d | %.0f MB |\n", t.label, c, cachedCells(r), r.Errors, float64(s.DashboardRSS[t.name])/(1<<20))
+			}
+		}
+	}
+	w("\nWhere the dashboard's time goes: the misses (requests not answered from the cache), their share of the summed latency of all requests, and our server's Neo4j round trips and the time in them over the run (warm-up included; misses and the dataset digest reads make them).\n\n")
+	w("| target | c | misses | share of latency in misses | Neo4j round trips | Neo4j s |\n|---|---|---|---|---|---|\n")
+	for _, c := range concurrency {
+		for _, t := range []struct{ name, label string }{{oursCached, "ours cached"}, {peerCached, "peer cached"}} {
+			r := s.find(dashboardOp, t.name, c)
+			if r == nil || r.LatencySum <= 0 {
+				continue
+			}
+			trips, secs := "–", "–"
+			if r.Metrics != nil {
+				trips, secs = fmt.Sprintf("%d", r.Metrics.Neo4jQueries), fmt.Sprintf("%.1f", r.Metrics.Neo4jSeconds)
+			}
+			w("| %s | %d | %d | %.0f%% | %s | %s |\n", t.label, c, r.Requests-r.Errors-r.Hits,
+				100*float64(r.LatencySum-r.HitLatencySum)/float64(r.LatencySum), trips, secs)
+		}
+	}
+}
+
+// cachedCells is "req/s | p50 | p99 | hit p99 | hit ratio" of a run with a cache.
+func cachedCells(r *runResult) string {
+	if r == nil {
+		return "– | – | – | – | –"
+	}
+	hitP99 := "–"
+	if r.Hits > 0 {
+		hitP99 = ms(r.HitP99)
+	}
+	return fmt.Sprintf("%.0f | %s | %s | %s | %.0f%%", r.Throughput, ms(r.P50), ms(r.P99), hitP99, 100*r.hitRatio())
+}
+
+func throughput(r *runResult) string {
+	if r == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f", r.Throughput)
+}
+
+func errorsOf(r *runResult) int {
+	if r == nil {
+		return 0
+	}
+	return r.Errors
+}
+
 func sortStrings(s []string) []string {
 	sort.Strings(s)
 	return s
@@ -179,9 +287,11 @@ func chart(res *results) string {
 	s := &res.Sizes[len(res.Sizes)-1]
 	targets := []struct{ name, color string }{{"ours", "#2f6fdb"}, {"peer", "#e07b39"}, {"cypher", "#7a7a7a"}}
 	peak := 1.0
-	for _, r := range s.Runs {
-		if r.Concurrency == 8 && r.Throughput > peak {
-			peak = r.Throughput
+	for _, op := range workload {
+		for _, t := range targets {
+			if r := s.find(op.Name, t.name, 8); r != nil && r.Throughput > peak {
+				peak = r.Throughput
+			}
 		}
 	}
 	const left, top, barH, gap, width = 130, 40, 12, 14, 520

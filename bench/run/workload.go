@@ -8,6 +8,7 @@ type operation struct {
 	Query  string         // GraphQL for our server
 	Cypher string         // the floor
 	Params map[string]any // parameters of Cypher
+	Expect string         // a substring of every correct answer, ours and the peer's
 }
 
 // The ids below exist in every synthetic dataset (seeds/synth): industry-00 is
@@ -24,6 +25,7 @@ MATCH (p:Park)-[t:TARGETS]->(s) WHERE t.investorOrigin IN origins
 WITH DISTINCT p
 RETURN p.id, p.name ORDER BY p.name, p.id LIMIT 20`,
 		Params: map[string]any{"industry": "biotech", "origin": "taiwan"},
+		Expect: `"parks":`,
 	},
 	{
 		Name: "parksPage",
@@ -38,6 +40,7 @@ CALL (p) { OPTIONAL MATCH (p)-[t:TARGETS]->(i:Industry) OPTIONAL MATCH (o:Region
            RETURN collect([i.id, i.name, o.id, o.name]) AS targets }
 CALL (p) { OPTIONAL MATCH (p)-[:HOSTS]->(c:Company) RETURN collect([c.id, c.name]) AS companies }
 RETURN total, p.id, p.name, z.id, z.name, districts, targets, companies`,
+		Expect: `"totalCount":`,
 	},
 	{
 		Name:  "zone",
@@ -47,6 +50,7 @@ OPTIONAL MATCH (p:Park)-[:PART_OF]->(z)
 OPTIONAL MATCH (s:Park)-[:PART_OF]->(p)
 RETURN z.name, p.name, collect(s.name) AS subParks`,
 		Params: map[string]any{"id": "zone-00000"},
+		Expect: `"name":"Zone 00000"`,
 	},
 	{
 		Name:  "industryParks",
@@ -55,6 +59,7 @@ RETURN z.name, p.name, collect(s.name) AS subParks`,
 WITH DISTINCT p
 RETURN p.id, p.name ORDER BY p.name, p.id LIMIT 500`,
 		Params: map[string]any{"id": "industry-00"},
+		Expect: `"name":"Biotechnology"`,
 	},
 	{
 		Name:  "search",
@@ -67,6 +72,7 @@ RETURN p.id, p.name ORDER BY p.name, p.id LIMIT 500`,
 WITH node, sum(score) AS score
 RETURN node.id, node.name, score ORDER BY $q IN node.keys DESC, score DESC LIMIT 10`,
 		Params: map[string]any{"lucene": "biotech OR biotech*", "stemmed": "biotech", "q": "biotech"},
+		Expect: `"id":"industry-00"`,
 	},
 	{
 		Name:  "neighborhood",
@@ -81,6 +87,7 @@ UNWIND nodes AS a
 OPTIONAL MATCH (a)-[r]->(b:Entity) WHERE b IN nodes
 RETURN [n IN nodes | n.id] AS ids, collect([r.id, type(r)]) AS rels`,
 		Params: map[string]any{"id": "zone-00000"},
+		Expect: `"id":"zone-00000"`,
 	},
 	{
 		Name:  "shortestPath",
@@ -90,6 +97,7 @@ MATCH p = shortestPath((a)-[*..6]-(b))
 WHERE all(r IN relationships(p) WHERE NOT type(r) IN ['MENTIONS', 'HAS_FACT'])
 RETURN [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]`,
 		Params: map[string]any{"from": "region-00", "to": "park-0000001"},
+		Expect: `"id":"park-0000001"`,
 	},
 	{
 		Name:  "breakdown",
@@ -97,6 +105,7 @@ RETURN [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]`,
 		Cypher: `MATCH (n:Park)-[:FOCUSES_ON|TARGETS]->(g:Industry)
 WITH g, count(DISTINCT n) AS n
 RETURN g.id, g.name, n ORDER BY n DESC, g.name LIMIT 50`,
+		Expect: `"id":"industry-`,
 	},
 	{
 		Name: "crossTab",
@@ -116,6 +125,7 @@ CALL (es, rows, columns) { UNWIND es AS e
            UNWIND [o IN e.origins WHERE o.id IN [c IN columns | c[0]]] AS o
            WITH i, o, count(*) AS n RETURN collect([i.id, o.id, n]) AS cells }
 RETURN size(es) AS total, rows, columns, cells`,
+		Expect: `"cells":[[`,
 	},
 	{
 		Name: "match",
@@ -149,5 +159,6 @@ RETURN p.id, p.name, score, parts ORDER BY score DESC, p.name, p.id LIMIT 10`,
 		Params: map[string]any{"industry": "biotech", "origin": "taiwanese", "weights": map[string]any{
 			"TARGETS_INDUSTRY_FROM_ORIGIN": 5, "TARGETS_INDUSTRY": 3, "FOCUSES_ON_INDUSTRY": 2, "COOPERATES_WITH_ORIGIN": 2,
 			"FOCUSES_ON_RELATED_INDUSTRY": 1, "HOSTS_COMPANY_IN_INDUSTRY": 1, "PARTICIPATED_IN_MATCHMAKING": 1}},
+		Expect: `"score":`,
 	},
 }
