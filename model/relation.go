@@ -149,4 +149,8 @@ type Hop struct {
 	// AsOf is the date the hop answers for: only relationships whose period holds then
 	// are followed. Empty means the present (Today).
 	AsOf string
+	// Kinds, when set, are the derivations of the relationships followed (Entity.relations
+	// follows only stated ones unless asked); empty means every kind, as the typed hop
+	// fields take them (a park's targets include the inferred ones, which say so).
+	Kinds []DerivationKind
 }

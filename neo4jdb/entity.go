@@ -236,8 +236,8 @@ func entityQuery(f model.EntityFilter, page model.PageArgs) (string, map[string]
 	columns := []string{"n", "k"}
 	hops := make([]string, len(page.With))
 	for i, h := range page.With {
-		first, list := fmt.Sprintf("hopFirst%d", i), fmt.Sprintf("h%d", i)
-		body, err := hopQuery(h, "$"+first)
+		first, kinds, list := fmt.Sprintf("hopFirst%d", i), fmt.Sprintf("hopKinds%d", i), fmt.Sprintf("h%d", i)
+		body, err := hopQuery(h, "$"+first, "$"+kinds)
 		if err != nil {
 			return "", nil, err
 		}
@@ -247,6 +247,9 @@ func entityQuery(f model.EntityFilter, page model.PageArgs) (string, map[string]
 		} else {
 			hops[i] = fill(pageHop, "hop", body, "kept", kept, "list", list)
 			params[first] = hopFirst(h)
+			if len(h.Kinds) > 0 {
+				params[kinds] = model.StoredKinds(h.Kinds)
+			}
 		}
 		columns = append(columns, list)
 	}
