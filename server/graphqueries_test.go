@@ -47,8 +47,8 @@ func (n pathNode) namedIn(quote string) bool {
 }
 
 // How is Taiwan connected to the Fuling park? By default shortestPath follows stated
-// relationships only: every step is STATED and each of its quotes names both ends of
-// its hop. With includeComputed the shortest path is the one computed
+// relationships only: every step is STATED, and each of its quotes is from a document
+// that names both ends of its hop. With includeComputed the shortest path is the one computed
 // TARGETS_INVESTORS_FROM hop, whose derivation names its rule and none of whose quotes
 // names both the park and Taiwan: the answer the default no longer gives.
 func TestThePathFromTaiwanToTheFulingParkIsStatedHopByHop(t *testing.T) {
@@ -98,15 +98,18 @@ func TestThePathFromTaiwanToTheFulingParkIsStatedHopByHop(t *testing.T) {
 		}
 	}
 
-	// The default: stated hop by hop, each quote naming both ends.
+	// The default: stated hop by hop, each quote from a document that names both ends.
+	// (The seeds' quotes for these hops name the zone as "the zone" or "the cooperation
+	// zone", as the document does after naming it in full, so a quote alone need not
+	// hold its name or an alias.)
 	for i, s := range data.Stated.Steps {
 		a, b := data.Stated.Nodes[i], data.Stated.Nodes[i+1]
 		if s.Relation.Derivation.Kind != "STATED" || s.Relation.Type == model.DerivedInvestorOrigin {
 			t.Errorf("stated: step %d is %s %s", i, s.Relation.Derivation.Kind, s.Relation.Type)
 		}
 		for _, e := range s.Evidence {
-			if !a.namedIn(e.Quote) || !b.namedIn(e.Quote) {
-				t.Errorf("stated: step %d (%s, %s %s) quote %q does not name both", i, s.Relation.Type, a.Name, b.Name, e.Quote)
+			if !a.namedIn(e.Document.Text) || !b.namedIn(e.Document.Text) {
+				t.Errorf("stated: step %d (%s) quotes %s, which does not name both %s and %s", i, s.Relation.Type, e.Document.ID, a.Name, b.Name)
 			}
 		}
 	}
