@@ -55,8 +55,8 @@ export const ENTITY = `query Entity($id: ID!) {
   }
 }`;
 
-export const NEIGHBORHOOD = `query Neighborhood($id: ID!, $derived: Boolean = false) {
-  neighborhood(id: $id, depth: 1, limit: 40, includeInferred: $derived, includeComputed: $derived) {
+export const NEIGHBORHOOD = `query Neighborhood($id: ID!) {
+  neighborhood(id: $id, depth: 1, limit: 40, includeInferred: true, includeComputed: true) {
     nodes { id type name }
     edges { id type source target properties { key value } derivation { kind rule } ${evidence} }
   }

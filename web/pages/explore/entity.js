@@ -11,11 +11,8 @@ export function entityView(root, { navigate }) {
   const details = el("section", { class: "entity", "aria-label": "Entity" });
   const net = el("section", { class: "network", "aria-label": "Network" });
   const netStatus = el("p", { class: "net-status", "aria-live": "polite" });
-  // The network follows stated links, as neighborhood does by default; the switch adds the
-  // loader's inferred and computed ones.
-  const derived = el("input", { type: "checkbox", id: "net-derived", onchange: () => current && drawNetwork(current, ++seq) });
-  const switchRow = el("label", { class: "net-switch" }, derived, " Include inferred and computed links");
-  show(root, el("div", { class: "explore-grid" }, details, el("div", { class: "network-col" }, el("h3", {}, "Neighbourhood"), switchRow, netStatus, net)));
+  // The network shows derived links too, each saying so when chosen (as the relations do).
+  show(root, el("div", { class: "explore-grid" }, details, el("div", { class: "network-col" }, el("h3", {}, "Neighbourhood"), netStatus, net)));
   let current = null;
   let seq = 0;
   const graph = network(net, {
@@ -25,7 +22,7 @@ export function entityView(root, { navigate }) {
 
   async function expand(id) {
     try {
-      const data = await gql(NEIGHBORHOOD, { id, derived: derived.checked });
+      const data = await gql(NEIGHBORHOOD, { id });
       graph.expand(data.neighborhood, id);
       if (id !== current) renderEntity(id, { keepNetwork: true });
     } catch (err) {
@@ -64,11 +61,10 @@ export function entityView(root, { navigate }) {
   // drawNetwork draws the neighbourhood of id afresh, unless another view (seq) took over.
   async function drawNetwork(id, mine) {
     try {
-      const n = await gql(NEIGHBORHOOD, { id, derived: derived.checked });
+      const n = await gql(NEIGHBORHOOD, { id });
       if (mine !== seq) return;
       graph.reset(n.neighborhood, id);
-      const kinds = derived.checked ? "stated, inferred or computed links" : "stated links";
-      show(netStatus, `${n.neighborhood.nodes.length} entities within one hop over ${kinds}. Click a node to expand it.`);
+      show(netStatus, `${n.neighborhood.nodes.length} entities within one hop. Click a node to expand it.`);
     } catch (err) {
       show(netStatus, message(err.message, "error"));
     }
