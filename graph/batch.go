@@ -54,7 +54,7 @@ type hopKey struct {
 	direction      model.Direction
 	label          model.EntityType
 	maxHops, first int
-	asOf           string
+	asOf, kinds    string
 }
 
 // neighborsKey is the fetchKey of Store.Neighbors over h.
@@ -62,6 +62,7 @@ func neighborsKey(h model.Hop) fetchKey {
 	return fetchKey{kind: fetchNeighbors, hop: hopKey{
 		types: strings.Join(h.Types, "|"), through: strings.Join(h.Through, "|"),
 		direction: h.Direction, label: h.Label, maxHops: h.MaxHops, first: h.First, asOf: h.AsOf,
+		kinds: strings.Join(model.StoredKinds(h.Kinds), "|"),
 	}}
 }
 

@@ -240,8 +240,9 @@ func nodesOf[T model.Entity](rels []*model.Relation) []T {
 	return out
 }
 
-// relations resolves Entity.relations for any entity.
-func (r *Resolver) relations(ctx context.Context, e model.Entity, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
+// relations resolves Entity.relations for any entity: its stated relationships of types
+// (every type when empty), and the inferred and computed ones when asked (see followed).
+func (r *Resolver) relations(ctx context.Context, e model.Entity, types []string, inferred, computed *bool, direction *model.Direction, first *int) ([]*model.Relation, error) {
 	dir := model.DirectionBoth
 	if direction != nil {
 		dir = *direction
@@ -250,24 +251,17 @@ func (r *Resolver) relations(ctx context.Context, e model.Entity, types []string
 	if err != nil {
 		return nil, err
 	}
-	if err := checkTypes(types); err != nil {
-		return nil, err
-	}
 	if n == 0 {
 		return []*model.Relation{}, nil
 	}
-	return r.neighbors(ctx, e, model.Hop{Types: types, Direction: dir, First: n})
+	return r.neighbors(ctx, e, model.Hop{Types: types, Direction: dir, First: n, Kinds: followed(types, inferred, computed)})
 }
 
-// checkTypes returns an INVALID error naming the first of types that is not a curated
-// relationship type, and nil when all are.
-func checkTypes(types []string) error {
-	for _, t := range types {
-		if _, ok := model.RelationTypes[t]; !ok {
-			return model.Errorf(model.CodeInvalid, "unknown relationship type %q", t)
-		}
-	}
-	return nil
+// followed returns the derivation kinds a traversal over types follows given its
+// includeInferred and includeComputed arguments (absent is false): model.Followed. The
+// schema's RelationType enum has already rejected unknown type names.
+func followed(types []string, inferred, computed *bool) []model.DerivationKind {
+	return model.Followed(types, inferred != nil && *inferred, computed != nil && *computed)
 }
 
 // facts resolves Entity.facts for any entity: the facts that hold at the date e was

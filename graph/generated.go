@@ -72,7 +72,7 @@ type ComplexityRoot struct {
 		ID          func(childComplexity int) int
 		MentionedIn func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Relations   func(childComplexity int, types []string, direction *model.Direction, first *int) int
+		Relations   func(childComplexity int, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) int
 		Type        func(childComplexity int) int
 	}
 
@@ -127,7 +127,7 @@ type ComplexityRoot struct {
 		Parks       func(childComplexity int) int
 		Places      func(childComplexity int) int
 		Regions     func(childComplexity int) int
-		Relations   func(childComplexity int, types []string, direction *model.Direction, first *int) int
+		Relations   func(childComplexity int, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) int
 		Targets     func(childComplexity int) int
 		Type        func(childComplexity int) int
 		Zones       func(childComplexity int) int
@@ -201,7 +201,7 @@ type ComplexityRoot struct {
 		Parent         func(childComplexity int) int
 		Participants   func(childComplexity int) int
 		ProjectCount   func(childComplexity int) int
-		Relations      func(childComplexity int, types []string, direction *model.Direction, first *int) int
+		Relations      func(childComplexity int, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) int
 		SignedProjects func(childComplexity int) int
 		SubEvents      func(childComplexity int) int
 		Type           func(childComplexity int) int
@@ -254,7 +254,7 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Parents     func(childComplexity int) int
 		Parks       func(childComplexity int) int
-		Relations   func(childComplexity int, types []string, direction *model.Direction, first *int) int
+		Relations   func(childComplexity int, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) int
 		Subsectors  func(childComplexity int) int
 		Type        func(childComplexity int) int
 		Zones       func(childComplexity int) int
@@ -319,7 +319,7 @@ type ComplexityRoot struct {
 		Leaders     func(childComplexity int) int
 		MentionedIn func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Relations   func(childComplexity int, types []string, direction *model.Direction, first *int) int
+		Relations   func(childComplexity int, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) int
 		Type        func(childComplexity int) int
 	}
 
@@ -356,7 +356,7 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Parent      func(childComplexity int) int
 		Places      func(childComplexity int) int
-		Relations   func(childComplexity int, types []string, direction *model.Direction, first *int) int
+		Relations   func(childComplexity int, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) int
 		Status      func(childComplexity int) int
 		SubParks    func(childComplexity int) int
 		Targets     func(childComplexity int) int
@@ -393,7 +393,7 @@ type ComplexityRoot struct {
 		MentionedIn func(childComplexity int) int
 		Name        func(childComplexity int) int
 		Positions   func(childComplexity int) int
-		Relations   func(childComplexity int, types []string, direction *model.Direction, first *int) int
+		Relations   func(childComplexity int, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) int
 		Type        func(childComplexity int) int
 	}
 
@@ -422,7 +422,7 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Places      func(childComplexity int) int
 		Regions     func(childComplexity int) int
-		Relations   func(childComplexity int, types []string, direction *model.Direction, first *int) int
+		Relations   func(childComplexity int, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) int
 		SubPlaces   func(childComplexity int) int
 		Type        func(childComplexity int) int
 		Zones       func(childComplexity int) int
@@ -453,7 +453,7 @@ type ComplexityRoot struct {
 		MentionedIn func(childComplexity int) int
 		Name        func(childComplexity int) int
 		Parts       func(childComplexity int) int
-		Relations   func(childComplexity int, types []string, direction *model.Direction, first *int) int
+		Relations   func(childComplexity int, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) int
 		Targets     func(childComplexity int) int
 		Type        func(childComplexity int) int
 	}
@@ -491,7 +491,7 @@ type ComplexityRoot struct {
 		Name          func(childComplexity int) int
 		PartOf        func(childComplexity int) int
 		Parts         func(childComplexity int) int
-		Relations     func(childComplexity int, types []string, direction *model.Direction, first *int) int
+		Relations     func(childComplexity int, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) int
 		Type          func(childComplexity int) int
 	}
 
@@ -522,7 +522,7 @@ type ComplexityRoot struct {
 		Events          func(childComplexity int, where *EventWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
 		Industries      func(childComplexity int, where *IndustryWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
 		Match           func(childComplexity int, industry string, investorOrigin *string, of []model.EntityType, first *int, asOf *string) int
-		Neighborhood    func(childComplexity int, id string, depth *int, types []string, limit *int, asOf *string) int
+		Neighborhood    func(childComplexity int, id string, depth *int, types []string, includeInferred *bool, includeComputed *bool, limit *int, asOf *string) int
 		Node            func(childComplexity int, id string, asOf *string) int
 		Organizations   func(childComplexity int, where *OrganizationWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
 		Parks           func(childComplexity int, where *ParkWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
@@ -533,9 +533,9 @@ type ComplexityRoot struct {
 		Regions         func(childComplexity int, where *RegionWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
 		Search          func(childComplexity int, query string, types []model.EntityType, first *int, asOf *string) int
 		SearchDocuments func(childComplexity int, query string, first *int) int
-		ShortestPath    func(childComplexity int, from string, to string, maxDepth *int, types []string, asOf *string) int
+		ShortestPath    func(childComplexity int, from string, to string, maxDepth *int, types []string, includeInferred *bool, includeComputed *bool, asOf *string) int
 		Stats           func(childComplexity int) int
-		Subgraph        func(childComplexity int, ids []string, types []string, asOf *string) int
+		Subgraph        func(childComplexity int, ids []string, types []string, includeInferred *bool, includeComputed *bool, asOf *string) int
 		Zones           func(childComplexity int, where *ZoneWhere, orderBy *OrderBy, first *int, after *string, asOf *string) int
 	}
 
@@ -549,7 +549,7 @@ type ComplexityRoot struct {
 		MentionedIn func(childComplexity int) int
 		Name        func(childComplexity int) int
 		Parents     func(childComplexity int) int
-		Relations   func(childComplexity int, types []string, direction *model.Direction, first *int) int
+		Relations   func(childComplexity int, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) int
 		Subregions  func(childComplexity int) int
 		Type        func(childComplexity int) int
 	}
@@ -636,7 +636,7 @@ type ComplexityRoot struct {
 		Parks         func(childComplexity int) int
 		Places        func(childComplexity int) int
 		Regions       func(childComplexity int) int
-		Relations     func(childComplexity int, types []string, direction *model.Direction, first *int) int
+		Relations     func(childComplexity int, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) int
 		SubZones      func(childComplexity int) int
 		Targets       func(childComplexity int) int
 		Type          func(childComplexity int) int
@@ -660,7 +660,7 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type CompanyResolver interface {
-	Relations(ctx context.Context, obj *model.Company, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
+	Relations(ctx context.Context, obj *model.Company, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) ([]*model.Relation, error)
 	Facts(ctx context.Context, obj *model.Company, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Company) ([]*model.Document, error)
 	HostedIn(ctx context.Context, obj *model.Company) ([]model.Entity, error)
@@ -670,7 +670,7 @@ type DerivationResolver interface {
 	DerivedFrom(ctx context.Context, obj *model.Derivation) ([]*model.Edge, error)
 }
 type DistrictResolver interface {
-	Relations(ctx context.Context, obj *model.District, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
+	Relations(ctx context.Context, obj *model.District, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) ([]*model.Relation, error)
 	Facts(ctx context.Context, obj *model.District, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.District) ([]*model.Document, error)
 	AreaKm2(ctx context.Context, obj *model.District) ([]float64, error)
@@ -686,7 +686,7 @@ type DocumentResolver interface {
 	Mentions(ctx context.Context, obj *model.Document) ([]model.Entity, error)
 }
 type EventResolver interface {
-	Relations(ctx context.Context, obj *model.Event, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
+	Relations(ctx context.Context, obj *model.Event, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) ([]*model.Relation, error)
 	Facts(ctx context.Context, obj *model.Event, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Event) ([]*model.Document, error)
 	HeldOn(ctx context.Context, obj *model.Event) (*string, error)
@@ -702,7 +702,7 @@ type EvidenceResolver interface {
 	Document(ctx context.Context, obj *model.Evidence) (*model.Document, error)
 }
 type IndustryResolver interface {
-	Relations(ctx context.Context, obj *model.Industry, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
+	Relations(ctx context.Context, obj *model.Industry, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) ([]*model.Relation, error)
 	Facts(ctx context.Context, obj *model.Industry, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Industry) ([]*model.Document, error)
 	Parents(ctx context.Context, obj *model.Industry) ([]*model.Industry, error)
@@ -715,7 +715,7 @@ type IndustryFocusResolver interface {
 	Role(ctx context.Context, obj *model.Relation) (*string, error)
 }
 type OrganizationResolver interface {
-	Relations(ctx context.Context, obj *model.Organization, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
+	Relations(ctx context.Context, obj *model.Organization, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) ([]*model.Relation, error)
 	Facts(ctx context.Context, obj *model.Organization, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Organization) ([]*model.Document, error)
 	Kind(ctx context.Context, obj *model.Organization) (*string, error)
@@ -725,7 +725,7 @@ type OrganizationResolver interface {
 	HostedIn(ctx context.Context, obj *model.Organization) ([]model.Entity, error)
 }
 type ParkResolver interface {
-	Relations(ctx context.Context, obj *model.Park, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
+	Relations(ctx context.Context, obj *model.Park, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) ([]*model.Relation, error)
 	Facts(ctx context.Context, obj *model.Park, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Park) ([]*model.Document, error)
 	AreaKm2(ctx context.Context, obj *model.Park) ([]float64, error)
@@ -743,13 +743,13 @@ type ParkResolver interface {
 	Hosts(ctx context.Context, obj *model.Park) ([]model.Entity, error)
 }
 type PersonResolver interface {
-	Relations(ctx context.Context, obj *model.Person, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
+	Relations(ctx context.Context, obj *model.Person, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) ([]*model.Relation, error)
 	Facts(ctx context.Context, obj *model.Person, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Person) ([]*model.Document, error)
 	Positions(ctx context.Context, obj *model.Person) ([]*model.Relation, error)
 }
 type PlaceResolver interface {
-	Relations(ctx context.Context, obj *model.Place, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
+	Relations(ctx context.Context, obj *model.Place, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) ([]*model.Relation, error)
 	Facts(ctx context.Context, obj *model.Place, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Place) ([]*model.Document, error)
 	Kind(ctx context.Context, obj *model.Place) (*string, error)
@@ -762,7 +762,7 @@ type PlaceResolver interface {
 	Hosts(ctx context.Context, obj *model.Place) ([]model.Entity, error)
 }
 type PolicyResolver interface {
-	Relations(ctx context.Context, obj *model.Policy, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
+	Relations(ctx context.Context, obj *model.Policy, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) ([]*model.Relation, error)
 	Facts(ctx context.Context, obj *model.Policy, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Policy) ([]*model.Document, error)
 	IssuedBy(ctx context.Context, obj *model.Policy) ([]*model.Organization, error)
@@ -776,7 +776,7 @@ type PositionResolver interface {
 	Organization(ctx context.Context, obj *model.Relation) (model.Entity, error)
 }
 type ProjectResolver interface {
-	Relations(ctx context.Context, obj *model.Project, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
+	Relations(ctx context.Context, obj *model.Project, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) ([]*model.Relation, error)
 	Facts(ctx context.Context, obj *model.Project, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Project) ([]*model.Document, error)
 	ImplementedIn(ctx context.Context, obj *model.Project) ([]model.Entity, error)
@@ -806,12 +806,12 @@ type QueryResolver interface {
 	Stats(ctx context.Context) (*model.GraphStats, error)
 	Breakdown(ctx context.Context, of model.EntityType, by model.BreakdownKey, where *BreakdownWhere, rollUp *bool, first *int, asOf *string) ([]*model.Bucket, error)
 	CrossTab(ctx context.Context, of model.EntityType, rows model.BreakdownKey, columns model.BreakdownKey, where *BreakdownWhere, firstRows *int, firstColumns *int, asOf *string) (*model.CrossTab, error)
-	Neighborhood(ctx context.Context, id string, depth *int, types []string, limit *int, asOf *string) (*model.Subgraph, error)
-	ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, asOf *string) (*model.Path, error)
-	Subgraph(ctx context.Context, ids []string, types []string, asOf *string) (*model.Subgraph, error)
+	Neighborhood(ctx context.Context, id string, depth *int, types []string, includeInferred *bool, includeComputed *bool, limit *int, asOf *string) (*model.Subgraph, error)
+	ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, includeInferred *bool, includeComputed *bool, asOf *string) (*model.Path, error)
+	Subgraph(ctx context.Context, ids []string, types []string, includeInferred *bool, includeComputed *bool, asOf *string) (*model.Subgraph, error)
 }
 type RegionResolver interface {
-	Relations(ctx context.Context, obj *model.Region, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
+	Relations(ctx context.Context, obj *model.Region, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) ([]*model.Relation, error)
 	Facts(ctx context.Context, obj *model.Region, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Region) ([]*model.Document, error)
 	Parents(ctx context.Context, obj *model.Region) ([]*model.Region, error)
@@ -829,7 +829,7 @@ type TargetResolver interface {
 	InvestorOrigin(ctx context.Context, obj *model.Relation) (*model.Region, error)
 }
 type ZoneResolver interface {
-	Relations(ctx context.Context, obj *model.Zone, types []string, direction *model.Direction, first *int) ([]*model.Relation, error)
+	Relations(ctx context.Context, obj *model.Zone, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) ([]*model.Relation, error)
 	Facts(ctx context.Context, obj *model.Zone, property *string) ([]*model.Fact, error)
 	MentionedIn(ctx context.Context, obj *model.Zone) ([]*model.Document, error)
 	Kind(ctx context.Context, obj *model.Zone) (*string, error)
@@ -961,7 +961,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Company.Relations(childComplexity, args["types"].([]string), args["direction"].(*model.Direction), args["first"].(*int)), true
+		return e.ComplexityRoot.Company.Relations(childComplexity, args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["direction"].(*model.Direction), args["first"].(*int)), true
 	case "Company.type":
 		if e.ComplexityRoot.Company.Type == nil {
 			break
@@ -1182,7 +1182,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.District.Relations(childComplexity, args["types"].([]string), args["direction"].(*model.Direction), args["first"].(*int)), true
+		return e.ComplexityRoot.District.Relations(childComplexity, args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["direction"].(*model.Direction), args["first"].(*int)), true
 	case "District.targets":
 		if e.ComplexityRoot.District.Targets == nil {
 			break
@@ -1500,7 +1500,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]string), args["direction"].(*model.Direction), args["first"].(*int)), true
+		return e.ComplexityRoot.Event.Relations(childComplexity, args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["direction"].(*model.Direction), args["first"].(*int)), true
 	case "Event.signedProjects":
 		if e.ComplexityRoot.Event.SignedProjects == nil {
 			break
@@ -1726,7 +1726,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Industry.Relations(childComplexity, args["types"].([]string), args["direction"].(*model.Direction), args["first"].(*int)), true
+		return e.ComplexityRoot.Industry.Relations(childComplexity, args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["direction"].(*model.Direction), args["first"].(*int)), true
 	case "Industry.subsectors":
 		if e.ComplexityRoot.Industry.Subsectors == nil {
 			break
@@ -1990,7 +1990,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organization.Relations(childComplexity, args["types"].([]string), args["direction"].(*model.Direction), args["first"].(*int)), true
+		return e.ComplexityRoot.Organization.Relations(childComplexity, args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["direction"].(*model.Direction), args["first"].(*int)), true
 	case "Organization.type":
 		if e.ComplexityRoot.Organization.Type == nil {
 			break
@@ -2154,7 +2154,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Park.Relations(childComplexity, args["types"].([]string), args["direction"].(*model.Direction), args["first"].(*int)), true
+		return e.ComplexityRoot.Park.Relations(childComplexity, args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["direction"].(*model.Direction), args["first"].(*int)), true
 	case "Park.status":
 		if e.ComplexityRoot.Park.Status == nil {
 			break
@@ -2318,7 +2318,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Relations(childComplexity, args["types"].([]string), args["direction"].(*model.Direction), args["first"].(*int)), true
+		return e.ComplexityRoot.Person.Relations(childComplexity, args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["direction"].(*model.Direction), args["first"].(*int)), true
 	case "Person.type":
 		if e.ComplexityRoot.Person.Type == nil {
 			break
@@ -2451,7 +2451,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Place.Relations(childComplexity, args["types"].([]string), args["direction"].(*model.Direction), args["first"].(*int)), true
+		return e.ComplexityRoot.Place.Relations(childComplexity, args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["direction"].(*model.Direction), args["first"].(*int)), true
 	case "Place.subPlaces":
 		if e.ComplexityRoot.Place.SubPlaces == nil {
 			break
@@ -2596,7 +2596,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Policy.Relations(childComplexity, args["types"].([]string), args["direction"].(*model.Direction), args["first"].(*int)), true
+		return e.ComplexityRoot.Policy.Relations(childComplexity, args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["direction"].(*model.Direction), args["first"].(*int)), true
 	case "Policy.targets":
 		if e.ComplexityRoot.Policy.Targets == nil {
 			break
@@ -2766,7 +2766,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Project.Relations(childComplexity, args["types"].([]string), args["direction"].(*model.Direction), args["first"].(*int)), true
+		return e.ComplexityRoot.Project.Relations(childComplexity, args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["direction"].(*model.Direction), args["first"].(*int)), true
 	case "Project.type":
 		if e.ComplexityRoot.Project.Type == nil {
 			break
@@ -2935,7 +2935,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]string), args["limit"].(*int), args["asOf"].(*string)), true
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["limit"].(*int), args["asOf"].(*string)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -3056,7 +3056,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(*int), args["types"].([]string), args["asOf"].(*string)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(*int), args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["asOf"].(*string)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
@@ -3073,7 +3073,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Subgraph(childComplexity, args["ids"].([]string), args["types"].([]string), args["asOf"].(*string)), true
+		return e.ComplexityRoot.Query.Subgraph(childComplexity, args["ids"].([]string), args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["asOf"].(*string)), true
 	case "Query.zones":
 		if e.ComplexityRoot.Query.Zones == nil {
 			break
@@ -3155,7 +3155,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Region.Relations(childComplexity, args["types"].([]string), args["direction"].(*model.Direction), args["first"].(*int)), true
+		return e.ComplexityRoot.Region.Relations(childComplexity, args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["direction"].(*model.Direction), args["first"].(*int)), true
 	case "Region.subregions":
 		if e.ComplexityRoot.Region.Subregions == nil {
 			break
@@ -3534,7 +3534,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Zone.Relations(childComplexity, args["types"].([]string), args["direction"].(*model.Direction), args["first"].(*int)), true
+		return e.ComplexityRoot.Zone.Relations(childComplexity, args["types"].([]string), args["includeInferred"].(*bool), args["includeComputed"].(*bool), args["direction"].(*model.Direction), args["first"].(*int)), true
 	case "Zone.subZones":
 		if e.ComplexityRoot.Zone.SubZones == nil {
 			break
@@ -4994,28 +4994,44 @@ func (ec *executionContext) field_Company_relations_args(ctx context.Context, ra
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
 			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["direction"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["direction"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -5038,28 +5054,44 @@ func (ec *executionContext) field_District_relations_args(ctx context.Context, r
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
 			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["direction"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["direction"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -5082,28 +5114,44 @@ func (ec *executionContext) field_Event_relations_args(ctx context.Context, rawA
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
 			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["direction"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["direction"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -5126,28 +5174,44 @@ func (ec *executionContext) field_Industry_relations_args(ctx context.Context, r
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
 			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["direction"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["direction"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -5170,28 +5234,44 @@ func (ec *executionContext) field_Organization_relations_args(ctx context.Contex
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
 			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["direction"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["direction"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -5214,28 +5294,44 @@ func (ec *executionContext) field_Park_relations_args(ctx context.Context, rawAr
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
 			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["direction"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["direction"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -5258,28 +5354,44 @@ func (ec *executionContext) field_Person_relations_args(ctx context.Context, raw
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
 			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["direction"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["direction"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -5302,28 +5414,44 @@ func (ec *executionContext) field_Place_relations_args(ctx context.Context, rawA
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
 			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["direction"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["direction"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -5346,28 +5474,44 @@ func (ec *executionContext) field_Policy_relations_args(ctx context.Context, raw
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
 			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["direction"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["direction"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -5390,28 +5534,44 @@ func (ec *executionContext) field_Project_relations_args(ctx context.Context, ra
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
 			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["direction"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["direction"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -5856,28 +6016,44 @@ func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, r
 	args["depth"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+	args["limit"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["asOf"] = arg4
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -6314,20 +6490,36 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 	args["maxDepth"] = arg2
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["asOf"] = arg4
+	args["asOf"] = arg6
 	return args, nil
 }
 
@@ -6344,20 +6536,36 @@ func (ec *executionContext) field_Query_subgraph_args(ctx context.Context, rawAr
 	args["ids"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["asOf"] = arg2
+	args["asOf"] = arg4
 	return args, nil
 }
 
@@ -6426,28 +6634,44 @@ func (ec *executionContext) field_Region_relations_args(ctx context.Context, raw
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
 			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["direction"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["direction"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -6470,28 +6694,44 @@ func (ec *executionContext) field_Zone_relations_args(ctx context.Context, rawAr
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]string, error) {
-			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			return ec.unmarshalORelationType2ᚕstringᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["types"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "includeInferred",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInferred"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeComputed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeComputed"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
 		func(ctx context.Context, v any) (*model.Direction, error) {
 			return ec.unmarshalODirection2ᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐDirection(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["direction"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["direction"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -6822,7 +7062,7 @@ func (ec *executionContext) _Company_relations(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Company().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
+			return ec.Resolvers.Company().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
@@ -7671,7 +7911,7 @@ func (ec *executionContext) _District_relations(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.District().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
+			return ec.Resolvers.District().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
@@ -8706,14 +8946,14 @@ func (ec *executionContext) _Edge_type(ctx context.Context, field graphql.Collec
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalNRelationType2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Edge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type RelationType does not have child fields"))
 }
 
 func (ec *executionContext) _Edge_source(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
@@ -9061,7 +9301,7 @@ func (ec *executionContext) _Event_relations(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
+			return ec.Resolvers.Event().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
@@ -10153,7 +10393,7 @@ func (ec *executionContext) _Industry_relations(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Industry().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
+			return ec.Resolvers.Industry().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
@@ -11231,7 +11471,7 @@ func (ec *executionContext) _Organization_relations(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organization().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
+			return ec.Resolvers.Organization().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
@@ -11869,7 +12109,7 @@ func (ec *executionContext) _Park_relations(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Park().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
+			return ec.Resolvers.Park().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
@@ -12809,7 +13049,7 @@ func (ec *executionContext) _Person_relations(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
+			return ec.Resolvers.Person().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
@@ -13282,7 +13522,7 @@ func (ec *executionContext) _Place_relations(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Place().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
+			return ec.Resolvers.Place().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
@@ -13970,7 +14210,7 @@ func (ec *executionContext) _Policy_relations(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Policy().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
+			return ec.Resolvers.Policy().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
@@ -14736,7 +14976,7 @@ func (ec *executionContext) _Project_relations(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Project().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
+			return ec.Resolvers.Project().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
@@ -16116,7 +16356,7 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]string), fc.Args["limit"].(*int), fc.Args["asOf"].(*string))
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["limit"].(*int), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
@@ -16160,7 +16400,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(*int), fc.Args["types"].([]string), fc.Args["asOf"].(*string))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(*int), fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
@@ -16204,7 +16444,7 @@ func (ec *executionContext) _Query_subgraph(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Subgraph(ctx, fc.Args["ids"].([]string), fc.Args["types"].([]string), fc.Args["asOf"].(*string))
+			return ec.Resolvers.Query().Subgraph(ctx, fc.Args["ids"].([]string), fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
@@ -16471,7 +16711,7 @@ func (ec *executionContext) _Region_relations(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Region().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
+			return ec.Resolvers.Region().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
@@ -16887,14 +17127,14 @@ func (ec *executionContext) _Relation_type(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalNRelationType2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Relation_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Relation", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Relation", field, false, false, errors.New("field of type RelationType does not have child fields"))
 }
 
 func (ec *executionContext) _Relation_direction(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
@@ -17865,7 +18105,7 @@ func (ec *executionContext) _Zone_relations(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Zone().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
+			return ec.Resolvers.Zone().Relations(ctx, obj, fc.Args["types"].([]string), fc.Args["includeInferred"].(*bool), fc.Args["includeComputed"].(*bool), fc.Args["direction"].(*model.Direction), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
@@ -31305,6 +31545,22 @@ func (ec *executionContext) marshalNRelation2ᚖgithubᚗcomᚋparkgraphᚋparkg
 	return ec._Relation(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRelationType2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRelationType2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋparkgraphᚋparkgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -32000,7 +32256,7 @@ func (ec *executionContext) unmarshalORegionWhere2ᚖgithubᚗcomᚋparkgraphᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+func (ec *executionContext) unmarshalORelationType2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -32009,7 +32265,7 @@ func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v
 	res := make([]string, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNRelationType2string(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -32017,14 +32273,15 @@ func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v
 	return res, nil
 }
 
-func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+func (ec *executionContext) marshalORelationType2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	ret := make(graphql.Array, len(v))
-	for i := range v {
-		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
-	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelationType2string(ctx, sel, v[i])
+	})
 
 	for _, e := range ret {
 		if e == graphql.Null {

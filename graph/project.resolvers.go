@@ -12,8 +12,8 @@ import (
 )
 
 // Relations is the resolver for the relations field.
-func (r *projectResolver) Relations(ctx context.Context, obj *model.Project, types []string, direction *model.Direction, first *int) ([]*model.Relation, error) {
-	return r.relations(ctx, obj, types, direction, first)
+func (r *projectResolver) Relations(ctx context.Context, obj *model.Project, types []string, includeInferred *bool, includeComputed *bool, direction *model.Direction, first *int) ([]*model.Relation, error) {
+	return r.relations(ctx, obj, types, includeInferred, includeComputed, direction, first)
 }
 
 // Facts is the resolver for the facts field.

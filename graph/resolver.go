@@ -36,14 +36,16 @@ type Store interface {
 	Search(ctx context.Context, query string, types []model.EntityType, first int) ([]*model.SearchHit, error)
 	// SearchDocuments finds documents by title or text, with snippets.
 	SearchDocuments(ctx context.Context, query string, first int) ([]*model.DocumentHit, error)
-	// Neighborhood returns the entities within depth hops of id and the edges among them.
-	Neighborhood(ctx context.Context, id string, depth int, types []string, limit int, asOf string) (*model.Subgraph, error)
-	// ShortestPath returns a shortest path between two entities, or nil.
-	ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string, asOf string) (*model.Path, error)
+	// Neighborhood returns the entities within depth hops of id and the edges among them,
+	// over relationships of types and of the derivation kinds kinds.
+	Neighborhood(ctx context.Context, id string, depth int, types []string, kinds []model.DerivationKind, limit int, asOf string) (*model.Subgraph, error)
+	// ShortestPath returns a shortest path between two entities over relationships of
+	// types and kinds, or nil.
+	ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string, kinds []model.DerivationKind, asOf string) (*model.Path, error)
 	// Relationships returns the relationships with the given ids, as edges.
 	Relationships(ctx context.Context, ids []string) (map[string]*model.Edge, error)
-	// Subgraph returns the given entities and the edges among them.
-	Subgraph(ctx context.Context, ids []string, types []string, asOf string) (*model.Subgraph, error)
+	// Subgraph returns the given entities and the edges of types and kinds among them.
+	Subgraph(ctx context.Context, ids []string, types []string, kinds []model.DerivationKind, asOf string) (*model.Subgraph, error)
 	// Stats counts the whole graph.
 	Stats(ctx context.Context) (*model.GraphStats, error)
 	// Breakdown counts the entities that match f per related industry, district, origin,

@@ -20,11 +20,12 @@ type fakeStore struct {
 	docs     map[string]*model.Document
 	rels     []fakeRel
 	calls    map[string]int
-	fail     error                    // returned by every call when set
-	facts    map[string][]*model.Fact // by entity id, whatever the date
-	filter   model.EntityFilter       // the last filter Breakdown or CrossTab was given
-	nodeWith [][]model.Hop            // the hops of each FindNode call
-	matched  []model.MatchQuery       // the questions Match was asked
+	fail     error                             // returned by every call when set
+	facts    map[string][]*model.Fact          // by entity id, whatever the date
+	filter   model.EntityFilter                // the last filter Breakdown or CrossTab was given
+	nodeWith [][]model.Hop                     // the hops of each FindNode call
+	matched  []model.MatchQuery                // the questions Match was asked
+	kinds    map[string][]model.DerivationKind // the derivation kinds each method was last asked for
 }
 
 type fakeRel struct {
@@ -38,7 +39,8 @@ type fakeRel struct {
 func (r fakeRel) id() string { return r.typ + ":" + r.from + ":" + r.to }
 
 func newFakeStore() *fakeStore {
-	return &fakeStore{entities: map[string]model.Entity{}, docs: map[string]*model.Document{}, calls: map[string]int{}}
+	return &fakeStore{entities: map[string]model.Entity{}, docs: map[string]*model.Document{}, calls: map[string]int{},
+		kinds: map[string][]model.DerivationKind{}}
 }
 
 func (s *fakeStore) add(t model.EntityType, id, name string) {
@@ -61,6 +63,13 @@ func (r fakeRel) derived() *model.Derivation {
 		return model.Stated()
 	}
 	return r.derivation
+}
+
+// asked records the derivation kinds method was asked for.
+func (s *fakeStore) asked(method string, kinds []model.DerivationKind) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.kinds[method] = kinds
 }
 
 func (s *fakeStore) count(method string) error {
@@ -136,6 +145,7 @@ func (s *fakeStore) Neighbors(ctx context.Context, ids []string, h model.Hop) (m
 	if err := s.count("Neighbors"); err != nil {
 		return nil, err
 	}
+	s.asked("Neighbors", h.Kinds)
 	out := map[string][]*model.Relation{}
 	for _, id := range ids {
 		frontier, seen := []string{id}, map[string]bool{id: true}
@@ -210,15 +220,18 @@ func (s *fakeStore) SearchDocuments(ctx context.Context, query string, first int
 	return []*model.DocumentHit{}, s.count("SearchDocuments")
 }
 
-func (s *fakeStore) Neighborhood(ctx context.Context, id string, depth int, types []string, limit int, asOf string) (*model.Subgraph, error) {
+func (s *fakeStore) Neighborhood(ctx context.Context, id string, depth int, types []string, kinds []model.DerivationKind, limit int, asOf string) (*model.Subgraph, error) {
+	s.asked("Neighborhood", kinds)
 	return &model.Subgraph{}, s.count("Neighborhood")
 }
 
-func (s *fakeStore) ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string, asOf string) (*model.Path, error) {
+func (s *fakeStore) ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string, kinds []model.DerivationKind, asOf string) (*model.Path, error) {
+	s.asked("ShortestPath", kinds)
 	return nil, s.count("ShortestPath")
 }
 
-func (s *fakeStore) Subgraph(ctx context.Context, ids []string, types []string, asOf string) (*model.Subgraph, error) {
+func (s *fakeStore) Subgraph(ctx context.Context, ids []string, types []string, kinds []model.DerivationKind, asOf string) (*model.Subgraph, error) {
+	s.asked("Subgraph", kinds)
 	return &model.Subgraph{}, s.count("Subgraph")
 }
 
@@ -368,7 +381,7 @@ func TestNodeAsksTheStoreForTheHopsOfItsSelectionNestedAndSlimWhereItCan(t *test
 			[]model.Hop{with(parks, slim(subParks))}},
 		{"a field that asks more than names reads whole nodes", `... on Zone { parks { name evidence { quote } } }`,
 			[]model.Hop{parks}},
-		{"a field with arguments fetches on its own", `... on Zone { relations(types: ["PART_OF"]) { type } }`, nil},
+		{"a field with arguments fetches on its own", `... on Zone { relations(types: [PART_OF]) { type } }`, nil},
 		{"two fragments, two aliases, one hop each", `... on Park { zone { id } a: zone { kind } zones { name } } ... on Zone { parks { id } }`,
 			[]model.Hop{slim(parks), zone}}, // in the order of model.AllEntityTypes
 	}
@@ -421,7 +434,8 @@ func TestErrorsCarryACodeAndHideInternals(t *testing.T) {
 			`{ parks { nodes { id } } }`, "INTERNAL", "internal error"},
 		{"a page size over the cap is INVALID", nil, `{ parks(first: 101) { nodes { id } } }`, "INVALID", "first must be between 0 and 100"},
 		{"a negative relations limit is INVALID", nil, `{ parks(first: 1) { nodes { relations(first: -1) { type } } } }`, "INVALID", "first must be between 0 and 500"},
-		{"an unknown relationship type is INVALID", nil, `{ parks(first: 1) { nodes { relations(types: ["PART_OF", "x' OR 1=1"]) { type } } } }`, "INVALID", "unknown relationship type"},
+		{"a string for a relationship type fails validation", nil, `{ parks(first: 1) { nodes { relations(types: ["PART_OF", "x' OR 1=1"]) { type } } } }`, "GRAPHQL_VALIDATION_FAILED", "RelationType"},
+		{"an unknown relationship type fails validation", nil, `{ neighborhood(id: "zone-a", types: [MENTIONS]) { nodes { id } } }`, "GRAPHQL_VALIDATION_FAILED", "RelationType"},
 		{"a neighbourhood deeper than 3 is INVALID", nil, `{ neighborhood(id: "zone-a", depth: 4) { nodes { id } } }`, "INVALID", "depth must be between 1 and 3"},
 		{"a path longer than 6 is INVALID", nil, `{ shortestPath(from: "a", to: "b", maxDepth: 7) { length } }`, "INVALID", "maxDepth must be between 1 and 6"},
 		{"ordering a park list by event date is INVALID", nil, `{ parks(orderBy: {field: HELD_ON}) { nodes { id } } }`, "INVALID", "cannot be ordered by HELD_ON"},

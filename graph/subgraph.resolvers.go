@@ -12,7 +12,7 @@ import (
 )
 
 // Neighborhood is the resolver for the neighborhood field.
-func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []string, limit *int, asOf *string) (*model.Subgraph, error) {
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []string, includeInferred *bool, includeComputed *bool, limit *int, asOf *string) (*model.Subgraph, error) {
 	d, err := bounded("depth", depth, model.NeighborhoodDepth)
 	if err != nil {
 		return nil, err
@@ -21,14 +21,11 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 	if err != nil {
 		return nil, err
 	}
-	if err := checkTypes(types); err != nil {
-		return nil, err
-	}
 	date, err := asOfArg(asOf)
 	if err != nil {
 		return nil, err
 	}
-	g, err := r.Store.Neighborhood(ctx, id, d, types, n, date)
+	g, err := r.Store.Neighborhood(ctx, id, d, types, followed(types, includeInferred, includeComputed), n, date)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +35,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 }
 
 // ShortestPath is the resolver for the shortestPath field.
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, asOf *string) (*model.Path, error) {
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxDepth *int, types []string, includeInferred *bool, includeComputed *bool, asOf *string) (*model.Path, error) {
 	d, err := bounded("maxDepth", maxDepth, model.PathDepth)
 	if err != nil {
 		return nil, err
@@ -46,14 +43,11 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 	if from == to {
 		return nil, model.Errorf(model.CodeInvalid, "from and to are the same entity")
 	}
-	if err := checkTypes(types); err != nil {
-		return nil, err
-	}
 	date, err := asOfArg(asOf)
 	if err != nil {
 		return nil, err
 	}
-	p, err := r.Store.ShortestPath(ctx, from, to, d, types, date)
+	p, err := r.Store.ShortestPath(ctx, from, to, d, types, followed(types, includeInferred, includeComputed), date)
 	if err != nil || p == nil {
 		return nil, err
 	}
@@ -67,18 +61,15 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 }
 
 // Subgraph is the resolver for the subgraph field.
-func (r *queryResolver) Subgraph(ctx context.Context, ids []string, types []string, asOf *string) (*model.Subgraph, error) {
+func (r *queryResolver) Subgraph(ctx context.Context, ids []string, types []string, includeInferred *bool, includeComputed *bool, asOf *string) (*model.Subgraph, error) {
 	if len(ids) > model.MaxSubgraphNodes {
 		return nil, model.Errorf(model.CodeInvalid, "at most %d ids", model.MaxSubgraphNodes)
-	}
-	if err := checkTypes(types); err != nil {
-		return nil, err
 	}
 	date, err := asOfArg(asOf)
 	if err != nil {
 		return nil, err
 	}
-	g, err := r.Store.Subgraph(ctx, ids, types, date)
+	g, err := r.Store.Subgraph(ctx, ids, types, followed(types, includeInferred, includeComputed), date)
 	if err != nil {
 		return nil, err
 	}

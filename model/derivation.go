@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // DerivationKind says how the graph came to hold a relationship. The GraphQL enum
 // DerivationKind maps to these values; relationships store them in lower case (the
@@ -25,6 +28,33 @@ func (k DerivationKind) IsValid() bool {
 
 // Stored returns k as relationships store it: "stated", "inferred" or "computed".
 func (k DerivationKind) Stored() string { return strings.ToLower(string(k)) }
+
+// Followed returns the derivation kinds a traversal follows: STATED, and INFERRED and
+// COMPUTED when asked for. Naming the computed TARGETS_INVESTORS_FROM among types asks
+// for computed relationships: a client that names the type wants its relationships.
+func Followed(types []string, inferred, computed bool) []DerivationKind {
+	kinds := []DerivationKind{DerivationStated}
+	if inferred {
+		kinds = append(kinds, DerivationInferred)
+	}
+	if computed || slices.Contains(types, DerivedInvestorOrigin) {
+		kinds = append(kinds, DerivationComputed)
+	}
+	return kinds
+}
+
+// StoredKinds returns kinds as relationships store them (see Stored), or every kind when
+// kinds is empty.
+func StoredKinds(kinds []DerivationKind) []string {
+	if len(kinds) == 0 {
+		kinds = []DerivationKind{DerivationStated, DerivationInferred, DerivationComputed}
+	}
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = k.Stored()
+	}
+	return out
+}
 
 // DerivationKindOf returns the kind a relationship stores as s; an absent or unknown
 // value is stated, the kind of everything curated.

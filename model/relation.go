@@ -96,7 +96,7 @@ func relationTypes() map[string]RelationType {
 		// Neighbouring places, with where the target lies ("adjacent", "between the two rivers").
 		"ADJACENT_TO": {"ADJACENT_TO", []EntityType{zo, pa, di, re, pl}, []EntityType{zo, pa, di, re, pr, pl}, []string{"position"}},
 		// Derived by the loader from TARGETS edges that name an investorOrigin, so that the
-		// region is one hop away in traversals; never curated.
+		// region is one hop away in traversals that ask for computed relationships; never curated.
 		DerivedInvestorOrigin: {DerivedInvestorOrigin, []EntityType{zo, pa, di, re, po, ev}, []EntityType{re}, nil},
 	}
 }
@@ -160,4 +160,8 @@ type Hop struct {
 	// their other fields (evidence, typed properties) answer empty. A resolver sets it
 	// only when the selection asks nothing else of them.
 	Slim bool
+	// Kinds, when set, are the derivations of the relationships followed (Entity.relations
+	// follows only stated ones unless asked); empty means every kind, as the typed hop
+	// fields take them (a park's targets include the inferred ones, which say so).
+	Kinds []DerivationKind
 }

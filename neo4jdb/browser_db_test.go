@@ -49,24 +49,43 @@ func TestEveryCypherTheAPIReturnsIsOneStatementThatDrawsTheSameGraph(t *testing.
 		}
 		answers = append(answers, a)
 	}
-	g, err := store.Neighborhood(ctx, "cross-straits-industrial-cooperation-zone-chongqing", 2, nil, 50, "")
-	ofSubgraph("neighborhood", g, err)
-	g, err = store.Neighborhood(ctx, fuling, 1, []string{"TARGETS"}, 100, "")
-	ofSubgraph("neighborhood of one type", g, err)
-	g, err = store.Subgraph(ctx, []string{fuling, "biotechnology", "taiwan", "no-such-id", "it's \"quoted\" \\ here"}, nil, "")
-	ofSubgraph("subgraph", g, err)
-	p, err := store.ShortestPath(ctx, "taiwan", fuling, 6, nil, "")
-	if err != nil || p == nil {
-		t.Fatalf("shortest path: %v %v", p, err)
+	// Each traversal as the API asks it by default (stated relationships only) and with
+	// the inferred and computed ones: the Browser form carries the same filter.
+	stated, every := model.Followed(nil, false, false), model.Followed(nil, true, true)
+	for _, k := range []struct {
+		name  string
+		kinds []model.DerivationKind
+	}{{"stated", stated}, {"every kind", every}} {
+		g, err := store.Neighborhood(ctx, "cross-straits-industrial-cooperation-zone-chongqing", 2, nil, k.kinds, 50, "")
+		ofSubgraph("neighborhood, "+k.name, g, err)
+		g, err = store.Neighborhood(ctx, fuling, 1, []string{"TARGETS"}, k.kinds, 100, "")
+		ofSubgraph("neighborhood of one type, "+k.name, g, err)
+		g, err = store.Subgraph(ctx, []string{fuling, "biotechnology", "taiwan", "no-such-id", "it's \"quoted\" \\ here"}, nil, k.kinds, "")
+		ofSubgraph("subgraph, "+k.name, g, err)
+		p, err := store.ShortestPath(ctx, "taiwan", fuling, 6, nil, k.kinds, "")
+		if err != nil || p == nil {
+			t.Fatalf("shortest path, %s: %v %v", k.name, p, err)
+		}
+		a := answer{name: "shortest path, " + k.name, cypher: p.Cypher}
+		for _, n := range p.Nodes {
+			a.nodes = append(a.nodes, n.GetID())
+		}
+		for _, s := range p.Steps {
+			a.edges = append(a.edges, s.Relation.ID)
+		}
+		answers = append(answers, a)
 	}
-	a := answer{name: "shortest path", cypher: p.Cypher}
-	for _, n := range p.Nodes {
-		a.nodes = append(a.nodes, n.GetID())
+	// The two forms differ where derived relationships are: the filter is no no-op.
+	if byName := map[string]answer{}; true {
+		for _, a := range answers {
+			byName[a.name] = a
+		}
+		for _, name := range []string{"neighborhood of one type", "shortest path"} {
+			if slices.Equal(sorted(byName[name+", stated"].edges), sorted(byName[name+", every kind"].edges)) {
+				t.Errorf("%s: stated and every kind answer the same relationships %v", name, byName[name+", stated"].edges)
+			}
+		}
 	}
-	for _, s := range p.Steps {
-		a.edges = append(a.edges, s.Relation.ID)
-	}
-	answers = append(answers, a)
 
 	for _, a := range answers {
 		t.Run(a.name, func(t *testing.T) {

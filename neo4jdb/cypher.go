@@ -102,6 +102,11 @@ const (
 	allValidAt = `all(step IN {{list}} WHERE {{valid}})`
 )
 
+// derivedAs holds when the relationship {{x}} is of a derivation kind in the list
+// {{kinds}}, a parameter that holds model.StoredKinds; a relationship that records no
+// derivation is stated (model.DerivationKindOf).
+const derivedAs = `coalesce({{x}}.derivation, 'stated') IN {{kinds}}`
+
 // timed is fill with the period holes, where template has them: {{valid}}, that the
 // relationship r holds at $asOf; {{validPath}}, that every relationship of the list rs
 // does; {{validFact}}, that the fact f does.

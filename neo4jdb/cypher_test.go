@@ -122,9 +122,11 @@ func goldenQueries() ([]goldenQuery, error) {
 	entities("total-skipped-sets", model.EntityFilter{Type: park, Industry: "biotech"}, model.PageArgs{First: 20, SkipTotal: true})
 
 	// The lookahead page: hops answered in the page's own query.
+	stated := model.Followed(nil, false, false)
 	entities("page-with-hops", model.EntityFilter{Type: park}, model.PageArgs{First: 20, With: []model.Hop{
 		{Types: []string{"PART_OF"}, Direction: model.DirectionOut, Label: model.EntityTypeZone, MaxHops: model.ContainmentDepth},
 		{Types: []string{"TARGETS"}, Direction: model.DirectionOut, Label: model.EntityTypeIndustry, First: 5},
+		{Types: []string{"HOSTS"}, Direction: model.DirectionOut, First: 5, Kinds: stated},
 	}})
 	entities("page-with-unknown-hop", model.EntityFilter{Type: park}, model.PageArgs{First: 20, With: []model.Hop{
 		{Types: []string{"NO_SUCH_TYPE"}, Direction: model.DirectionOut},
@@ -173,8 +175,10 @@ func goldenQueries() ([]goldenQuery, error) {
 		{"hop-walk-short", model.Hop{Types: []string{"PART_OF"}, Direction: model.DirectionIn, MaxHops: 3}},
 		{"hop-through", model.Hop{Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: model.DirectionIn, Label: park}},
 		{"hop-unknown-type", model.Hop{Types: []string{"NO_SUCH_TYPE"}, Direction: model.DirectionOut}},
-		// Entity.relations: every type, both directions.
-		{"neighbors", model.Hop{Direction: model.DirectionBoth}},
+		// Entity.relations: every type, both directions, stated ones (its default).
+		{"neighbors", model.Hop{Direction: model.DirectionBoth, Kinds: stated}},
+		{"hop-walk-stated", model.Hop{Types: []string{"PART_OF"}, Direction: model.DirectionIn, MaxHops: 3, Kinds: stated}},
+		{"hop-through-stated", model.Hop{Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: model.DirectionIn, Label: park, Kinds: stated}},
 	}
 	for _, h := range hops {
 		h.hop.AsOf = asOf
@@ -187,11 +191,12 @@ func goldenQueries() ([]goldenQuery, error) {
 		add(name, cypher, params, nil)
 		out = append(out, goldenQuery{name: name + "-browser", cypher: browser, params: params, browser: true})
 	}
-	q, browser, params := neighborhoodQuery("fuling-district-industrial-park", 2, nil, 100, asOf)
+	// The defaults of the API: stated relationships only; the subgraph with every kind.
+	q, browser, params := neighborhoodQuery("fuling-district-industrial-park", 2, nil, stated, 100, asOf)
 	browse("neighborhood", q, browser, params)
-	q, params = shortestPathQuery("fuling-district-industrial-park", "asus", 6, []string{"PART_OF", "HOSTS"}, asOf)
+	q, params = shortestPathQuery("fuling-district-industrial-park", "asus", 6, []string{"PART_OF", "HOSTS"}, stated, asOf)
 	browse("shortest-path", q, q, params)
-	q, browser, params = subgraphQuery(ids, nil, asOf)
+	q, browser, params = subgraphQuery(ids, nil, model.Followed(nil, true, true), asOf)
 	browse("subgraph", q, browser, params)
 
 	for _, by := range []model.BreakdownKey{model.BreakdownKeyIndustry, model.BreakdownKeyDistrict,

@@ -264,7 +264,8 @@ RETURN collect({item: item, with: [{{lists}}]}) AS list`
 // hopsFrom compiles hops, each answered from every row's entity x (n at depth 0, n1,
 // n2, ... below): pageHop (or pageNoHop) per hop, keeping the columns before it, which
 // are kept and then the lists named prefix0, prefix1, ... that it returns as columns. The
-// parameter of hop i's length is first+i (set in params), and the hops of its own
+// parameter of hop i's length is first+i (set in params), that of its derivation kinds,
+// when it has any, hopKinds with the same suffix; and the hops of its own
 // (model.Hop.With) are named and compiled the same way under it, nested as deep as they go.
 func hopsFrom(hops []model.Hop, depth int, kept []string, prefix, first string, params map[string]any) ([]string, []string, error) {
 	x := "n"
@@ -275,7 +276,8 @@ func hopsFrom(hops []model.Hop, depth int, kept []string, prefix, first string, 
 	columns := slices.Clip(kept)
 	for i, h := range hops {
 		length, list := fmt.Sprintf("%s%d", first, i), fmt.Sprintf("%s%d", prefix, i)
-		body, err := hopQuery(h, "$"+length)
+		kinds := "hopKinds" + strings.TrimPrefix(length, "hopFirst")
+		body, err := hopQuery(h, "$"+length, "$"+kinds)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -297,6 +299,9 @@ func hopsFrom(hops []model.Hop, depth int, kept []string, prefix, first string, 
 		} else {
 			out[i] = fill(pageHop, "x", x, "hop", body, "kept", strings.Join(columns, ", "), "list", list)
 			params[length] = hopFirst(h)
+			if len(h.Kinds) > 0 {
+				params[kinds] = model.StoredKinds(h.Kinds)
+			}
 		}
 		columns = append(columns, list)
 	}

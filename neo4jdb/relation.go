@@ -23,11 +23,15 @@ RETURN id, list`
 // neighborsQuery is the Neighbors query. It is "" when the hop cannot match anything (no
 // relationship has an unknown type).
 func neighborsQuery(ids []string, hop model.Hop) (string, map[string]any, error) {
-	body, err := hopQuery(hop, "$first")
+	body, err := hopQuery(hop, "$first", "$kinds")
 	if err != nil || body == "" {
 		return "", nil, err
 	}
-	return fill(neighborsTemplate, "hop", body), map[string]any{"ids": ids, "first": hopFirst(hop), "asOf": hop.AsOf}, nil
+	params := map[string]any{"ids": ids, "first": hopFirst(hop), "asOf": hop.AsOf}
+	if len(hop.Kinds) > 0 {
+		params["kinds"] = model.StoredKinds(hop.Kinds)
+	}
+	return fill(neighborsTemplate, "hop", body), params, nil
 }
 
 // Neighbors returns, for each of ids, its neighbours one hop (or up to hop.MaxHops hops)
@@ -62,30 +66,32 @@ func hopFirst(hop model.Hop) int {
 
 // The hop subqueries run over a bound entity a and return its far ends b as one list
 // named list, at most {{first}} long (a parameter such as $first), over relationships
-// that hold at $asOf ({{valid}}, {{validPath}}: see timed). {{left}} and {{right}}
+// that hold at $asOf ({{valid}}, {{validPath}}: see timed) and, where the hop names
+// derivation kinds, are of those kinds ({{derived}} for r, {{derivedPath}} for every
+// relationship of rs: empty, or " AND " and the predicate). {{left}} and {{right}}
 // are the two halves of the arrow of the hop's direction, {{types}} a type pattern such
 // as :PART_OF|LOCATED_IN (empty: any type), {{label}} the far end's labels and {{b}} what
 // the list keeps of a far end (see farEnd).
 const (
 	// hopOne follows one relationship and keeps it, its far end and its direction.
 	hopOne = `MATCH (a){{left}}[r{{types}}]{{right}}(b{{label}})
-WHERE {{valid}}
+WHERE {{valid}}{{derived}}
 WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
 RETURN collect({r: r, b: {{b}}, out: out})[..{{first}}] AS list`
 
 	// hopWalk follows 1 to {{hops}} relationships and keeps the far ends, nearest first.
 	hopWalk = `MATCH p = (a){{left}}[rs{{types}}*1..{{hops}}]{{right}}(b{{label}})
-WHERE b <> a AND {{validPath}}
+WHERE b <> a AND {{validPath}}{{derivedPath}}
 WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
 RETURN collect({{b}})[..{{first}}] AS list`
 
 	// hopThrough expands the set reached over 0 to {{depth}} relationships of {{through}}
 	// once, without enumerating paths, then takes the final hop from every member.
 	hopThrough = `MATCH (a){{left}}[rs{{through}}*0..{{depth}}]{{right}}(x:Entity)
-WHERE {{validPath}}
+WHERE {{validPath}}{{derivedPath}}
 WITH DISTINCT x
 MATCH (x){{left}}[r{{types}}]{{right}}(b{{label}})
-WHERE {{valid}}
+WHERE {{valid}}{{derived}}
 WITH DISTINCT b ORDER BY b.name, b.id
 RETURN collect({{b}})[..{{first}}] AS list`
 )
@@ -98,10 +104,12 @@ var arrowsOf = map[model.Direction][2]string{
 }
 
 // hopQuery compiles hop to the subquery of its shape (hopOne, hopWalk or hopThrough),
-// with first (a parameter such as "$first") as the number of far ends kept. It is ""
-// when the hop cannot match anything. Only known relationship type names and entity
-// labels reach the Cypher text; an unknown direction or label gives an INVALID error.
-func hopQuery(hop model.Hop, first string) (string, error) {
+// with first (a parameter such as "$first") as the number of far ends kept and, when
+// hop.Kinds is set, kinds (a parameter such as "$kinds", that the caller sets to
+// model.StoredKinds(hop.Kinds)) as the derivations followed. It is "" when the hop
+// cannot match anything. Only known relationship type names and entity labels reach the
+// Cypher text; an unknown direction or label gives an INVALID error.
+func hopQuery(hop model.Hop, first, kinds string) (string, error) {
 	arrows, ok := arrowsOf[hop.Direction]
 	if !ok {
 		return "", model.Errorf(model.CodeInvalid, "unknown direction %q", hop.Direction)
@@ -119,17 +127,22 @@ func hopQuery(hop model.Hop, first string) (string, error) {
 	}
 	shape := []string{"left", arrows[0], "right", arrows[1], "types", types, "label", label, "first", first,
 		"b", farEnd("b", hop.Slim && len(hop.With) == 0)}
+	derived, derivedPath := "", ""
+	if len(hop.Kinds) > 0 {
+		derived = " AND " + fill(derivedAs, "x", "r", "kinds", kinds)
+		derivedPath = " AND all(step IN rs WHERE " + fill(derivedAs, "x", "step", "kinds", kinds) + ")"
+	}
 	switch {
 	case len(hop.Through) > 0:
 		through, ok := typePattern(hop.Through)
 		if !ok || types == "" {
 			return "", model.Errorf(model.CodeInvalid, "unknown relationship types %v or %v", hop.Through, hop.Types)
 		}
-		return contained(hopThrough, append(shape, "through", through)...), nil
+		return contained(hopThrough, append(shape, "through", through, "derived", derived, "derivedPath", derivedPath)...), nil
 	case hop.MaxHops > 1:
-		return timed(hopWalk, append(shape, "hops", strconv.Itoa(min(hop.MaxHops, model.ContainmentDepth)))...), nil
+		return timed(hopWalk, append(shape, "hops", strconv.Itoa(min(hop.MaxHops, model.ContainmentDepth)), "derivedPath", derivedPath)...), nil
 	}
-	return timed(hopOne, shape...), nil
+	return timed(hopOne, append(shape, "derived", derived)...), nil
 }
 
 // hopItem returns the decoder of one item of the list of hop's subquery: a far end alone

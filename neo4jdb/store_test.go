@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -375,6 +376,9 @@ func TestHopsAnsweredWithAPageEqualNeighbors(t *testing.T) {
 			{Types: []string{"TARGETS"}, Direction: model.DirectionOut, Label: model.EntityTypeIndustry},
 			{Types: []string{"PART_OF"}, Direction: model.DirectionIn, Label: model.EntityTypePark},
 			{Types: []string{"NO_SUCH_TYPE"}, Direction: model.DirectionOut},
+			// Two hops of their own derivation kinds in one page: each its own parameter.
+			{Types: []string{"TARGETS"}, Direction: model.DirectionOut, Kinds: []model.DerivationKind{model.DerivationInferred}},
+			{Types: []string{"PART_OF", "LOCATED_IN"}, Direction: model.DirectionOut, MaxHops: 3, Kinds: []model.DerivationKind{model.DerivationStated}},
 		}},
 		{model.EntityTypeIndustry, []model.Hop{
 			{Through: []string{"SUBSECTOR_OF"}, Types: []string{"FOCUSES_ON", "TARGETS"}, Direction: model.DirectionIn, Label: model.EntityTypePark},
@@ -402,6 +406,11 @@ func TestHopsAnsweredWithAPageEqualNeighbors(t *testing.T) {
 			}
 			for id, rels := range want {
 				nonEmpty++
+				for _, r := range rels {
+					if len(h.Kinds) > 0 && r.Derivation != nil && !slices.Contains(h.Kinds, r.Derivation.Kind) {
+						t.Errorf("%s %s hop %+v: a %s relation", c.of, id, h, r.Derivation.Kind)
+					}
+				}
 				if describe(got[id]) != describe(rels) {
 					t.Errorf("%s %s hop %+v:\n got  %s\n want %s", c.of, id, h, describe(got[id]), describe(rels))
 				}

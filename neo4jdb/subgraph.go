@@ -14,7 +14,8 @@ import (
 )
 
 // TraversalTypes are the relationship types traversals follow by default: the curated
-// ones and the derived TARGETS_INVESTORS_FROM, not MENTIONS or HAS_FACT.
+// ones and the computed TARGETS_INVESTORS_FROM, not MENTIONS or HAS_FACT. Which of their
+// relationships are followed is up to the traversal's derivation kinds.
 func TraversalTypes() []string {
 	types := make([]string, 0, len(model.RelationTypes))
 	for t := range model.RelationTypes {
@@ -35,33 +36,50 @@ func orTraversalTypes(types []string) []string {
 
 // neighborhoodTemplate finds the entities within {{depth}} hops of $id over $types,
 // nearest first and at most $limit besides $id, and every relationship of $types among
-// them, all over relationships that hold at $asOf.
+// them, all over relationships of the kinds $derivations ({{derived}}) that hold at
+// $asOf.
 const neighborhoodTemplate = `MATCH (start:Entity {id: $id})
 OPTIONAL MATCH p = (start)-[rs*1..{{depth}}]-(m:Entity)
-WHERE m <> start AND all(r IN rs WHERE type(r) IN $types) AND {{validPath}}
+WHERE m <> start AND all(r IN rs WHERE type(r) IN $types AND {{derived}}) AND {{validPath}}
 WITH start, m, min(length(p)) AS d
 ORDER BY d, m.name, m.id
 WITH start, collect(m)[..$limit] AS ms
 WITH [start] + ms AS nodes
 UNWIND nodes AS a
 OPTIONAL MATCH (a)-[r]->(b:Entity)
-WHERE type(r) IN $types AND b IN nodes AND {{valid}}
+WHERE type(r) IN $types AND {{derived}} AND b IN nodes AND {{valid}}
 RETURN nodes, collect(r) AS rels`
+
+// traversed is timed with the hole {{derived}} also filled: the relationship r is of a
+// derivation kind in $derivations (see traversalParams).
+func traversed(template string, holes ...string) string {
+	return timed(template, append(holes, "derived", fill(derivedAs, "x", "r", "kinds", "$derivations"))...)
+}
+
+// traversalParams returns params with the parameters the traversals share: $types
+// (types, or every traversal type when empty), $derivations (the stored form of kinds,
+// every kind when empty) and $asOf.
+func traversalParams(params map[string]any, types []string, kinds []model.DerivationKind, asOf string) map[string]any {
+	params["types"] = orTraversalTypes(types)
+	params["derivations"] = model.StoredKinds(kinds)
+	params["asOf"] = asOf
+	return params
+}
 
 // neighborhoodQuery is the Neighborhood query and, with the same parameters, its
 // Browser form: the same query, so that Browser draws the same nodes and relationships.
-func neighborhoodQuery(id string, depth int, types []string, limit int, asOf string) (cypher, browser string, params map[string]any) {
-	q := timed(neighborhoodTemplate, "depth", strconv.Itoa(depth))
-	return q, q, map[string]any{"id": id, "types": orTraversalTypes(types), "limit": limit, "asOf": asOf}
+func neighborhoodQuery(id string, depth int, types []string, kinds []model.DerivationKind, limit int, asOf string) (cypher, browser string, params map[string]any) {
+	q := traversed(neighborhoodTemplate, "depth", strconv.Itoa(depth))
+	return q, q, traversalParams(map[string]any{"id": id, "limit": limit}, types, kinds, asOf)
 }
 
 // Neighborhood returns the entities within depth hops of id over types (every traversal
 // type when empty), nearest first and at most limit besides id, and every relationship
-// of those types among them, over the relationships that hold at asOf (the present when
-// empty). An unknown id gives an empty subgraph. The arguments are within their model
-// bounds (the resolvers check them).
-func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []string, limit int, asOf string) (*model.Subgraph, error) {
-	q, browser, params := neighborhoodQuery(id, depth, types, limit, present(asOf))
+// of those types among them, over the relationships of the derivation kinds kinds (every
+// kind when empty) that hold at asOf (the present when empty). An unknown id gives an
+// empty subgraph. The arguments are within their model bounds (the resolvers check them).
+func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []string, kinds []model.DerivationKind, limit int, asOf string) (*model.Subgraph, error) {
+	q, browser, params := neighborhoodQuery(id, depth, types, kinds, limit, present(asOf))
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("neighborhood of %q: %w", id, err)
@@ -74,27 +92,28 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []
 	return g, nil
 }
 
-// subgraphCypher finds the entities of $ids and every relationship of $types among them
-// that holds at $asOf.
+// subgraphCypher finds the entities of $ids and every relationship of $types and of the
+// kinds $derivations among them that holds at $asOf.
 const subgraphCypher = `MATCH (n:Entity) WHERE n.id IN $ids
 WITH collect(n) AS nodes
 UNWIND nodes AS a
 OPTIONAL MATCH (a)-[r]->(b:Entity)
-WHERE type(r) IN $types AND b IN nodes AND {{valid}}
+WHERE type(r) IN $types AND {{derived}} AND b IN nodes AND {{valid}}
 RETURN nodes, collect(r) AS rels`
 
 // subgraphQuery is the Subgraph query and, with the same parameters, its Browser form
 // (the same query).
-func subgraphQuery(ids []string, types []string, asOf string) (cypher, browser string, params map[string]any) {
-	q := timed(subgraphCypher)
-	return q, q, map[string]any{"ids": ids, "types": orTraversalTypes(types), "asOf": asOf}
+func subgraphQuery(ids []string, types []string, kinds []model.DerivationKind, asOf string) (cypher, browser string, params map[string]any) {
+	q := traversed(subgraphCypher)
+	return q, q, traversalParams(map[string]any{"ids": ids}, types, kinds, asOf)
 }
 
 // Subgraph returns the entities with the given ids and every relationship of types
-// (every traversal type when empty) among them that holds at asOf (the present when
-// empty). Unknown ids are left out.
-func (s *Store) Subgraph(ctx context.Context, ids []string, types []string, asOf string) (*model.Subgraph, error) {
-	q, browser, params := subgraphQuery(ids, types, present(asOf))
+// (every traversal type when empty) and of the derivation kinds kinds (every kind when
+// empty) among them that holds at asOf (the present when empty). Unknown ids are left
+// out.
+func (s *Store) Subgraph(ctx context.Context, ids []string, types []string, kinds []model.DerivationKind, asOf string) (*model.Subgraph, error) {
+	q, browser, params := subgraphQuery(ids, types, kinds, present(asOf))
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("subgraph of %d ids: %w", len(ids), err)
@@ -152,27 +171,31 @@ func subgraphOf(recs []*neo4j.Record) (*model.Subgraph, error) {
 }
 
 // shortestPathTemplate finds a shortest path of at most {{depth}} hops over $types from
-// the entity $from to the entity $to, over relationships that hold at $asOf. Browser
+// the entity $from to the entity $to, over relationships of the kinds $derivations that
+// hold at $asOf: the predicate is on every relationship of the path, so Neo4j searches
+// only such paths and finds the shortest of them. Browser
 // runs it as it is. (Each end has a MATCH of its own: one MATCH of two disconnected nodes
 // earns a cartesian-product notice.)
 const shortestPathTemplate = `MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})
 MATCH p = shortestPath((a)-[*..{{depth}}]-(b))
-WHERE all(r IN relationships(p) WHERE type(r) IN $types AND {{valid}})
+WHERE all(r IN relationships(p) WHERE type(r) IN $types AND {{derived}} AND {{valid}})
 RETURN p`
 
 // shortestPathQuery is the ShortestPath query.
-func shortestPathQuery(from, to string, maxDepth int, types []string, asOf string) (string, map[string]any) {
-	return timed(shortestPathTemplate, "depth", strconv.Itoa(maxDepth)),
-		map[string]any{"from": from, "to": to, "types": orTraversalTypes(types), "asOf": asOf}
+func shortestPathQuery(from, to string, maxDepth int, types []string, kinds []model.DerivationKind, asOf string) (string, map[string]any) {
+	return traversed(shortestPathTemplate, "depth", strconv.Itoa(maxDepth)),
+		traversalParams(map[string]any{"from": from, "to": to}, types, kinds, asOf)
 }
 
 // ShortestPath returns a shortest path from one entity to another over types (every
-// traversal type when empty) of at most maxDepth hops, over the relationships that hold
-// at asOf (the present when empty), or nil when there is none (or either id is unknown,
-// or from is to).
-func (s *Store) ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string, asOf string) (*model.Path, error) {
-	q, params := shortestPathQuery(from, to, maxDepth, types, present(asOf))
+// traversal type when empty) of at most maxDepth hops, over the relationships of the
+// derivation kinds kinds (every kind when empty) that hold at asOf (the present when
+// empty), or nil when there is none (or either id is unknown, or from is to). Each step
+// carries the evidence of its relationship: for a stated one the quotes that state it,
+// for a derived one the evidence of the relationships it was derived from.
+func (s *Store) ShortestPath(ctx context.Context, from, to string, maxDepth int, types []string, kinds []model.DerivationKind, asOf string) (*model.Path, error) {
+	q, params := shortestPathQuery(from, to, maxDepth, types, kinds, present(asOf))
 	recs, err := s.read(ctx, q, params)
 	if err != nil {
 		return nil, fmt.Errorf("shortest path %q to %q: %w", from, to, err)

@@ -15,55 +15,134 @@ import (
 	"github.com/parkgraph/parkgraph/seeds"
 )
 
-func TestThePathFromTaiwanToTheFulingParkShowsItsEvidence(t *testing.T) {
-	srv := newTestServer(t, serverOptions{})
-	var data struct {
-		ShortestPath struct {
-			Length int     `json:"length"`
-			Nodes  []named `json:"nodes"`
-			Steps  []struct {
-				Relation struct {
-					Type   string `json:"type"`
-					Source string `json:"source"`
-					Target string `json:"target"`
-				} `json:"relation"`
-				Evidence []evidence `json:"evidence"`
-			} `json:"steps"`
-			Cypher string `json:"cypher"`
-		} `json:"shortestPath"`
-	}
-	query(t, srv.URL, `{ shortestPath(from: "taiwan", to: "fuling-district-industrial-park") {
-		length nodes { id } steps { relation { type source target } evidence { quote document { id text } } } cypher } }`, nil, &data)
-	p := data.ShortestPath
-	if p.Length != len(p.Steps) || len(p.Nodes) != p.Length+1 || p.Length == 0 {
-		t.Fatalf("inconsistent path: %+v", p)
-	}
-	if p.Nodes[0].ID != "taiwan" || p.Nodes[len(p.Nodes)-1].ID != "fuling-district-industrial-park" {
-		t.Errorf("path runs %s .. %s", p.Nodes[0].ID, p.Nodes[len(p.Nodes)-1].ID)
-	}
-	sawTaiwanese := false
-	for i, s := range p.Steps {
-		ends := map[string]bool{s.Relation.Source: true, s.Relation.Target: true}
-		if !ends[p.Nodes[i].ID] || !ends[p.Nodes[i+1].ID] {
-			t.Errorf("step %d (%s %s->%s) does not join %s and %s", i, s.Relation.Type, s.Relation.Source, s.Relation.Target, p.Nodes[i].ID, p.Nodes[i+1].ID)
+// pathStep is a step of shortestPath as the path tests ask for it.
+type pathStep struct {
+	Relation struct {
+		Type       string `json:"type"`
+		Source     string `json:"source"`
+		Target     string `json:"target"`
+		Derivation struct {
+			Kind string  `json:"kind"`
+			Rule *string `json:"rule"`
+		} `json:"derivation"`
+	} `json:"relation"`
+	Evidence []evidence `json:"evidence"`
+}
+
+// pathNode is an entity along a path, with the spellings a quote may name it by.
+type pathNode struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases"`
+}
+
+// namedIn reports whether quote names n by its name or one of its aliases, in any case.
+func (n pathNode) namedIn(quote string) bool {
+	q := strings.ToLower(quote)
+	for _, s := range append([]string{n.Name}, n.Aliases...) {
+		if s != "" && strings.Contains(q, strings.ToLower(s)) {
+			return true
 		}
-		if len(s.Evidence) == 0 {
-			t.Errorf("step %d has no evidence", i)
+	}
+	return false
+}
+
+// How is Taiwan connected to the Fuling park? By default shortestPath follows stated
+// relationships only: every step is STATED, and each of its quotes is from a document
+// that names both ends of its hop. With includeComputed the shortest path is the one computed
+// TARGETS_INVESTORS_FROM hop, whose derivation names its rule and none of whose quotes
+// names both the park and Taiwan: the answer the default no longer gives.
+func TestThePathFromTaiwanToTheFulingParkIsStatedHopByHop(t *testing.T) {
+	srv := newTestServer(t, serverOptions{})
+	type path struct {
+		Length int        `json:"length"`
+		Nodes  []pathNode `json:"nodes"`
+		Steps  []pathStep `json:"steps"`
+		Cypher string     `json:"cypher"`
+	}
+	var data struct {
+		Stated   *path `json:"stated"`
+		Computed *path `json:"computed"`
+	}
+	const fields = `length nodes { id name aliases }
+		steps { relation { type source target derivation { kind rule } } evidence { quote document { id text } } } cypher`
+	query(t, srv.URL, `{ stated: shortestPath(from: "taiwan", to: "fuling-district-industrial-park") { `+fields+` }
+		computed: shortestPath(from: "taiwan", to: "fuling-district-industrial-park", includeComputed: true) { `+fields+` } }`, nil, &data)
+	if data.Stated == nil || data.Computed == nil {
+		t.Fatalf("no path: stated %v, computed %v", data.Stated, data.Computed)
+	}
+	for name, p := range map[string]*path{"stated": data.Stated, "computed": data.Computed} {
+		if p.Length != len(p.Steps) || len(p.Nodes) != p.Length+1 || p.Length == 0 {
+			t.Fatalf("%s: inconsistent path: %+v", name, p)
+		}
+		if p.Nodes[0].ID != "taiwan" || p.Nodes[len(p.Nodes)-1].ID != "fuling-district-industrial-park" {
+			t.Errorf("%s: path runs %s .. %s", name, p.Nodes[0].ID, p.Nodes[len(p.Nodes)-1].ID)
+		}
+		for i, s := range p.Steps {
+			ends := map[string]bool{s.Relation.Source: true, s.Relation.Target: true}
+			if !ends[p.Nodes[i].ID] || !ends[p.Nodes[i+1].ID] {
+				t.Errorf("%s: step %d (%s %s->%s) does not join %s and %s", name, i, s.Relation.Type, s.Relation.Source, s.Relation.Target, p.Nodes[i].ID, p.Nodes[i+1].ID)
+			}
+			if len(s.Evidence) == 0 {
+				t.Errorf("%s: step %d has no evidence", name, i)
+			}
+			for _, e := range s.Evidence {
+				if !strings.Contains(e.Document.Text, e.Quote) {
+					t.Errorf("%s: step %d quote %q not in %s", name, i, e.Quote, e.Document.ID)
+				}
+			}
+		}
+		for _, want := range []string{"{id: 'taiwan'}", "{id: 'fuling-district-industrial-park'}", "shortestPath(", "IN ['stated'"} {
+			if !strings.Contains(p.Cypher, want) {
+				t.Errorf("%s: cypher lacks %q:\n%s", name, want, p.Cypher)
+			}
+		}
+	}
+
+	// The default: stated hop by hop, each quote from a document that names both ends.
+	// (The seeds' quotes for these hops name the zone as "the zone" or "the cooperation
+	// zone", as the document does after naming it in full, so a quote alone need not
+	// hold its name or an alias.)
+	for i, s := range data.Stated.Steps {
+		a, b := data.Stated.Nodes[i], data.Stated.Nodes[i+1]
+		if s.Relation.Derivation.Kind != "STATED" || s.Relation.Type == model.DerivedInvestorOrigin {
+			t.Errorf("stated: step %d is %s %s", i, s.Relation.Derivation.Kind, s.Relation.Type)
 		}
 		for _, e := range s.Evidence {
-			if !strings.Contains(e.Document.Text, e.Quote) {
-				t.Errorf("step %d quote %q not in %s", i, e.Quote, e.Document.ID)
+			if !a.namedIn(e.Document.Text) || !b.namedIn(e.Document.Text) {
+				t.Errorf("stated: step %d (%s) quotes %s, which does not name both %s and %s", i, s.Relation.Type, e.Document.ID, a.Name, b.Name)
 			}
-			sawTaiwanese = sawTaiwanese || strings.Contains(e.Quote, "Taiwanese biotechnology")
 		}
 	}
-	if !sawTaiwanese {
-		t.Errorf("no step cites the sentence about Taiwanese biotechnology: %+v", p.Steps)
+	if strings.Contains(data.Stated.Cypher, "'computed'") || strings.Contains(data.Stated.Cypher, "'inferred'") {
+		t.Errorf("stated: the Browser statement follows derived relationships:\n%s", data.Stated.Cypher)
 	}
-	for _, want := range []string{"{id: 'taiwan'}", "{id: 'fuling-district-industrial-park'}", "shortestPath("} {
-		if !strings.Contains(p.Cypher, want) {
-			t.Errorf("cypher lacks %q:\n%s", want, p.Cypher)
+
+	// With includeComputed: the one computed hop, shorter, from the park's targets.
+	c := data.Computed
+	if c.Length >= data.Stated.Length {
+		t.Errorf("with includeComputed the path has %d hops, the stated one %d: the switch changes nothing", c.Length, data.Stated.Length)
+	}
+	sawComputed := false
+	for i, s := range c.Steps {
+		if s.Relation.Derivation.Kind != "COMPUTED" {
+			continue
 		}
+		sawComputed = true
+		if s.Relation.Type != model.DerivedInvestorOrigin || s.Relation.Derivation.Rule == nil || *s.Relation.Derivation.Rule != seeds.InvestorOrigins.Name {
+			t.Errorf("computed: step %d is %s by %v", i, s.Relation.Type, s.Relation.Derivation.Rule)
+		}
+		for _, e := range s.Evidence {
+			if c.Nodes[i].namedIn(e.Quote) && c.Nodes[i+1].namedIn(e.Quote) {
+				t.Errorf("computed: step %d quote %q names both ends: the test no longer shows the difference", i, e.Quote)
+			}
+		}
+	}
+	if !sawComputed {
+		t.Errorf("with includeComputed no step is computed: %+v", c.Steps)
+	}
+	if !strings.Contains(c.Cypher, "'computed'") {
+		t.Errorf("computed: the Browser statement does not follow computed relationships:\n%s", c.Cypher)
 	}
 }
 
@@ -138,7 +217,14 @@ func TestSubgraphReturnsEveryRelationshipAmongTheGivenEntities(t *testing.T) {
 			} `json:"edges"`
 		} `json:"subgraph"`
 	}
+	// The park's targets are inferred and its link to Taiwan computed: none is stated.
 	query(t, srv.URL, `{ subgraph(ids: ["fuling-district-industrial-park", "biotechnology", "taiwan", "no-such-id"]) { nodes { id } edges { type source target } } }`, nil, &data)
+	equal(t, "subgraph nodes", ids(data.Subgraph.Nodes), []string{"biotechnology", "fuling-district-industrial-park", "taiwan"})
+	if len(data.Subgraph.Edges) != 0 {
+		t.Errorf("by default the subgraph has the edges %+v, want none: no stated relationship joins them", data.Subgraph.Edges)
+	}
+	query(t, srv.URL, `{ subgraph(ids: ["fuling-district-industrial-park", "biotechnology", "taiwan", "no-such-id"], includeInferred: true, includeComputed: true) {
+		nodes { id } edges { type source target } } }`, nil, &data)
 	equal(t, "subgraph nodes", ids(data.Subgraph.Nodes), []string{"biotechnology", "fuling-district-industrial-park", "taiwan"})
 	got := []string{}
 	for _, e := range data.Subgraph.Edges {
@@ -844,5 +930,136 @@ func TestBreakdownsRollUpFilterAndCrossTabulateTheSeeds(t *testing.T) {
 		if r := graphQL(t, srv.URL, gqlRequest{query: q}); r.code() != "INVALID" {
 			t.Errorf("%s: want INVALID, got %s", name, r.raw)
 		}
+	}
+}
+
+// Each traversal follows only stated relationships by default, and each switch adds
+// exactly its kind: counted by derivation on the seeds, over the Fuling park, whose
+// targets are inferred and whose link to Taiwan is computed.
+func TestEachTraversalFollowsStatedRelationshipsAndEachSwitchAddsItsKind(t *testing.T) {
+	srv := newTestServer(t, serverOptions{})
+	const fuling = "fuling-district-industrial-park"
+	type edge struct {
+		ID         string `json:"id"`
+		Type       string `json:"type"`
+		Derivation struct {
+			Kind string `json:"kind"`
+		} `json:"derivation"`
+	}
+	// traversals return the edges of each traversal for the given switches.
+	traversals := func(switches string) map[string][]edge {
+		var data struct {
+			Node struct {
+				Relations []edge `json:"relations"`
+			} `json:"node"`
+			Neighborhood struct {
+				Edges []edge `json:"edges"`
+			} `json:"neighborhood"`
+			Subgraph struct {
+				Edges []edge `json:"edges"`
+			} `json:"subgraph"`
+			ToTaiwan *struct {
+				Steps []struct {
+					Relation edge `json:"relation"`
+				} `json:"steps"`
+			} `json:"toTaiwan"`
+			ToBiotech *struct {
+				Steps []struct {
+					Relation edge `json:"relation"`
+				} `json:"steps"`
+			} `json:"toBiotech"`
+		}
+		args := ""
+		if switches != "" {
+			args = ", " + switches
+		}
+		list := "(first: 500" + args + ")"
+		query(t, srv.URL, `{
+			node(id: "`+fuling+`") { ... on Entity { relations`+list+` { id type derivation { kind } } } }
+			neighborhood(id: "`+fuling+`"`+args+`) { edges { id type derivation { kind } } }
+			subgraph(ids: ["`+fuling+`", "fuling-district", "biotechnology", "taiwan"]`+args+`) { edges { id type derivation { kind } } }
+			toTaiwan: shortestPath(from: "`+fuling+`", to: "taiwan"`+args+`) { steps { relation { id type derivation { kind } } } }
+			toBiotech: shortestPath(from: "`+fuling+`", to: "biotechnology"`+args+`) { steps { relation { id type derivation { kind } } } }
+		}`, nil, &data)
+		out := map[string][]edge{"relations": data.Node.Relations, "neighborhood": data.Neighborhood.Edges, "subgraph": data.Subgraph.Edges}
+		for name, p := range map[string]*struct {
+			Steps []struct {
+				Relation edge `json:"relation"`
+			} `json:"steps"`
+		}{"shortestPath to Taiwan": data.ToTaiwan, "shortestPath to biotechnology": data.ToBiotech} {
+			if p == nil {
+				t.Fatalf("%s (%s): no path", name, switches)
+			}
+			for _, s := range p.Steps {
+				out[name] = append(out[name], s.Relation)
+			}
+		}
+		return out
+	}
+	count := func(edges []edge) map[string]int {
+		n := map[string]int{}
+		for _, e := range edges {
+			n[e.Derivation.Kind]++
+		}
+		return n
+	}
+	stated := func(edges []edge) map[string]bool {
+		ids := map[string]bool{}
+		for _, e := range edges {
+			if e.Derivation.Kind == "STATED" {
+				ids[e.ID] = true
+			}
+		}
+		return ids
+	}
+	base := traversals("")
+	inferred := traversals("includeInferred: true")
+	computed := traversals("includeComputed: true")
+	both := traversals("includeInferred: true, includeComputed: true")
+	for name, edges := range base {
+		n := count(edges)
+		t.Logf("%s: default %v, includeInferred %v, includeComputed %v, both %v", name, n, count(inferred[name]), count(computed[name]), count(both[name]))
+		if n["STATED"] == 0 || n["INFERRED"] != 0 || n["COMPUTED"] != 0 {
+			t.Errorf("%s by default: %v, want stated edges only", name, n)
+		}
+		if strings.HasPrefix(name, "shortestPath") {
+			continue // a path takes what is shortest, not every edge of a kind
+		}
+		ni, nc, nb := count(inferred[name]), count(computed[name]), count(both[name])
+		if ni["INFERRED"] == 0 || ni["COMPUTED"] != 0 {
+			t.Errorf("%s with includeInferred: %v, want inferred edges and no computed ones", name, ni)
+		}
+		if nc["COMPUTED"] == 0 || nc["INFERRED"] != 0 {
+			t.Errorf("%s with includeComputed: %v, want computed edges and no inferred ones", name, nc)
+		}
+		if nb["INFERRED"] != ni["INFERRED"] || nb["COMPUTED"] != nc["COMPUTED"] {
+			t.Errorf("%s with both: %v, want the inferred of one switch (%d) and the computed of the other (%d)", name, nb, ni["INFERRED"], nc["COMPUTED"])
+		}
+		// The stated edges stay; only a neighbourhood may reach more entities, and with
+		// them more stated edges.
+		for id := range stated(edges) {
+			for _, with := range [][]edge{inferred[name], computed[name], both[name]} {
+				if !stated(with)[id] {
+					t.Errorf("%s: the stated edge %s is lost when a switch is on", name, id)
+				}
+			}
+		}
+		if name != "neighborhood" {
+			for label, with := range map[string][]edge{"includeInferred": inferred[name], "includeComputed": computed[name], "both": both[name]} {
+				if count(with)["STATED"] != n["STATED"] {
+					t.Errorf("%s with %s: %d stated edges, by default %d", name, label, count(with)["STATED"], n["STATED"])
+				}
+			}
+		}
+	}
+	// A derived hop shortens each path only when its switch is on.
+	if p := inferred["shortestPath to biotechnology"]; len(p) != 1 || p[0].Derivation.Kind != "INFERRED" {
+		t.Errorf("with includeInferred the park reaches biotechnology by %+v, want its one inferred TARGETS", p)
+	}
+	if p := computed["shortestPath to Taiwan"]; len(p) != 1 || p[0].Type != model.DerivedInvestorOrigin {
+		t.Errorf("with includeComputed the park reaches Taiwan by %+v, want the one computed hop", p)
+	}
+	if count(computed["shortestPath to biotechnology"])["INFERRED"] != 0 || count(inferred["shortestPath to Taiwan"])["COMPUTED"] != 0 {
+		t.Error("a path took a derived hop of the kind its switch leaves out")
 	}
 }

@@ -52,11 +52,11 @@ func TestTheGraphAnswersForThePresentAndForADateAskedFor(t *testing.T) {
 	const q = `query($asOf: String) {
 		zone: node(id: "chongqing-high-tech-zone", asOf: $asOf) { ... on Zone { areaKm2 parks { id name }
 			facts { property value validFrom validTo evidence { quote document { id text } } }
-			relations(types: ["IMPLEMENTED_IN", "PART_OF"], direction: IN) { type node { id } validFrom validTo } } }
+			relations(types: [IMPLEMENTED_IN, PART_OF], direction: IN) { type node { id } validFrom validTo } } }
 		parks(where: {zone: "chongqing-high-tech-zone"}, asOf: $asOf) { nodes { id name } }
 		small: zones(where: {areaKm2: {max: 71}}, asOf: $asOf) { nodes { id name } }
 		system: node(id: "three-zones-in-one-management-system", asOf: $asOf) { ... on Policy {
-			relations(types: ["IMPLEMENTED_IN"]) { type node { id } validFrom validTo } } }
+			relations(types: [IMPLEMENTED_IN]) { type node { id } validFrom validTo } } }
 		neighborhood(id: "north-new-area-high-tech-park", asOf: $asOf) { nodes { id } }
 		byZone: breakdown(of: PARK, by: ZONE, asOf: $asOf) { entity { id } count }
 	}`

@@ -22,8 +22,9 @@ export const OURS = {
   zone: `{ node(id: "${ZONE}") { ... on Zone { name parks { name subParks { name } } } } }`,
   industryParks: `{ node(id: "electronic-information") { ... on Industry { name parks { id name } } } }`,
   search: `{ search(query: "biotech", first: 10) { entity { id name } score } }`,
-  neighborhood: `{ neighborhood(id: "${ZONE}", depth: 2) { nodes { id name } edges { id type source target } } }`,
-  shortestPath: `{ shortestPath(from: "taiwan", to: "fuling-district-industrial-park") { length nodes { id name } steps { relation { id type source target } } } }`,
+  // The traversals ask for inferred and computed relationships too: the peer follows every type.
+  neighborhood: `{ neighborhood(id: "${ZONE}", depth: 2, includeInferred: true, includeComputed: true) { nodes { id name } edges { id type source target } } }`,
+  shortestPath: `{ shortestPath(from: "taiwan", to: "fuling-district-industrial-park", includeInferred: true, includeComputed: true) { length nodes { id name } steps { relation { id type source target } } } }`,
   breakdown: `{ breakdown(of: PARK, by: INDUSTRY) { entity { id name } count } }`,
   crossTab: `{ crossTab(of: PARK, rows: INDUSTRY, columns: INVESTOR_ORIGIN) { rows { entity { id name } count } columns { entity { id name } count } cells total } }`,
   match: `{ match(industry: "biotech", investorOrigin: "Taiwanese") { place { id name } score parts { rule points } } }`,

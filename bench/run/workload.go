@@ -74,9 +74,11 @@ RETURN node.id, node.name, score ORDER BY $q IN node.keys DESC, score DESC LIMIT
 		Params: map[string]any{"lucene": "biotech OR biotech*", "stemmed": "biotech", "q": "biotech"},
 		Expect: `"id":"industry-00"`,
 	},
+	// The traversals ask for inferred and computed relationships too (the API follows
+	// stated ones by default): the floor Cypher and the peer follow every type.
 	{
 		Name:  "neighborhood",
-		Query: `{ neighborhood(id: "zone-00000", depth: 2) { nodes { id name } edges { id type source target } } }`,
+		Query: `{ neighborhood(id: "zone-00000", depth: 2, includeInferred: true, includeComputed: true) { nodes { id name } edges { id type source target } } }`,
 		Cypher: `MATCH (start:Entity {id: $id})
 OPTIONAL MATCH p = (start)-[rs*1..2]-(m:Entity)
 WHERE m <> start AND all(r IN rs WHERE NOT type(r) IN ['MENTIONS', 'HAS_FACT'])
@@ -91,7 +93,7 @@ RETURN [n IN nodes | n.id] AS ids, collect([r.id, type(r)]) AS rels`,
 	},
 	{
 		Name:  "shortestPath",
-		Query: `{ shortestPath(from: "region-00", to: "park-0000001") { length nodes { id } steps { relation { type } } } }`,
+		Query: `{ shortestPath(from: "region-00", to: "park-0000001", includeInferred: true, includeComputed: true) { length nodes { id } steps { relation { type } } } }`,
 		Cypher: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = shortestPath((a)-[*..6]-(b))
 WHERE all(r IN relationships(p) WHERE NOT type(r) IN ['MENTIONS', 'HAS_FACT'])

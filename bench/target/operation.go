@@ -70,22 +70,24 @@ var SeedMix = []Operation{
 		Query:  `{ searchDocuments(query: "matchmaking") { document { id title } snippet } }`,
 		Expect: `"snippet":`,
 	},
+	// The traversals ask for inferred and computed relationships too, as the peer's
+	// answer (bench/peer) and the figures measured before stated-only became the default.
 	{
 		Name: "neighborhood",
-		Query: `{ neighborhood(id: "cross-straits-industrial-cooperation-zone-chongqing", depth: 2, limit: 50) {
+		Query: `{ neighborhood(id: "cross-straits-industrial-cooperation-zone-chongqing", depth: 2, limit: 50, includeInferred: true, includeComputed: true) {
 			nodes { id name type } edges { type source target } } }`,
 		Expect: `"id":"fuling-district-industrial-park"`,
 	},
 	{
 		Name: "shortestPath",
-		Query: `{ shortestPath(from: "taiwan", to: "fuling-district-industrial-park") { length nodes { name }
+		Query: `{ shortestPath(from: "taiwan", to: "fuling-district-industrial-park", includeInferred: true, includeComputed: true) { length nodes { name }
 			steps { relation { type source target } evidence { quote document { title } } } } }`,
 		Expect: `"type":"TARGETS_INVESTORS_FROM"`,
 	},
 	{
 		Name: "entityRelations",
 		Query: `{ node(id: "chongqing-high-tech-zone") { ... on Entity { name
-			relations(types: ["HOSTS", "FOCUSES_ON"], direction: OUT) { type node { name } evidence { quote document { id } } }
+			relations(types: [HOSTS, FOCUSES_ON], direction: OUT) { type node { name } evidence { quote document { id } } }
 			facts { property value evidence { quote } } mentionedIn { title } } } }`,
 		Expect: `"type":"HOSTS"`,
 	},

@@ -1,12 +1,13 @@
 // $asOf = "2025-01-01"
 // $first = 500
 // $ids = ["fuling-district-industrial-park","phoenix-lake-industrial-park"]
+// $kinds = ["stated"]
 
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
 CALL (a) {
   MATCH (a)-[r]-(b:Entity)
-  WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
+  WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo) AND coalesce(r.derivation, 'stated') IN $kinds
   WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
   RETURN collect({r: r, b: b, out: out})[..$first] AS list
 }

@@ -3,6 +3,8 @@
 // $asOf = "2025-01-01"
 // $hopFirst0 = 500
 // $hopFirst1 = 5
+// $hopFirst2 = 5
+// $hopKinds2 = ["stated"]
 // $limit = 21
 
 CALL () {
@@ -31,7 +33,15 @@ CALL () {
     RETURN collect({r: r, b: b, out: out})[..$hopFirst1] AS list
   }
   WITH n, k, h0, list AS h1
+  CALL (n) {
+    WITH n AS a
+    MATCH (a)-[r:HOSTS]->(b:Entity)
+    WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo) AND coalesce(r.derivation, 'stated') IN $hopKinds2
+    WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
+    RETURN collect({r: r, b: b, out: out})[..$hopFirst2] AS list
+  }
+  WITH n, k, h0, h1, list AS h2
   WITH * ORDER BY k ASC, n.id
-  RETURN collect([n, k, h0, h1]) AS rows
+  RETURN collect([n, k, h0, h1, h2]) AS rows
 }
 RETURN total, rows

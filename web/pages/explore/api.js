@@ -43,10 +43,11 @@ export const ENTITY = `query Entity($id: ID!) {
       type name aliases description
       ${evidence}
       facts { property value ${evidence} }
-      relations(first: 300) {
+      relations(first: 300, includeInferred: true, includeComputed: true) {
         id type direction
         node { id type name }
         properties { key value }
+        derivation { kind rule }
         ${evidence}
       }
       mentionedIn { id title }
@@ -55,9 +56,9 @@ export const ENTITY = `query Entity($id: ID!) {
 }`;
 
 export const NEIGHBORHOOD = `query Neighborhood($id: ID!) {
-  neighborhood(id: $id, depth: 1, limit: 40) {
+  neighborhood(id: $id, depth: 1, limit: 40, includeInferred: true, includeComputed: true) {
     nodes { id type name }
-    edges { id type source target properties { key value } ${evidence} }
+    edges { id type source target properties { key value } derivation { kind rule } ${evidence} }
   }
 }`;
 
@@ -67,7 +68,7 @@ export const PATH = `query Path($from: ID!, $to: ID!) {
   shortestPath(from: $from, to: $to) {
     length
     nodes { id type name }
-    steps { relation { id type source target } ${evidence} }
+    steps { relation { id type source target derivation { kind rule } } ${evidence} }
   }
 }`;
 

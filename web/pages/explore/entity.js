@@ -4,13 +4,14 @@
 import { gql, ENTITY, NEIGHBORHOOD } from "./api.js";
 import { el, show, message, quoted } from "./dom.js";
 import { badge } from "./style.js";
-import { quotes, queryBox, entityHref, docHref } from "./views.js";
+import { quotes, queryBox, entityHref, docHref, derivedNote } from "./views.js";
 import { network } from "./network.js";
 
 export function entityView(root, { navigate }) {
   const details = el("section", { class: "entity", "aria-label": "Entity" });
   const net = el("section", { class: "network", "aria-label": "Network" });
   const netStatus = el("p", { class: "net-status", "aria-live": "polite" });
+  // The network shows derived links too, each saying so when chosen (as the relations do).
   show(root, el("div", { class: "explore-grid" }, details, el("div", { class: "network-col" }, el("h3", {}, "Neighbourhood"), netStatus, net)));
   let current = null;
   let seq = 0;
@@ -54,15 +55,18 @@ export function entityView(root, { navigate }) {
     }
     document.title = e.name + " · parkgraph explorer";
     show(details, entityBody(e), queryBox(ENTITY, { id }));
-    if (!keepNetwork) {
-      try {
-        const n = await gql(NEIGHBORHOOD, { id });
-        if (mine !== seq) return;
-        graph.reset(n.neighborhood, id);
-        show(netStatus, `${n.neighborhood.nodes.length} entities within one hop. Click a node to expand it.`);
-      } catch (err) {
-        show(netStatus, message(err.message, "error"));
-      }
+    if (!keepNetwork) await drawNetwork(id, mine);
+  }
+
+  // drawNetwork draws the neighbourhood of id afresh, unless another view (seq) took over.
+  async function drawNetwork(id, mine) {
+    try {
+      const n = await gql(NEIGHBORHOOD, { id });
+      if (mine !== seq) return;
+      graph.reset(n.neighborhood, id);
+      show(netStatus, `${n.neighborhood.nodes.length} entities within one hop. Click a node to expand it.`);
+    } catch (err) {
+      show(netStatus, message(err.message, "error"));
     }
   }
   return { show: (id) => renderEntity(id), resize: () => graph.resize() };
@@ -100,6 +104,7 @@ function entityBody(e) {
         el("ul", {}, g.items.map((r) => el("li", { class: "relation" },
           el("a", { href: entityHref(r.node.id), "data-nav": "", class: "rel-node" }, r.node.name), " ", badge(r.node.type, el),
           r.properties.length ? el("span", { class: "props" }, " ", r.properties.map((p) => `${p.key}: ${p.value}`).join(", ")) : null,
+          derivedNote(r.derivation),
           quotes(r.evidence))))))) : el("p", { class: "muted" }, "No relations."),
     el("h3", {}, "Documents that mention it"),
     e.mentionedIn.length ? el("ul", { class: "mentions" }, e.mentionedIn.map((d) =>

@@ -46,6 +46,7 @@ export function network(container, { onNode, onEdge, onExpand }) {
     show(info,
       el("p", { class: "edge-title" }, el("strong", {}, e.type), ": ", names.get(e.source) || e.source, " → ", names.get(e.target) || e.target),
       (e.properties || []).length ? el("p", { class: "props" }, e.properties.map((p) => `${p.key}: ${p.value}`).join(", ")) : null,
+      e.derivation && e.derivation.kind !== "STATED" ? el("p", { class: "derived" }, `${e.derivation.kind.toLowerCase()} by the rule ${e.derivation.rule}`) : null,
       (e.evidence || []).map((ev) => el("blockquote", { class: "quote" }, ev.quote,
         el("a", { class: "doc-link", href: "?" + new URLSearchParams({ doc: ev.document.id, quote: ev.quote }) }, ev.document.title))));
     if (onEdge) onEdge(e);

@@ -3,7 +3,7 @@
 import { gql, PATH } from "./api.js";
 import { el, show, message, quoted } from "./dom.js";
 import { badge } from "./style.js";
-import { quotes, queryBox, entityHref } from "./views.js";
+import { quotes, queryBox, entityHref, derivedNote } from "./views.js";
 import { searchBox } from "./search.js";
 import { network } from "./network.js";
 
@@ -59,7 +59,7 @@ export function pathView(root, { navigate }) {
         return el("li", { class: "hop" },
           el("p", { class: "hop-line" }, hop(here), " ", badge(here.type, el), " ",
             el("span", { class: "rel-type" }, forward ? `— ${s.relation.type} →` : `← ${s.relation.type} —`), " ",
-            hop(byId.get(next.id)), " ", badge(next.type, el)),
+            hop(byId.get(next.id)), " ", badge(next.type, el), derivedNote(s.relation.derivation)),
           quotes(s.evidence) || el("p", { class: "muted" }, "No quote."));
       })),
       queryBox(PATH, { from: a, to: b }));

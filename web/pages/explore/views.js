@@ -13,6 +13,14 @@ export function quotes(evidence) {
       el("a", { class: "doc-link", href: docHref(ev.document.id, ev.quote), "data-nav": "" }, ev.document.title))));
 }
 
+// derivedNote says how the loader derived a relationship (kind and rule), or is null for a
+// stated one: what is not stated by its quotes says so.
+export function derivedNote(derivation) {
+  if (!derivation || derivation.kind === "STATED") return null;
+  return el("span", { class: "derived", "data-kind": derivation.kind },
+    ` ${derivation.kind.toLowerCase()} by the rule ${derivation.rule}`);
+}
+
 // queryBox shows the query a view ran, so that the page doubles as an example.
 export function queryBox(query, variables, { open = false, title = "The GraphQL query of this view" } = {}) {
   const link = graphiqlLink(query, variables);
