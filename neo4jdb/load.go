@@ -326,7 +326,7 @@ var pruneStatements = []string{
 type writer struct {
 	ctx     context.Context
 	session neo4j.SessionWithContext
-	tx      neo4j.ManagedTransaction // nil: each statement in its own transaction
+	tx      neo4j.ManagedTransaction // nil: each batch and prune step in its own transaction
 	store   *Store
 	fresh   bool // the database held no node when the load began: batches CREATE
 
