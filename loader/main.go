@@ -3,7 +3,8 @@
 // It reads and checks the whole dataset first (every problem is reported with file and
 // line); on any problem it writes nothing and exits 1. Otherwise it applies the schema
 // (constraints and indexes) and writes everything: in one transaction up to
-// neo4jdb.SingleTransactionRows rows, one transaction per batch above, printing the rows
+// neo4jdb.SingleTransactionRows rows, one transaction per batch above (two batches at
+// once; with CREATE instead of MERGE into an empty database), printing the rows
 // committed at most once a second (-progress). Loading the same dataset twice gives the
 // same graph, and running it again after it stopped part-way (even killed) completes it.
 //

@@ -27,6 +27,10 @@ var schemaCypher string
 // batchSize is how many rows one UNWIND statement writes.
 const batchSize = 2000
 
+// loadWorkers is how many batches a load of more than SingleTransactionRows rows writes
+// at once, each in a transaction and session of its own.
+const loadWorkers = 2
+
 // LoadReport counts what a load wrote.
 type LoadReport struct {
 	Documents, Entities, Facts, Relations, Mentions int // rows written
@@ -140,8 +144,17 @@ func stripComments(stmt string) string {
 //
 // A dataset of up to SingleTransactionRows rows is written in one transaction, so a
 // failure leaves the database as it was. A larger one is written one batch per
-// transaction; a failure part-way (or a killed process) leaves a partial load that
-// running Load again with the same dataset completes (the digest tells old from new).
+// transaction, loadWorkers batches at once: first documents and entities, then facts,
+// relationships and mentions, which match the nodes of the first. A failure part-way (or
+// a killed process) leaves a partial load that running Load again with the same dataset
+// completes (the digest tells old from new).
+//
+// Into a database that holds no node when the load begins (checked in the load's
+// transaction, or before the first batch of a batched load), every row is written with
+// CREATE instead of MERGE, which skips looking for what is already there, and there is
+// nothing to prune. A batch that the driver retries is written with MERGE, so a batch
+// whose commit went through but was not acknowledged is not written twice. A partial
+// load leaves nodes, so the load that repairs it merges.
 func (s *Store) Load(ctx context.Context, ds *model.Dataset, mentions []model.Mention) (*LoadReport, error) {
 	return s.LoadWithProgress(ctx, ds, mentions, nil)
 }
@@ -174,6 +187,9 @@ func (s *Store) LoadWithProgress(ctx context.Context, ds *model.Dataset, mention
 		_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			newReport() // a retried transaction starts over
 			w.tx, w.err = tx, nil
+			if w.fresh, w.err = empty(ctx, tx); w.err != nil {
+				return nil, w.err
+			}
 			w.write(stmts, digest)
 			return nil, w.err
 		})
@@ -187,6 +203,7 @@ func (s *Store) LoadWithProgress(ctx context.Context, ds *model.Dataset, mention
 		return w.rep, nil
 	}
 	newReport()
+	w.fresh, w.err = neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (bool, error) { return empty(ctx, tx) })
 	w.write(stmts, digest)
 	if w.err != nil {
 		return nil, fmt.Errorf("load: %w", dbError(w.err))
@@ -200,8 +217,23 @@ const SingleTransactionRows = 20000
 
 // statement is one parameterised write and the rows it is run with, in batches.
 type statement struct {
-	cypher string
+	cypher string // MERGE: rewrites what is there, creates the rest; part of the digest
+	create string // the same write with CREATE, for a database that held no node
+	links  bool   // it matches nodes that the statements without links write
 	rows   []map[string]any
+}
+
+// empty reports whether the database holds no node (from Neo4j's count store).
+func empty(ctx context.Context, tx neo4j.ManagedTransaction) (bool, error) {
+	res, err := tx.Run(ctx, `MATCH (n) RETURN count(n) = 0 AS empty`, nil)
+	if err != nil {
+		return false, err
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return false, err
+	}
+	return column[bool](rec, "empty")
 }
 
 // The writes whose Cypher names a label or type. Their text is part of the dataset digest
@@ -211,11 +243,18 @@ const (
 	// entity types ({{others}}, such as n:Zone:District), so that an entity whose type
 	// changed loses its old label.
 	entityWrite = `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:{{label}} REMOVE {{others}}`
+	// entityCreate is entityWrite into a database that held no node.
+	entityCreate = `UNWIND $rows AS row CREATE (n:Entity:{{label}}) SET n = row.props`
 	// relationWrite writes relationships of one {{type}}.
 	relationWrite = `UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:{{type}} {id: row.id}]->(b) SET r = row.props`
+	// relationCreate is relationWrite into a database that held no node.
+	relationCreate = `UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+CREATE (a)-[r:{{type}}]->(b) SET r = row.props`
 )
 
 // plan turns a dataset into the statements that write it. Every row has a props map
@@ -233,7 +272,8 @@ func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
 		}
 		docs[i] = map[string]any{"id": d.ID, "props": p}
 	}
-	stmts = append(stmts, statement{`UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d = row.props`, docs})
+	stmts = append(stmts, statement{cypher: `UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d = row.props`,
+		create: `UNWIND $rows AS row CREATE (d:Document) SET d = row.props`, rows: docs})
 
 	byType := map[model.EntityType][]map[string]any{}
 	var facts []map[string]any
@@ -268,13 +308,16 @@ func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
 	}
 	for _, t := range model.AllEntityTypes {
 		if rows := byType[t]; len(rows) > 0 {
-			stmts = append(stmts, statement{fill(entityWrite, "label", t.Label(), "others", otherLabels(t)), rows})
+			stmts = append(stmts, statement{cypher: fill(entityWrite, "label", t.Label(), "others", otherLabels(t)),
+				create: fill(entityCreate, "label", t.Label()), rows: rows})
 		}
 	}
-	stmts = append(stmts, statement{`UNWIND $rows AS row
+	stmts = append(stmts, statement{cypher: `UNWIND $rows AS row
 MATCH (e:Entity {id: row.entity})
 MERGE (f:Fact {id: row.id}) SET f = row.props
-MERGE (e)-[:HAS_FACT]->(f)`, facts})
+MERGE (e)-[:HAS_FACT]->(f)`, create: `UNWIND $rows AS row
+MATCH (e:Entity {id: row.entity})
+CREATE (e)-[:HAS_FACT]->(f:Fact) SET f = row.props`, links: true, rows: facts})
 
 	byRel := map[string][]map[string]any{}
 	for _, r := range ds.Relations {
@@ -286,7 +329,8 @@ MERGE (e)-[:HAS_FACT]->(f)`, facts})
 	}
 	for _, t := range sortedKeys(model.RelationTypes) { // only known types reach Cypher
 		if rows := byRel[t]; len(rows) > 0 {
-			stmts = append(stmts, statement{fill(relationWrite, "type", t), rows})
+			stmts = append(stmts, statement{cypher: fill(relationWrite, "type", t), create: fill(relationCreate, "type", t),
+				links: true, rows: rows})
 		}
 	}
 
@@ -299,10 +343,13 @@ MERGE (e)-[:HAS_FACT]->(f)`, facts})
 		mentions[i] = map[string]any{"doc": m.DocumentID, "entity": m.EntityID,
 			"props": derivationProps(map[string]any{"count": m.Count}, d)}
 	}
-	stmts = append(stmts, statement{`UNWIND $rows AS row
+	stmts = append(stmts, statement{cypher: `UNWIND $rows AS row
 MATCH (d:Document {id: row.doc})
 MATCH (e:Entity {id: row.entity})
-MERGE (d)-[m:MENTIONS]->(e) SET m = row.props`, mentions})
+MERGE (d)-[m:MENTIONS]->(e) SET m = row.props`, create: `UNWIND $rows AS row
+MATCH (d:Document {id: row.doc})
+MATCH (e:Entity {id: row.entity})
+CREATE (d)-[m:MENTIONS]->(e) SET m = row.props`, links: true, rows: mentions})
 	return stmts, len(facts)
 }
 
@@ -347,10 +394,13 @@ var pruneStatements = []string{
 type writer struct {
 	ctx     context.Context
 	session neo4j.SessionWithContext
-	tx      neo4j.ManagedTransaction // nil: each statement in its own transaction
-	rep     *LoadReport
+	tx      neo4j.ManagedTransaction // nil: each batch and prune step in its own transaction
 	store   *Store
-	err     error
+	fresh   bool // the database held no node when the load began: batches CREATE
+
+	mu  sync.Mutex // guards what follows while batches are written at once
+	rep *LoadReport
+	err error
 
 	progress func(LoadProgress) // nil: no reports
 	at       LoadProgress       // what is committed so far, when each statement commits alone
@@ -366,23 +416,81 @@ WITH d
 OPTIONAL MATCH (old:Dataset) WHERE old <> d
 DETACH DELETE old`
 
-// write runs every statement in batches, then prunes, then records the load.
+// write runs every statement in batches, those without links before those with, then
+// prunes (unless the load is fresh), then records the load.
 func (w *writer) write(stmts []statement, digest string) {
-	for _, st := range stmts {
-		for start := 0; start < len(st.rows); start += batchSize {
-			batch := st.rows[start:min(start+batchSize, len(st.rows))]
-			w.exec(st.cypher, map[string]any{"rows": batch})
-			w.committed(len(batch))
+	for _, links := range []bool{false, true} {
+		var batches []batch
+		for _, st := range stmts {
+			if st.links != links {
+				continue
+			}
+			first := st.cypher
+			if w.fresh {
+				first = st.create
+			}
+			for start := 0; start < len(st.rows); start += batchSize {
+				batches = append(batches, batch{first: first, again: st.cypher, rows: st.rows[start:min(start+batchSize, len(st.rows))]})
+			}
 		}
+		w.writeBatches(batches)
 	}
 	for _, q := range pruneStatements {
-		for w.err == nil && w.exec(q, map[string]any{"digest": digest}) > 0 {
+		for !w.fresh && w.failed() == nil && w.exec(q, map[string]any{"digest": digest}) > 0 {
 			w.committed(0)
 		}
 	}
 	w.exec(datasetWrite, map[string]any{"digest": digest, "loadedAt": time.Now().UTC().Format(time.RFC3339),
 		"loaderVersion": LoaderVersion()})
 	w.committed(0)
+}
+
+// batch is one run of a statement: first is its Cypher, again the Cypher of a retried
+// transaction (the MERGE, which does not write twice what a first try committed).
+type batch struct {
+	first, again string
+	rows         []map[string]any
+}
+
+// writeBatches writes bs in order in w.tx, or else loadWorkers at a time, each in a
+// transaction of its own on a session of its own. After the first error it starts no
+// other batch.
+func (w *writer) writeBatches(bs []batch) {
+	if w.tx != nil {
+		for _, b := range bs {
+			w.execIn(w.session, b.first, b.again, map[string]any{"rows": b.rows})
+		}
+		return
+	}
+	next := make(chan batch)
+	var wg sync.WaitGroup
+	for range loadWorkers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			session := w.store.driver.NewSession(w.ctx, neo4j.SessionConfig{DatabaseName: w.store.database, AccessMode: neo4j.AccessModeWrite})
+			defer session.Close(w.ctx)
+			for b := range next {
+				if w.failed() != nil {
+					continue
+				}
+				w.execIn(session, b.first, b.again, map[string]any{"rows": b.rows})
+				w.committed(len(b.rows))
+			}
+		}()
+	}
+	for _, b := range bs {
+		next <- b
+	}
+	close(next)
+	wg.Wait()
+}
+
+// failed returns the first error of the load, or nil.
+func (w *writer) failed() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
 }
 
 // LoaderVersion is the version Load records: the VCS revision the running program was
@@ -414,6 +522,8 @@ var LoaderVersion = sync.OnceValue(func() string {
 // committed reports, after a statement that ran in a transaction of its own, the rows
 // written so far and the items deleted so far.
 func (w *writer) committed(rows int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	if w.err != nil || w.tx != nil || w.progress == nil {
 		return
 	}
@@ -422,31 +532,45 @@ func (w *writer) committed(rows int) {
 	w.progress(w.at)
 }
 
-// exec runs one statement, in w.tx or in a transaction of its own, adds its counters to
-// the report and returns how many nodes and relationships it deleted. After the first
-// error it does nothing.
+// exec runs one statement on w.session; see execIn.
 func (w *writer) exec(cypher string, params map[string]any) int {
-	if w.err != nil {
+	return w.execIn(w.session, cypher, cypher, params)
+}
+
+// execIn runs one statement, in w.tx or in a transaction of its own on session (first,
+// or again when the driver retries the transaction), adds its counters to the report and
+// returns how many nodes and relationships it deleted. After the first error it does
+// nothing.
+func (w *writer) execIn(session neo4j.SessionWithContext, first, again string, params map[string]any) int {
+	if w.failed() != nil {
 		return 0
 	}
 	w.store.queries.Add(1)
-	run := func(tx neo4j.ManagedTransaction) (any, error) {
+	cypher := first
+	run := func(tx neo4j.ManagedTransaction) (neo4j.ResultSummary, error) {
 		res, err := tx.Run(w.ctx, cypher, params)
+		cypher = again
 		if err != nil {
 			return nil, err
 		}
 		return res.Consume(w.ctx)
 	}
-	var sum any
+	var sum neo4j.ResultSummary
+	var err error
 	if w.tx != nil {
-		sum, w.err = run(w.tx)
+		sum, err = run(w.tx)
 	} else {
-		sum, w.err = w.session.ExecuteWrite(w.ctx, run)
+		sum, err = neo4j.ExecuteWrite(w.ctx, session, run)
 	}
-	if w.err != nil {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err != nil {
+		if w.err == nil {
+			w.err = err
+		}
 		return 0
 	}
-	c := sum.(neo4j.ResultSummary).Counters()
+	c := sum.Counters()
 	w.rep.NodesCreated += c.NodesCreated()
 	w.rep.NodesDeleted += c.NodesDeleted()
 	w.rep.RelationshipsCreated += c.RelationshipsCreated()
