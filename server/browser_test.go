@@ -397,6 +397,15 @@ func TestTheExplorerInABrowser(t *testing.T) {
 	if !quoted("73") || !quoted("70") {
 		t.Errorf("conflicting values shown: %q, want 73 and 70 side by side, each with its quote", conflict)
 	}
+	// Several values no source disagrees on (the zone's designations) are a list, not a
+	// conflict: the page follows Fact.conflictsWith.
+	facts := evalJS[map[string]string](p, `Object.fromEntries([...document.querySelectorAll(".facts dt")].map(dt => [dt.textContent, dt.nextElementSibling.className + " " + dt.nextElementSibling.querySelectorAll(".value").length]))`)
+	if got := facts["designation"]; !strings.HasPrefix(got, "several ") || got == "several 1" {
+		t.Errorf("designations shown as %q, want several values and no conflict", got)
+	}
+	if got := facts["areaKm2"]; !strings.HasPrefix(got, "conflict ") {
+		t.Errorf("areaKm2 shown as %q, want a conflict", got)
+	}
 
 	// A phone-width screen.
 	p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(srv.URL+"/explore?id="+fuling))

@@ -42,7 +42,7 @@ export const ENTITY = `query Entity($id: ID!) {
     ... on Entity {
       type name aliases description
       ${evidence}
-      facts { property value ${evidence} }
+      facts { property value validFrom validTo conflictsWith { value } ${evidence} }
       relations(first: 300, includeInferred: true, includeComputed: true) {
         id type direction
         node { id type name }

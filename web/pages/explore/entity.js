@@ -91,12 +91,19 @@ function entityBody(e) {
     e.description ? el("p", { class: "description" }, e.description) : null,
     e.evidence.length ? el("details", { class: "entity-evidence" }, el("summary", {}, e.evidence.length === 1 ? "Named in 1 quote" : `Named in ${e.evidence.length} quotes`), quotes(e.evidence)) : null,
     el("h3", {}, "Facts"),
-    facts.size ? el("dl", { class: "facts" }, [...facts].map(([prop, values]) => [
-      el("dt", {}, prop),
-      el("dd", { class: values.length > 1 ? "conflict" : "" },
-        values.length > 1 ? el("p", { class: "conflict-note" }, `The sources give ${values.length} values:`) : null,
-        el("div", { class: "values" }, values.map((f) => el("div", { class: "value" }, el("strong", {}, f.value), quotes(f.evidence))))),
-    ])) : el("p", { class: "muted" }, "No facts recorded."),
+    facts.size ? el("dl", { class: "facts" }, [...facts].map(([prop, values]) => {
+      // A conflict is what the API calls one (Fact.conflictsWith: another value for the same
+      // period); several values that do not conflict (a list, or values of other periods)
+      // are shown as a list.
+      const conflict = values.some((f) => f.conflictsWith.length > 0);
+      return [
+        el("dt", {}, prop),
+        el("dd", { class: conflict ? "conflict" : values.length > 1 ? "several" : "" },
+          conflict ? el("p", { class: "conflict-note" }, `The sources disagree: ${values.length} values.`) : null,
+          el("div", { class: "values" }, values.map((f) => el("div", { class: "value" }, el("strong", {}, f.value),
+            period(f), quotes(f.evidence))))),
+      ];
+    })) : el("p", { class: "muted" }, "No facts recorded."),
     el("h3", {}, "Relations"),
     groups.size ? el("div", { class: "relations" }, [...groups.values()].map((g) =>
       el("section", { class: "rel-group", "data-type": g.type },
@@ -110,4 +117,10 @@ function entityBody(e) {
     e.mentionedIn.length ? el("ul", { class: "mentions" }, e.mentionedIn.map((d) =>
       el("li", {}, el("a", { href: docHref(d.id), "data-nav": "" }, d.title)))) : el("p", { class: "muted" }, "No document mentions it."),
   ];
+}
+
+// period says when a fact holds, where a document gives dates; null otherwise.
+function period(f) {
+  if (!f.validFrom && !f.validTo) return null;
+  return el("span", { class: "period muted" }, " ", f.validFrom && f.validTo ? `${f.validFrom} to ${f.validTo}` : f.validFrom ? `from ${f.validFrom}` : `until ${f.validTo}`);
 }
