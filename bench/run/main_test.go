@@ -70,10 +70,15 @@ func TestTheBenchRunsAtTinySize(t *testing.T) {
 		}
 	}
 	// Dashboard requests that repeat a pair the warm-up cached are hits; with the cache
-	// off none is.
+	// off none is. Every miss reads Neo4j at least once, but a miss is counted when it is
+	// looked up and its read when it ends, so up to one per client (2) may still be in
+	// flight when the run's counters are read.
 	cached, uncached := s.find(dashboardOp, oursCached, 2), s.find(dashboardOp, ours, 2)
-	if cached == nil || cached.Requests == 0 || cached.Errors != 0 || cached.Hits == 0 || cached.Metrics.Hits < cached.Hits || cached.Metrics.Neo4jQueries < cached.Metrics.Misses {
+	if cached == nil || cached.Requests == 0 || cached.Errors != 0 || cached.Hits == 0 || cached.Metrics.Hits < cached.Hits || cached.Metrics.Neo4jQueries < cached.Metrics.Misses-2 {
 		t.Errorf("dashboard, cached: %+v", cached)
+		if cached != nil {
+			t.Logf("its server metrics: %+v", cached.Metrics)
+		}
 	}
 	if uncached == nil || uncached.Requests == 0 || uncached.Errors != 0 || uncached.Hits != 0 {
 		t.Errorf("dashboard, cache off: %+v", uncached)
