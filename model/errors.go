@@ -16,6 +16,9 @@ const (
 	CodeInternal    Code = "INTERNAL"
 	// CodeTimeout: the request or its database transaction ran past its deadline.
 	CodeTimeout Code = "TIMEOUT"
+	// CodeOutOfMemory: the read needed more memory than Neo4j grants a transaction, or
+	// than its transaction pool had left; a narrower read (a filter, fewer rows) fits.
+	CodeOutOfMemory Code = "OUT_OF_MEMORY"
 )
 
 // Error is an error with a domain code and a message that is safe to show to clients.

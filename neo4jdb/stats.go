@@ -241,9 +241,13 @@ func parentOf(rec *neo4j.Record) (model.Entity, error) {
 }
 
 // crossTabTemplate counts the {{entities}} n per pair of a row key, reached by {{rows}},
-// and a column key, reached by {{columns}}: es holds the keys of each entity with at
-// least one of each, rows and columns the $firstRows and $firstColumns keys most
-// entities have with their totals, and cells the count of each pair of them.
+// and a column key, reached by {{columns}}, in one pass that holds a count per key and
+// per pair of keys, never a list of the entities (a list of every entity's keys ran out
+// of transaction memory at a million relationships). Each entity with at least one key
+// of each kind adds one to the total (r and c null), to each of its row keys (c null),
+// to each of its column keys (r null) and to each of its pairs; rows and columns are
+// the $firstRows and $firstColumns keys most entities have, and cells the counts of the
+// pairs among them.
 const crossTabTemplate = `{{entities}}
 CALL (n) {
   MATCH {{rows}}
@@ -253,29 +257,26 @@ CALL (n) {
   MATCH {{columns}}
   RETURN collect(DISTINCT g) AS columnKeys
 }
-WITH n, rowKeys, columnKeys WHERE size(rowKeys) > 0 AND size(columnKeys) > 0
-WITH collect({rows: rowKeys, columns: columnKeys}) AS es
-CALL (es) {
-  UNWIND es AS e
-  UNWIND e.rows AS g
-  WITH g, count(*) AS n ORDER BY n DESC, g.name, g.id LIMIT $firstRows
+WITH rowKeys, columnKeys WHERE size(rowKeys) > 0 AND size(columnKeys) > 0
+UNWIND [null] + rowKeys AS r
+UNWIND [null] + columnKeys AS c
+WITH r, c, count(*) AS n
+WITH collect({r: r, c: c, n: n}) AS counts
+CALL (counts) {
+  UNWIND counts AS x
+  WITH x WHERE x.r IS NOT NULL AND x.c IS NULL
+  WITH x.r AS g, x.n AS n ORDER BY n DESC, g.name, g.id LIMIT $firstRows
   RETURN collect([g, n]) AS rows
 }
-CALL (es) {
-  UNWIND es AS e
-  UNWIND e.columns AS g
-  WITH g, count(*) AS n ORDER BY n DESC, g.name, g.id LIMIT $firstColumns
+CALL (counts) {
+  UNWIND counts AS x
+  WITH x WHERE x.r IS NULL AND x.c IS NOT NULL
+  WITH x.c AS g, x.n AS n ORDER BY n DESC, g.name, g.id LIMIT $firstColumns
   RETURN collect([g, n]) AS columns
 }
-CALL (es, rows, columns) {
-  WITH es, [x IN rows | x[0]] AS rowKeys, [x IN columns | x[0]] AS columnKeys
-  UNWIND es AS e
-  UNWIND [r IN e.rows WHERE r IN rowKeys] AS r
-  UNWIND [c IN e.columns WHERE c IN columnKeys] AS c
-  WITH r, c, count(*) AS n
-  RETURN collect([r.id, c.id, n]) AS cells
-}
-RETURN size(es) AS total, rows, columns, cells`
+WITH counts, rows, columns, [x IN rows | x[0]] AS rowKeys, [x IN columns | x[0]] AS columnKeys
+RETURN coalesce(head([x IN counts WHERE x.r IS NULL AND x.c IS NULL | x.n]), 0) AS total, rows, columns,
+  [x IN counts WHERE x.r IN rowKeys AND x.c IN columnKeys | [x.r.id, x.c.id, x.n]] AS cells`
 
 // crossTabQuery is the CrossTab query. An invalid type or key gives an INVALID error.
 func crossTabQuery(f model.EntityFilter, rows, columns model.BreakdownKey, firstRows, firstColumns int) (string, map[string]any, error) {

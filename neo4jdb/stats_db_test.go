@@ -105,6 +105,20 @@ func TestCrossTabCountsWhatTheRelationshipsSay(t *testing.T) {
 	}
 }
 
+func TestACrossTabOfNothingIsEmpty(t *testing.T) {
+	store := neo4jtest.Open(t)
+	neo4jtest.LoadSeeds(t, store)
+	tab, err := store.CrossTab(context.Background(), model.EntityFilter{Type: model.EntityTypePark, NameContains: "no park is called this"},
+		model.BreakdownKeyIndustry, model.BreakdownKeyInvestorOrigin, 20, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Total != 0 || len(tab.Rows) != 0 || len(tab.Columns) != 0 || len(tab.Cells) != 0 {
+		t.Errorf("cross-tab of no parks: total %d, %d rows, %d columns, %d cell rows; want all 0",
+			tab.Total, len(tab.Rows), len(tab.Columns), len(tab.Cells))
+	}
+}
+
 func hasBucket(bs []*model.Bucket, id string) bool {
 	for _, b := range bs {
 		if b.Entity.GetID() == id {

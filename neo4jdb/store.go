@@ -184,6 +184,15 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 
 const timedOut = "the query took longer than its time limit"
 
+// memoryCodes are Neo4j's codes for a transaction that reached a memory limit: its own
+// (db.memory.transaction.max), the pool of all transactions, or the heap.
+var memoryCodes = map[string]bool{
+	"Neo.TransientError.General.TransactionMemoryLimit":      true,
+	"Neo.TransientError.General.MemoryPoolOutOfMemoryError":  true,
+	"Neo.TransientError.General.TransactionOutOfMemoryError": true,
+	"Neo.TransientError.General.OutOfMemoryError":            true,
+}
+
 // answering reports whether Neo4j runs RETURN 1 within a second. read asks it only after
 // a timeout, to tell a read that ran too long from a database that answers nothing.
 func (s *Store) answering(ctx context.Context) bool {
@@ -194,14 +203,23 @@ func (s *Store) answering(ctx context.Context) bool {
 	return err == nil
 }
 
-// dbError maps a driver error to a domain error: UNAVAILABLE when Neo4j cannot be
-// reached or is not ready (a transient error), even if the deadline passed meanwhile;
-// TIMEOUT when the transaction ran past its time limit or the request's deadline passed;
-// INTERNAL otherwise. The cause stays in the error for logs; clients see only the message.
+// dbError maps a driver error to a domain error: OUT_OF_MEMORY when the transaction ran
+// out of the memory Neo4j grants it (a transient error, but one that the same read
+// meets again); UNAVAILABLE when Neo4j cannot be reached or is not ready (any other
+// transient error), even if the deadline passed meanwhile; TIMEOUT when the transaction
+// ran past its time limit or the request's deadline passed; INTERNAL otherwise. The
+// cause stays in the error for logs; clients see only the message.
 func dbError(err error) error {
 	var ne *neo4j.Neo4jError
 	isNeo := errors.As(err, &ne)
+	var limit *neo4j.TransactionExecutionLimit
+	if !isNeo && errors.As(err, &limit) && len(limit.Errors) > 0 {
+		// The driver stopped retrying: what Neo4j said last is the cause.
+		isNeo = errors.As(limit.Errors[len(limit.Errors)-1], &ne)
+	}
 	switch {
+	case isNeo && memoryCodes[ne.Code]:
+		return &model.Error{Code: model.CodeOutOfMemory, Message: "the read needed more memory than the graph database grants one: narrow it", Err: err}
 	case neo4j.IsConnectivityError(err) || neo4j.IsTransactionExecutionLimit(err) || errors.Is(err, context.Canceled) ||
 		isNeo && strings.HasPrefix(ne.Code, "Neo.TransientError."):
 		return &model.Error{Code: model.CodeUnavailable, Message: "the graph database is unavailable", Err: err}

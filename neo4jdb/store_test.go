@@ -340,6 +340,22 @@ func TestNeo4jStopsAReadThatPassesItsTimeLimit(t *testing.T) {
 	}
 }
 
+func TestAReadThatRunsOutOfTransactionMemoryIsOutOfMemory(t *testing.T) {
+	store := neo4jtest.Open(t)
+	// A list of 200 million numbers needs gigabytes: more than the test instance's heap,
+	// and so more than any transaction memory limit derived from it.
+	start := time.Now()
+	_, err := store.Read(context.Background(), `UNWIND range(1, 200000000) AS x RETURN size(collect(x)) AS n`, nil)
+	if code := model.ErrorCode(err); code != model.CodeOutOfMemory {
+		t.Fatalf("err = %v (code %s), want OUT_OF_MEMORY", err, code)
+	}
+	t.Logf("refused after %v: %v", time.Since(start).Round(time.Millisecond), err)
+	// The database is fine afterwards.
+	if err := store.Ping(context.Background()); err != nil {
+		t.Fatalf("after the refused read: %v", err)
+	}
+}
+
 func TestARequestDeadlineBoundsTheTransaction(t *testing.T) {
 	store := neo4jtest.Open(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)

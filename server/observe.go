@@ -71,7 +71,7 @@ var quietPaths = []string{"/healthz", "/readyz", "/metrics"}
 // requestID) is echoed in the X-Request-Id response header, and one log line when it
 // ends: method, path, status, duration, database time and round trips, and for /graphql
 // the operation and the error codes of the response. The line is at info level, warn when
-// the response has an INTERNAL, UNAVAILABLE or TIMEOUT error (unless the client had gone
+// the response has an INTERNAL, UNAVAILABLE, TIMEOUT or OUT_OF_MEMORY error (unless the client had gone
 // away: client_gone), debug for probes and scrapes.
 // GraphQL requests (GET and POST /graphql) are also recorded in m, which may be nil.
 func observe(h http.Handler, log *slog.Logger, m *metrics, tracer trace.Tracer) http.Handler {

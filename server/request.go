@@ -132,7 +132,7 @@ const codeUnknown = "UNKNOWN"
 // requestObserver is a GraphQL handler extension that records on the context's Request
 // the name of the operation that ran and the extensions.code of every error of the
 // response, in order, and adds extensions.requestId to the errors that point at the
-// server rather than the request (INTERNAL, UNAVAILABLE, TIMEOUT), so that a report can
+// server rather than the request (INTERNAL, UNAVAILABLE, TIMEOUT, OUT_OF_MEMORY), so that a report can
 // be matched with the log. The name is recorded only once an operation was selected
 // from a parsed document, so a request that does not parse keeps "" (anonymous)
 // whatever operationName it claims. Without a Request in the context it does nothing.
@@ -178,5 +178,9 @@ func (requestObserver) InterceptResponse(ctx context.Context, next graphql.Respo
 // serverSide reports whether an error code points at the server or its database rather
 // than at the request.
 func serverSide(code string) bool {
-	return code == string(model.CodeInternal) || code == string(model.CodeUnavailable) || code == string(model.CodeTimeout)
+	switch model.Code(code) {
+	case model.CodeInternal, model.CodeUnavailable, model.CodeTimeout, model.CodeOutOfMemory:
+		return true
+	}
+	return false
 }

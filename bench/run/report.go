@@ -176,6 +176,10 @@ func markdown(res *results, chartPath string) string {
 				if c := s.find(op.Name, "cypher", 1); c != nil {
 					floor = ms(c.P50)
 				}
+				if p.Error != "" {
+					w("| %s | failed: %s | | | %s |\n", op.Name, strings.ReplaceAll(p.Error, "|", "/"), floor)
+					continue
+				}
 				w("| %s | %.1f | %.2f | %.2f | %s |\n", op.Name, p.RoundTrips, p.DBms, p.Totalms, floor)
 			}
 		}

@@ -113,20 +113,24 @@ RETURN g.id, g.name, n ORDER BY n DESC, g.name LIMIT 50`,
 		Name: "crossTab",
 		Query: `{ crossTab(of: PARK, rows: INDUSTRY, columns: INVESTOR_ORIGIN) {
 			rows { entity { id name } count } columns { entity { id name } count } cells total } }`,
-		Cypher: `MATCH (n:Park)-[:TARGETS_INVESTORS_FROM]->(o:Region)
-WITH n, collect(DISTINCT o) AS origins
-MATCH (n)-[:FOCUSES_ON|TARGETS]->(i:Industry)
-WITH n, origins, collect(DISTINCT i) AS industries
-WITH collect({industries: industries, origins: origins}) AS es
-CALL (es) { UNWIND es AS e UNWIND e.industries AS g WITH g, count(*) AS n ORDER BY n DESC, g.name, g.id LIMIT 20
-           RETURN collect([g.id, g.name, n]) AS rows }
-CALL (es) { UNWIND es AS e UNWIND e.origins AS g WITH g, count(*) AS n ORDER BY n DESC, g.name, g.id LIMIT 20
-           RETURN collect([g.id, g.name, n]) AS columns }
-CALL (es, rows, columns) { UNWIND es AS e
-           UNWIND [i IN e.industries WHERE i.id IN [r IN rows | r[0]]] AS i
-           UNWIND [o IN e.origins WHERE o.id IN [c IN columns | c[0]]] AS o
-           WITH i, o, count(*) AS n RETURN collect([i.id, o.id, n]) AS cells }
-RETURN size(es) AS total, rows, columns, cells`,
+		// One pass that keeps a count per key and per pair of keys: the total (i and o
+		// null), each industry (o null), each origin (i null) and each pair. A list of
+		// every park's keys runs out of Neo4j's transaction memory at 1M relationships.
+		Cypher: `MATCH (n:Park)
+CALL (n) { MATCH (n)-[:FOCUSES_ON|TARGETS]->(i:Industry) RETURN collect(DISTINCT i) AS industries }
+CALL (n) { MATCH (n)-[:TARGETS_INVESTORS_FROM]->(o:Region) RETURN collect(DISTINCT o) AS origins }
+WITH industries, origins WHERE size(industries) > 0 AND size(origins) > 0
+UNWIND [null] + industries AS i
+UNWIND [null] + origins AS o
+WITH i, o, count(*) AS n
+WITH collect([i, o, n]) AS counts
+CALL (counts) { UNWIND counts AS x WITH x WHERE x[0] IS NOT NULL AND x[1] IS NULL
+           WITH x[0] AS g, x[2] AS n ORDER BY n DESC, g.name, g.id LIMIT 20 RETURN collect([g.id, g.name, n]) AS rows }
+CALL (counts) { UNWIND counts AS x WITH x WHERE x[0] IS NULL AND x[1] IS NOT NULL
+           WITH x[1] AS g, x[2] AS n ORDER BY n DESC, g.name, g.id LIMIT 20 RETURN collect([g.id, g.name, n]) AS columns }
+WITH counts, rows, columns, [r IN rows | r[0]] AS rowIds, [c IN columns | c[0]] AS columnIds
+RETURN head([x IN counts WHERE x[0] IS NULL AND x[1] IS NULL | x[2]]) AS total, rows, columns,
+  [x IN counts WHERE x[0].id IN rowIds AND x[1].id IN columnIds | [x[0].id, x[1].id, x[2]]] AS cells`,
 		Expect: `"cells":[[`,
 	},
 	{

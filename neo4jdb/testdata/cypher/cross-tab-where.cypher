@@ -38,26 +38,23 @@ CALL (n) {
   WHERE all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo))
   RETURN collect(DISTINCT g) AS columnKeys
 }
-WITH n, rowKeys, columnKeys WHERE size(rowKeys) > 0 AND size(columnKeys) > 0
-WITH collect({rows: rowKeys, columns: columnKeys}) AS es
-CALL (es) {
-  UNWIND es AS e
-  UNWIND e.rows AS g
-  WITH g, count(*) AS n ORDER BY n DESC, g.name, g.id LIMIT $firstRows
+WITH rowKeys, columnKeys WHERE size(rowKeys) > 0 AND size(columnKeys) > 0
+UNWIND [null] + rowKeys AS r
+UNWIND [null] + columnKeys AS c
+WITH r, c, count(*) AS n
+WITH collect({r: r, c: c, n: n}) AS counts
+CALL (counts) {
+  UNWIND counts AS x
+  WITH x WHERE x.r IS NOT NULL AND x.c IS NULL
+  WITH x.r AS g, x.n AS n ORDER BY n DESC, g.name, g.id LIMIT $firstRows
   RETURN collect([g, n]) AS rows
 }
-CALL (es) {
-  UNWIND es AS e
-  UNWIND e.columns AS g
-  WITH g, count(*) AS n ORDER BY n DESC, g.name, g.id LIMIT $firstColumns
+CALL (counts) {
+  UNWIND counts AS x
+  WITH x WHERE x.r IS NULL AND x.c IS NOT NULL
+  WITH x.c AS g, x.n AS n ORDER BY n DESC, g.name, g.id LIMIT $firstColumns
   RETURN collect([g, n]) AS columns
 }
-CALL (es, rows, columns) {
-  WITH es, [x IN rows | x[0]] AS rowKeys, [x IN columns | x[0]] AS columnKeys
-  UNWIND es AS e
-  UNWIND [r IN e.rows WHERE r IN rowKeys] AS r
-  UNWIND [c IN e.columns WHERE c IN columnKeys] AS c
-  WITH r, c, count(*) AS n
-  RETURN collect([r.id, c.id, n]) AS cells
-}
-RETURN size(es) AS total, rows, columns, cells
+WITH counts, rows, columns, [x IN rows | x[0]] AS rowKeys, [x IN columns | x[0]] AS columnKeys
+RETURN coalesce(head([x IN counts WHERE x.r IS NULL AND x.c IS NULL | x.n]), 0) AS total, rows, columns,
+  [x IN counts WHERE x.r IN rowKeys AND x.c IN columnKeys | [x.r.id, x.c.id, x.n]] AS cells
