@@ -118,10 +118,16 @@ CALL ({{imports}}) {
   RETURN n
 }`
 
-// filtered is the filteredEntities clause for f, with its parameters and $asOf.
+// filtered is the filteredEntities clause for f, with its parameters and $asOf. A filter
+// of the type alone is the bare MATCH (n:Label): outside a subquery the planner may start
+// from the other end of the pattern that follows (from 60 industries rather than 200,000
+// parks, and aggregate in order: half the time of a breakdown at a million relationships).
 func filtered(f model.EntityFilter) (string, map[string]any) {
 	w := entityWhere(f)
 	w.params["asOf"] = f.AsOf
+	if all := fill(allCandidates, "label", f.Type.Label()); len(w.sets) == 0 && len(w.clauses) == 0 && candidates(f) == all {
+		return all, w.params
+	}
 	return fill(filteredEntities, "sets", strings.Join(w.sets, "\n"), "imports", strings.Join(w.names, ", "),
 		"match", filterMatch(f, w.clauses)), w.params
 }

@@ -1,10 +1,7 @@
 // $asOf = "2025-01-01"
 // $first = 50
 
-CALL () {
-  MATCH (n:Park)
-  RETURN n
-}
+MATCH (n:Park)
 MATCH (n)-[rs:PART_OF|LOCATED_IN*1..8]->(g:District)
 WHERE all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo))
 WITH g, count(DISTINCT n) AS n

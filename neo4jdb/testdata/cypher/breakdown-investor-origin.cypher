@@ -1,10 +1,7 @@
 // $asOf = "2025-01-01"
 // $first = 50
 
-CALL () {
-  MATCH (n:Park)
-  RETURN n
-}
+MATCH (n:Park)
 MATCH (n)-[r:TARGETS_INVESTORS_FROM]->(g:Region)
 WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
 WITH g, count(DISTINCT n) AS n

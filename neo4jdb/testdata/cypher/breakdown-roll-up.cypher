@@ -1,10 +1,7 @@
 // $asOf = "2025-01-01"
 // $first = 50
 
-CALL () {
-  MATCH (n:Park)
-  RETURN n
-}
+MATCH (n:Park)
 MATCH (n)-[r:FOCUSES_ON|TARGETS]->(:Industry)-[rs:SUBSECTOR_OF*0..8]->(g:Industry)
 WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo) AND all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo))
 WITH g, count(DISTINCT n) AS n

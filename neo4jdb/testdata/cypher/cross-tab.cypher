@@ -2,10 +2,7 @@
 // $firstColumns = 20
 // $firstRows = 20
 
-CALL () {
-  MATCH (n:Zone)
-  RETURN n
-}
+MATCH (n:Zone)
 CALL (n) {
   MATCH (n)-[r:FOCUSES_ON|TARGETS]->(g:Industry)
   WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
