@@ -43,11 +43,24 @@ func Followed(types []string, inferred, computed bool) []DerivationKind {
 	return kinds
 }
 
+// DerivationKinds are the derivation kinds, stated first.
+var DerivationKinds = []DerivationKind{DerivationStated, DerivationInferred, DerivationComputed}
+
+// EveryKind reports whether kinds is empty (every kind) or holds each derivation kind.
+func EveryKind(kinds []DerivationKind) bool {
+	for _, k := range DerivationKinds {
+		if len(kinds) > 0 && !slices.Contains(kinds, k) {
+			return false
+		}
+	}
+	return true
+}
+
 // StoredKinds returns kinds as relationships store them (see Stored), or every kind when
 // kinds is empty.
 func StoredKinds(kinds []DerivationKind) []string {
 	if len(kinds) == 0 {
-		kinds = []DerivationKind{DerivationStated, DerivationInferred, DerivationComputed}
+		kinds = DerivationKinds
 	}
 	out := make([]string, len(kinds))
 	for i, k := range kinds {

@@ -128,7 +128,7 @@ func hopQuery(hop model.Hop, first, kinds string) (string, error) {
 	shape := []string{"left", arrows[0], "right", arrows[1], "types", types, "label", label, "first", first,
 		"b", farEnd("b", hop.Slim && len(hop.With) == 0)}
 	derived, derivedPath := "", ""
-	if len(hop.Kinds) > 0 {
+	if !model.EveryKind(hop.Kinds) { // every kind needs no check (see traversed)
 		derived = " AND " + fill(derivedAs, "x", "r", "kinds", kinds)
 		derivedPath = " AND all(step IN rs WHERE " + fill(derivedAs, "x", "step", "kinds", kinds) + ")"
 	}

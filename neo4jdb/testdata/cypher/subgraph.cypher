@@ -7,5 +7,5 @@ MATCH (n:Entity) WHERE n.id IN $ids
 WITH collect(n) AS nodes
 UNWIND nodes AS a
 OPTIONAL MATCH (a)-[r]->(b:Entity)
-WHERE type(r) IN $types AND coalesce(r.derivation, 'stated') IN $derivations AND b IN nodes AND (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
+WHERE type(r) IN $types AND b IN nodes AND (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
 RETURN nodes, collect(r) AS rels
