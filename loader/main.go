@@ -106,7 +106,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	}
 	fmt.Fprintf(out, "loaded in %s: nodes %d created, %d updated, %d deleted; relationships %d created, %d updated, %d deleted\n",
 		time.Since(start).Round(time.Millisecond),
-		rep.NodesCreated, rep.Documents+rep.Entities+rep.Facts-rep.NodesCreated, rep.NodesDeleted,
+		rep.NodesCreated, rep.Documents+rep.Entities+rep.Facts+1-rep.NodesCreated, rep.NodesDeleted, // +1: the Dataset node
 		rep.RelationshipsCreated, rep.Relations+rep.Facts+rep.Mentions-rep.RelationshipsCreated, rep.RelationshipsDeleted)
 	return nil
 }

@@ -1,17 +1,20 @@
 package neo4jdb
 
 import (
+	"bufio"
 	"cmp"
 	"context"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"runtime/debug"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -243,8 +246,9 @@ const (
 	// entity types ({{others}}, such as n:Zone:District), so that an entity whose type
 	// changed loses its old label.
 	entityWrite = `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row.props, n:{{label}} REMOVE {{others}}`
-	// entityCreate is entityWrite into a database that held no node.
-	entityCreate = `UNWIND $rows AS row CREATE (n:Entity:{{label}}) SET n = row.props`
+	// entityCreate is entityWrite into a database that held no node ({{props}}: see
+	// propsPattern).
+	entityCreate = `UNWIND $rows AS row CREATE (n:Entity:{{label}} {{props}})`
 	// relationWrite writes relationships of one {{type}}.
 	relationWrite = `UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
@@ -254,7 +258,7 @@ MERGE (a)-[r:{{type}} {id: row.id}]->(b) SET r = row.props`
 	relationCreate = `UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-CREATE (a)-[r:{{type}}]->(b) SET r = row.props`
+CREATE (a)-[r:{{type}} {{props}}]->(b)`
 )
 
 // plan turns a dataset into the statements that write it. Every row has a props map
@@ -273,7 +277,7 @@ func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
 		docs[i] = map[string]any{"id": d.ID, "props": p}
 	}
 	stmts = append(stmts, statement{cypher: `UNWIND $rows AS row MERGE (d:Document {id: row.id}) SET d = row.props`,
-		create: `UNWIND $rows AS row CREATE (d:Document) SET d = row.props`, rows: docs})
+		create: fill(`UNWIND $rows AS row CREATE (d:Document {{props}})`, "props", propsPattern(docs)), rows: docs})
 
 	byType := map[model.EntityType][]map[string]any{}
 	var facts []map[string]any
@@ -309,15 +313,15 @@ func plan(ds *model.Dataset, ms []model.Mention) ([]statement, int) {
 	for _, t := range model.AllEntityTypes {
 		if rows := byType[t]; len(rows) > 0 {
 			stmts = append(stmts, statement{cypher: fill(entityWrite, "label", t.Label(), "others", otherLabels(t)),
-				create: fill(entityCreate, "label", t.Label()), rows: rows})
+				create: fill(entityCreate, "label", t.Label(), "props", propsPattern(rows)), rows: rows})
 		}
 	}
 	stmts = append(stmts, statement{cypher: `UNWIND $rows AS row
 MATCH (e:Entity {id: row.entity})
 MERGE (f:Fact {id: row.id}) SET f = row.props
-MERGE (e)-[:HAS_FACT]->(f)`, create: `UNWIND $rows AS row
+MERGE (e)-[:HAS_FACT]->(f)`, create: fill(`UNWIND $rows AS row
 MATCH (e:Entity {id: row.entity})
-CREATE (e)-[:HAS_FACT]->(f:Fact) SET f = row.props`, links: true, rows: facts})
+CREATE (e)-[:HAS_FACT]->(f:Fact {{props}})`, "props", propsPattern(facts)), links: true, rows: facts})
 
 	byRel := map[string][]map[string]any{}
 	for _, r := range ds.Relations {
@@ -329,7 +333,7 @@ CREATE (e)-[:HAS_FACT]->(f:Fact) SET f = row.props`, links: true, rows: facts})
 	}
 	for _, t := range sortedKeys(model.RelationTypes) { // only known types reach Cypher
 		if rows := byRel[t]; len(rows) > 0 {
-			stmts = append(stmts, statement{cypher: fill(relationWrite, "type", t), create: fill(relationCreate, "type", t),
+			stmts = append(stmts, statement{cypher: fill(relationWrite, "type", t), create: fill(relationCreate, "type", t, "props", propsPattern(rows)),
 				links: true, rows: rows})
 		}
 	}
@@ -346,11 +350,32 @@ CREATE (e)-[:HAS_FACT]->(f:Fact) SET f = row.props`, links: true, rows: facts})
 	stmts = append(stmts, statement{cypher: `UNWIND $rows AS row
 MATCH (d:Document {id: row.doc})
 MATCH (e:Entity {id: row.entity})
-MERGE (d)-[m:MENTIONS]->(e) SET m = row.props`, create: `UNWIND $rows AS row
+MERGE (d)-[m:MENTIONS]->(e) SET m = row.props`, create: fill(`UNWIND $rows AS row
 MATCH (d:Document {id: row.doc})
 MATCH (e:Entity {id: row.entity})
-CREATE (d)-[m:MENTIONS]->(e) SET m = row.props`, links: true, rows: mentions})
+CREATE (d)-[m:MENTIONS {{props}}]->(e)`, "props", propsPattern(mentions)), links: true, rows: mentions})
 	return stmts, len(facts)
+}
+
+// propsPattern is the map of a CREATE pattern that gives what it creates the properties
+// row.props holds, for rows: every key of any row's props and dataset (which stamp sets
+// later), each read from row.props (a key a row lacks is null, which CREATE leaves
+// unset). Written as SET x = row.props, the
+// write gets an Eager step (a read/set conflict the planner cannot rule out for a map it
+// does not know) that holds a batch's rows before it sets any property.
+func propsPattern(rows []map[string]any) string {
+	keys := map[string]bool{"dataset": true}
+	for _, row := range rows {
+		for k := range row["props"].(map[string]any) {
+			keys[k] = true
+		}
+	}
+	fields := make([]string, 0, len(keys))
+	for _, k := range sortedKeys(keys) {
+		q := "`" + strings.ReplaceAll(k, "`", "``") + "`"
+		fields = append(fields, q+": row.props."+q)
+	}
+	return "{" + strings.Join(fields, ", ") + "}"
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -363,15 +388,30 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // stamp returns a digest of every statement and row, and sets it as the dataset
-// property of every row.
+// property of every row. Each statement is hashed on a goroutine of its own (a million
+// relationships took 9 s of CPU through encoding/json), and the digest is the hash of
+// those hashes in order.
 func stamp(stmts []statement) string {
+	sums := make([][]byte, len(stmts))
+	var wg sync.WaitGroup
+	for i, st := range stmts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h := sha256.New()
+			b := bufio.NewWriterSize(h, 64<<10)
+			b.WriteString(st.cypher)
+			for _, row := range st.rows {
+				hashValue(b, row)
+			}
+			b.Flush()
+			sums[i] = h.Sum(nil)
+		}()
+	}
+	wg.Wait()
 	h := sha256.New()
-	enc := json.NewEncoder(h) // encoding/json sorts map keys, so the digest is stable
-	for _, st := range stmts {
-		h.Write([]byte(st.cypher))
-		for _, row := range st.rows {
-			_ = enc.Encode(row)
-		}
+	for _, sum := range sums {
+		h.Write(sum)
 	}
 	digest := hex.EncodeToString(h.Sum(nil))[:16]
 	for _, st := range stmts {
@@ -380,6 +420,63 @@ func stamp(stmts []statement) string {
 		}
 	}
 	return digest
+}
+
+// hashValue writes v to b so that two values write the same bytes only if they are
+// equal: each value is tagged with its kind and strings with their length; maps are
+// written in key order. Kinds other than those of plan's rows are written as JSON.
+func hashValue(b *bufio.Writer, v any) {
+	var buf [24]byte
+	str := func(s string) {
+		b.Write(strconv.AppendInt(buf[:0], int64(len(s)), 10))
+		b.WriteByte(':')
+		b.WriteString(s)
+	}
+	switch v := v.(type) {
+	case nil:
+		b.WriteByte('n')
+	case string:
+		b.WriteByte('s')
+		str(v)
+	case bool:
+		b.WriteByte('b')
+		b.WriteString(strconv.FormatBool(v))
+	case int:
+		b.WriteByte('i')
+		b.Write(strconv.AppendInt(buf[:0], int64(v), 10))
+	case int64:
+		b.WriteByte('i')
+		b.Write(strconv.AppendInt(buf[:0], v, 10))
+	case float64:
+		b.WriteByte('f')
+		b.Write(strconv.AppendFloat(buf[:0], v, 'g', -1, 64))
+	case []string:
+		b.WriteByte('[')
+		b.Write(strconv.AppendInt(buf[:0], int64(len(v)), 10))
+		for _, x := range v {
+			b.WriteByte(',')
+			str(x)
+		}
+	case []any:
+		b.WriteByte('(')
+		b.Write(strconv.AppendInt(buf[:0], int64(len(v)), 10))
+		for _, x := range v {
+			b.WriteByte(',')
+			hashValue(b, x)
+		}
+	case map[string]any:
+		b.WriteByte('{')
+		b.Write(strconv.AppendInt(buf[:0], int64(len(v)), 10))
+		for _, k := range sortedKeys(v) {
+			b.WriteByte(',')
+			str(k)
+			hashValue(b, v[k])
+		}
+	default:
+		j, _ := json.Marshal(v)
+		b.WriteByte('j')
+		str(string(j))
+	}
 }
 
 // pruneStatements delete, 10,000 at a time, what an earlier dataset wrote.
@@ -486,6 +583,16 @@ func (w *writer) writeBatches(bs []batch) {
 	wg.Wait()
 }
 
+// deadlockTries bounds the runs of one batch that end in a deadlock.
+const deadlockTries = 5
+
+// deadlocked reports whether err, or the last error of the driver's retries, is Neo4j's
+// deadlock.
+func deadlocked(err error) bool {
+	var ne *neo4j.Neo4jError
+	return errors.As(lastCause(err), &ne) && ne.Code == "Neo.TransientError.Transaction.DeadlockDetected"
+}
+
 // failed returns the first error of the load, or nil.
 func (w *writer) failed() error {
 	w.mu.Lock()
@@ -560,7 +667,16 @@ func (w *writer) execIn(session neo4j.SessionWithContext, first, again string, p
 	if w.tx != nil {
 		sum, err = run(w.tx)
 	} else {
-		sum, err = neo4j.ExecuteWrite(w.ctx, session, run)
+		// Batches written at once may deadlock on the nodes they share: Neo4j then rolls
+		// one back. The driver retries for a second only (the store's read bound), so a
+		// deadlock gets deadlockTries of its own, a little apart.
+		for try := 1; ; try++ {
+			sum, err = neo4j.ExecuteWrite(w.ctx, session, run)
+			if try == deadlockTries || !deadlocked(err) || w.ctx.Err() != nil {
+				break
+			}
+			time.Sleep(time.Duration(try) * 100 * time.Millisecond)
+		}
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()

@@ -211,12 +211,7 @@ func (s *Store) answering(ctx context.Context) bool {
 // cause stays in the error for logs; clients see only the message.
 func dbError(err error) error {
 	var ne *neo4j.Neo4jError
-	isNeo := errors.As(err, &ne)
-	var limit *neo4j.TransactionExecutionLimit
-	if !isNeo && errors.As(err, &limit) && len(limit.Errors) > 0 {
-		// The driver stopped retrying: what Neo4j said last is the cause.
-		isNeo = errors.As(limit.Errors[len(limit.Errors)-1], &ne)
-	}
+	isNeo := errors.As(lastCause(err), &ne)
 	switch {
 	case isNeo && memoryCodes[ne.Code]:
 		return &model.Error{Code: model.CodeOutOfMemory, Message: "the read needed more memory than the graph database grants one: narrow it", Err: err}
@@ -228,6 +223,16 @@ func dbError(err error) error {
 		return &model.Error{Code: model.CodeTimeout, Message: timedOut, Err: err}
 	}
 	return &model.Error{Code: model.CodeInternal, Message: "internal error", Err: err}
+}
+
+// lastCause returns, for an error of the driver that stopped retrying, the error of its
+// last try (what Neo4j said last), and err itself otherwise.
+func lastCause(err error) error {
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		return limit.Errors[len(limit.Errors)-1]
+	}
+	return err
 }
 
 // column reads the column name of rec as a T; a null gives T's zero value. A missing
