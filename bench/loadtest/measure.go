@@ -18,6 +18,7 @@ import (
 // result is what one load test measured.
 type result struct {
 	loadgen.Result
+	warmUp  loadgen.Result // the warm-up, not in the figures: how the cold start went
 	server  string
 	ops     []opResult     // per operation, in workload order
 	codes   map[string]int // failed requests of the measured phase by code
@@ -64,12 +65,13 @@ func measure(ctx context.Context, client *target.Client, ops []target.Operation,
 		}
 		return nil
 	}
+	var warm loadgen.Result
 	if warmup > 0 {
 		// Warm up here rather than in loadgen.Run, to know when measuring begins.
-		loadgen.Run(ctx, op, concurrency, 0, warmup)
+		warm = loadgen.Run(ctx, op, concurrency, 0, warmup)
 	}
 	measuring.Store(true)
-	res := result{Result: loadgen.Run(ctx, op, concurrency, 0, duration)}
+	res := result{Result: loadgen.Run(ctx, op, concurrency, 0, duration), warmUp: warm}
 	measuring.Store(false)
 	mu.Lock()
 	defer mu.Unlock()
@@ -112,6 +114,10 @@ func (r result) verdict() error {
 func (r result) write(w io.Writer) {
 	fmt.Fprintf(w, "\nload test: %d clients for %.0fs on %s, %d operations of the seed mix round-robin\n",
 		r.Concurrency, r.Seconds, r.server, len(r.ops))
+	if r.warmUp.Requests > 0 {
+		fmt.Fprintf(w, "warm-up (%.0fs, not in the figures below): requests %d, errors %d, %.0f answers/s, p50 %s, p99 %s\n",
+			r.warmUp.Seconds, r.warmUp.Requests, r.warmUp.Errors, r.warmUp.Throughput, ms(r.warmUp.P50), ms(r.warmUp.P99))
+	}
 	fmt.Fprintf(w, "requests %d, errors %d%s, %.0f answers/s, p50 %s, p99 %s, server peak RSS %.1f MiB\n",
 		r.Requests, r.Errors, paren(target.CountsByCode(r.codes)), r.Throughput, ms(r.P50), ms(r.P99), float64(r.peakRSS)/(1<<20))
 	fmt.Fprintf(w, "\n%-16s %9s %7s %9s %9s %9s\n", "operation", "requests", "errors", "p50", "p99", "max")
