@@ -473,9 +473,12 @@ func (r *Resolver) investorOrigin(ctx context.Context, rel *model.Relation) (*mo
 	if id == nil {
 		return nil, nil
 	}
-	n, err := r.node(ctx, *id)
-	if err != nil {
-		return nil, err
+	var n model.Node = rel.Origin // read with the relationship (model.Hop.Origins), or else now
+	if rel.Origin == nil {
+		var err error
+		if n, err = r.node(ctx, *id); err != nil {
+			return nil, err
+		}
 	}
 	region, ok := n.(*model.Region)
 	if !ok || rel.Node == nil {

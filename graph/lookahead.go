@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -121,12 +122,24 @@ func hopsAsked(op *graphql.OperationContext, t model.EntityType, sel ast.Selecti
 	for i, a := range order {
 		hops[i] = a.hop
 		hops[i].AsOf = asOf
+		hops[i].Origins = slices.Contains(a.hop.Types, "TARGETS") && a.hop.MaxHops <= 1 && len(a.hop.Through) == 0 && asksOrigin(op, a.far)
 		if a.entities {
 			hops[i].With = hopsAsked(op, a.hop.Label, a.far, asOf)
 			hops[i].Slim = len(hops[i].With) == 0 && slimAsked(op, a.hop.Label, a.far)
 		}
 	}
 	return hops
+}
+
+// asksOrigin says whether sel, asked of the Target items of a hop field, asks their
+// investorOrigin (see model.Hop.Origins).
+func asksOrigin(op *graphql.OperationContext, sel ast.SelectionSet) bool {
+	for _, f := range graphql.CollectFields(op, sel, []string{"Target"}) {
+		if f.Name == "investorOrigin" {
+			return true
+		}
+	}
+	return false
 }
 
 // primeHops records the hop results a page brought (see lookahead) as the batched answers

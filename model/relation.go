@@ -123,6 +123,9 @@ type Relation struct {
 	// With are the lists of the hops of the hop that reached Node (Hop.With), from Node,
 	// in the order of Hop.With; nil when none were asked.
 	With [][]*Relation `json:"-"`
+	// Origin is the Region the investorOrigin property names, read with the relationship
+	// by a hop with Origins; nil otherwise, or when it names none.
+	Origin Entity `json:"-"`
 }
 
 // Value returns the relationship property key in display form, or nil when absent.
@@ -156,6 +159,10 @@ type Hop struct {
 	// in its Relation.With (for the same AsOf); a list of a page asks the hop fields asked
 	// on the items of a hop field this way (lookahead).
 	With []Hop
+	// Origins, for a hop of one relationship over TARGETS, also reads the Region that
+	// each relationship's investorOrigin names, into Relation.Origin: a resolver sets it
+	// when the selection asks Target.investorOrigin, which then needs no read of its own.
+	Origins bool
 	// Slim, for a hop without With, reads only the id, type and name of the far ends:
 	// their other fields (evidence, typed properties) answer empty. A resolver sets it
 	// only when the selection asks nothing else of them.

@@ -77,7 +77,7 @@ const (
 	hopOne = `MATCH (a){{left}}[r{{types}}]{{right}}(b{{label}})
 WHERE {{valid}}{{derived}}
 WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
-RETURN collect({r: r, b: {{b}}, out: out})[..{{first}}] AS list`
+RETURN collect({r: r, b: {{b}}, out: out{{origin}}})[..{{first}}] AS list`
 
 	// hopWalk follows 1 to {{hops}} relationships and keeps the far ends, nearest first.
 	hopWalk = `MATCH p = (a){{left}}[rs{{types}}*1..{{hops}}]{{right}}(b{{label}})
@@ -142,8 +142,16 @@ func hopQuery(hop model.Hop, first, kinds string) (string, error) {
 	case hop.MaxHops > 1:
 		return timed(hopWalk, append(shape, "hops", strconv.Itoa(min(hop.MaxHops, model.ContainmentDepth)), "derivedPath", derivedPath)...), nil
 	}
-	return timed(hopOne, append(shape, "derived", derived)...), nil
+	origin := ""
+	if hop.Origins {
+		origin = ", o: " + originOf
+	}
+	return timed(hopOne, append(shape, "derived", derived, "origin", origin)...), nil
 }
+
+// originOf is the Region the investorOrigin of the relationship r names, or null (see
+// model.Hop.Origins).
+const originOf = `head(COLLECT { MATCH (o:Entity:Region {id: r.investorOrigin}) RETURN o })`
 
 // hopItem returns the decoder of one item of the list of hop's subquery: a far end alone
 // for hopWalk and hopThrough, a relationship, its far end and its direction for hopOne.
@@ -177,6 +185,11 @@ func hopItem(hop model.Hop) func(any) (*model.Relation, error) {
 		rel := relationOf(r, dir)
 		if rel.Node, err = entityValue(m["b"], "far end of a hop item"); err != nil {
 			return nil, err
+		}
+		if o := m["o"]; o != nil {
+			if rel.Origin, err = entityValue(o, "investor origin of a hop item"); err != nil {
+				return nil, err
+			}
 		}
 		return rel, nil
 	}

@@ -369,6 +369,57 @@ func TestANestedParksQueryCostsABoundedNumberOfRoundTripsWhateverThePageSize(t *
 	}
 }
 
+func TestAPageOfParksWithTheirTargetsAndInvestorOriginsIsOneRead(t *testing.T) {
+	srv := newTestServer(t, serverOptions{})
+	// What the seeds say: the investor origin of each park's TARGETS edge, by park and
+	// industry, and the names of the regions.
+	ds := mustSeeds(t)
+	names := map[string]string{}
+	for _, e := range ds.Entities {
+		names[e.ID] = e.Name
+	}
+	origins := map[string][]string{} // park id + " " + industry id -> origin names
+	for _, r := range ds.Relations {
+		if o, ok := r.Props[model.PropInvestorOrigin].(string); ok && r.Type == "TARGETS" {
+			origins[r.From+" "+r.To] = append(origins[r.From+" "+r.To], names[o])
+		}
+	}
+	const q = `{ parks(first: 100) { nodes { id targets { industry { id } investorOrigin { id name } } } } }`
+	var data struct {
+		Parks struct {
+			Nodes []struct {
+				ID      string `json:"id"`
+				Targets []struct {
+					Industry       named  `json:"industry"`
+					InvestorOrigin *named `json:"investorOrigin"`
+				} `json:"targets"`
+			} `json:"nodes"`
+		} `json:"parks"`
+	}
+	before := srv.store.Queries()
+	query(t, srv.URL, q, nil, &data)
+	if n := srv.store.Queries() - before; n != 1 {
+		t.Errorf("the page cost %d round trips, want 1", n)
+	}
+	withOrigin := 0
+	for _, p := range data.Parks.Nodes {
+		for _, tg := range p.Targets {
+			want := origins[p.ID+" "+tg.Industry.ID]
+			switch {
+			case tg.InvestorOrigin == nil && len(want) > 0:
+				t.Errorf("%s targets %s from %v, answered none", p.ID, tg.Industry.ID, want)
+			case tg.InvestorOrigin != nil && !slices.Contains(want, tg.InvestorOrigin.Name):
+				t.Errorf("%s targets %s from %q, the seeds say %v", p.ID, tg.Industry.ID, tg.InvestorOrigin.Name, want)
+			case tg.InvestorOrigin != nil:
+				withOrigin++
+			}
+		}
+	}
+	if withOrigin == 0 {
+		t.Error("no park target has an investor origin; the test needs one to mean anything")
+	}
+}
+
 func TestANodeAndTheHopFieldsAskedOfItAndOfTheirEntitiesComeInOneRead(t *testing.T) {
 	srv := newTestServer(t, serverOptions{})
 	// The parks directly part of each entity, by id, from the curated seeds.
