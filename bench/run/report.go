@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -69,17 +70,33 @@ func markdown(res *results, chartPath string) string {
 	w("## Targets\n\n| target | result | verdict |\n|---|---|---|\n")
 	if len(res.Sizes) > 0 {
 		small, large := &res.Sizes[0], &res.Sizes[len(res.Sizes)-1]
+		// The uncached targets: at least the peer's throughput on every operation, and 3x
+		// on the geometric mean of the operations both answered within the run.
+		logSum, both := 0.0, 0
+		var unanswered []string
 		for _, op := range workload {
 			o, p := large.find(op.Name, "ours", 8), large.find(op.Name, "peer", 8)
 			if o != nil && p != nil && p.Throughput > 0 {
 				ratio := o.Throughput / p.Throughput
-				w("| throughput at c=8 ≥ 3× peer: %s (%d rels) | %.1f× | %s |\n", op.Name, large.Target, ratio, verdict(ratio >= 3))
+				w("| throughput at c=8 ≥ 1.0× peer: %s (%d rels) | %.2f× (%.0f vs %.0f req/s) | %s |\n", op.Name, large.Target, ratio, o.Throughput, p.Throughput, verdict(ratio >= 1))
+				if o.Throughput > 0 {
+					logSum, both = logSum+math.Log(ratio), both+1
+				}
 			} else if o != nil && p != nil {
-				w("| throughput at c=8 ≥ 3× peer: %s (%d rels) | ours %.0f/s; the peer completed no request within %s | %s |\n",
+				w("| throughput at c=8 ≥ 1.0× peer: %s (%d rels) | ours %.0f/s; the peer completed no request within %s | %s |\n",
 					op.Name, large.Target, o.Throughput, res.Duration, verdict(o.Throughput > 0))
+				unanswered = append(unanswered, op.Name)
 			} else if o != nil {
-				w("| throughput at c=8 ≥ 3× peer: %s | peer cannot express it | n/a |\n", op.Name)
+				w("| throughput at c=8 ≥ 1.0× peer: %s | peer cannot express it | n/a |\n", op.Name)
 			}
+		}
+		if both > 0 {
+			gm := math.Exp(logSum / float64(both))
+			note := ""
+			if len(unanswered) > 0 {
+				note = fmt.Sprintf("; left out, the peer answering none: %s", strings.Join(unanswered, ", "))
+			}
+			w("| throughput at c=8 ≥ 3× peer, geometric mean (%d rels) | %.2f× over %d operations%s | %s |\n", large.Target, gm, both, note, verdict(gm >= 3))
 		}
 		for _, op := range workload {
 			o, c := large.find(op.Name, "ours", 1), large.find(op.Name, "cypher", 1)
@@ -89,7 +106,9 @@ func markdown(res *results, chartPath string) string {
 			}
 		}
 		if len(res.Sizes) > 1 {
-			for _, name := range []string{"parksPage", "headline"} {
+			// The operations whose answer does not grow with the graph: a page, one zone,
+			// the top ten of a search, a shortest path.
+			for _, name := range []string{"parksPage", "zone", "search", "shortestPath"} {
 				a, z := small.find(name, "ours", 1), large.find(name, "ours", 1)
 				if a != nil && z != nil && a.P50 > 0 {
 					ratio := float64(z.P50) / float64(a.P50)
