@@ -122,7 +122,7 @@ func hopsAsked(op *graphql.OperationContext, t model.EntityType, sel ast.Selecti
 	for i, a := range order {
 		hops[i] = a.hop
 		hops[i].AsOf = asOf
-		hops[i].Origins = slices.Contains(a.hop.Types, "TARGETS") && a.hop.MaxHops <= 1 && len(a.hop.Through) == 0 && asksOrigin(op, a.far)
+		hops[i].Origins = slices.Contains(a.hop.Types, "TARGETS") && asksOrigin(op, a.far)
 		if a.entities {
 			hops[i].With = hopsAsked(op, a.hop.Label, a.far, asOf)
 			hops[i].Slim = len(hops[i].With) == 0 && slimAsked(op, a.hop.Label, a.far)

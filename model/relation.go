@@ -162,6 +162,7 @@ type Hop struct {
 	// Origins, for a hop of one relationship over TARGETS, also reads the Region that
 	// each relationship's investorOrigin names, into Relation.Origin: a resolver sets it
 	// when the selection asks Target.investorOrigin, which then needs no read of its own.
+	// Hops over several relationships (MaxHops, Through) keep no relationship and ignore it.
 	Origins bool
 	// Slim, for a hop without With, reads only the id, type and name of the far ends:
 	// their other fields (evidence, typed properties) answer empty. A resolver sets it

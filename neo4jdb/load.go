@@ -357,14 +357,17 @@ CREATE (d)-[m:MENTIONS {{props}}]->(e)`, "props", propsPattern(mentions)), links
 	return stmts, len(facts)
 }
 
+// datasetProp is the property stamp sets on every row: the digest of the load.
+const datasetProp = "dataset"
+
 // propsPattern is the map of a CREATE pattern that gives what it creates the properties
-// row.props holds, for rows: every key of any row's props and dataset (which stamp sets
-// later), each read from row.props (a key a row lacks is null, which CREATE leaves
-// unset). Written as SET x = row.props, the
-// write gets an Eager step (a read/set conflict the planner cannot rule out for a map it
-// does not know) that holds a batch's rows before it sets any property.
+// row.props holds, for rows: every key of any row's props and datasetProp (which stamp
+// sets later), each read from row.props (a key a row lacks is null, which CREATE leaves
+// unset). Written as SET x = row.props, the write gets an Eager step (a read/set
+// conflict the planner cannot rule out for a map it does not know) that holds a batch's
+// rows before it sets any property.
 func propsPattern(rows []map[string]any) string {
-	keys := map[string]bool{"dataset": true}
+	keys := map[string]bool{datasetProp: true}
 	for _, row := range rows {
 		for k := range row["props"].(map[string]any) {
 			keys[k] = true
@@ -416,7 +419,7 @@ func stamp(stmts []statement) string {
 	digest := hex.EncodeToString(h.Sum(nil))[:16]
 	for _, st := range stmts {
 		for _, row := range st.rows {
-			row["props"].(map[string]any)["dataset"] = digest
+			row["props"].(map[string]any)[datasetProp] = digest
 		}
 	}
 	return digest
