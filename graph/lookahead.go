@@ -100,6 +100,7 @@ func hopsAsked(op *graphql.OperationContext, t model.EntityType, sel ast.Selecti
 		hop      model.Hop
 		far      ast.SelectionSet // what the fields ask of the far ends
 		entities bool             // every field lists or picks entities of the hop's label
+		slim     bool             // every field asks only what a slim read gives (slimItems)
 	}
 	var order []*asked
 	byHop := map[fetchKey]*asked{}
@@ -111,11 +112,12 @@ func hopsAsked(op *graphql.OperationContext, t model.EntityType, sel ast.Selecti
 		entities := hf.Hop.Label != anyEntity && f.Definition != nil && f.Definition.Type.Name() == hf.Hop.Label.Label()
 		a, seen := byHop[neighborsKey(hf.Hop)]
 		if !seen {
-			a = &asked{hop: hf.Hop, entities: true}
+			a = &asked{hop: hf.Hop, entities: true, slim: true}
 			byHop[neighborsKey(hf.Hop)] = a
 			order = append(order, a)
 		}
 		a.entities = a.entities && entities
+		a.slim = a.slim && slimItems(op, hf.Hop.Label, f)
 		a.far = append(a.far, f.Selections...)
 	}
 	hops := make([]model.Hop, len(order))
@@ -125,10 +127,35 @@ func hopsAsked(op *graphql.OperationContext, t model.EntityType, sel ast.Selecti
 		hops[i].Origins = slices.Contains(a.hop.Types, "TARGETS") && asksOrigin(op, a.far)
 		if a.entities {
 			hops[i].With = hopsAsked(op, a.hop.Label, a.far, asOf)
-			hops[i].Slim = len(hops[i].With) == 0 && slimAsked(op, a.hop.Label, a.far)
 		}
+		hops[i].Slim = len(hops[i].With) == 0 && a.slim
 	}
 	return hops
+}
+
+// slimItems says whether the hop field f, of a hop to entities of label, asks its items
+// only what a slim read of the hop gives (model.Hop.Slim): items that are those entities
+// asked only slimFields and hop fields (slimAsked), or the Target and IndustryFocus items
+// that wrap the relationship, whose industry (the far end) and investorOrigin are asked
+// no more than that.
+func slimItems(op *graphql.OperationContext, label model.EntityType, f graphql.CollectedField) bool {
+	if label == anyEntity || f.Definition == nil {
+		return false
+	}
+	switch item := f.Definition.Type.Name(); item {
+	case label.Label():
+		return slimAsked(op, label, f.Selections)
+	case "Target", "IndustryFocus":
+		for _, g := range graphql.CollectFields(op, f.Selections, []string{item}) {
+			switch {
+			case g.Name == "industry" && !slimAsked(op, model.EntityTypeIndustry, g.Selections),
+				g.Name == "investorOrigin" && !slimAsked(op, model.EntityTypeRegion, g.Selections):
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // asksOrigin says whether sel, asked of the Target items of a hop field, asks their

@@ -370,7 +370,9 @@ func TestNodeAsksTheStoreForTheHopsOfItsSelectionNestedAndSlimWhereItCan(t *test
 	parks := zoneParks.Hop
 	subParks := parkSubParks.Hop
 	zone := parkZone.Hop
+	targets := parkTargets.Hop
 	slim := func(h model.Hop) model.Hop { h.Slim = true; return h }
+	origins := func(h model.Hop) model.Hop { h.Origins = true; return h }
 	with := func(h model.Hop, w ...model.Hop) model.Hop { h.With = w; return h }
 	cases := []struct {
 		name, selection string
@@ -381,6 +383,12 @@ func TestNodeAsksTheStoreForTheHopsOfItsSelectionNestedAndSlimWhereItCan(t *test
 			[]model.Hop{with(parks, slim(subParks))}},
 		{"a field that asks more than names reads whole nodes", `... on Zone { parks { name evidence { quote } } }`,
 			[]model.Hop{parks}},
+		{"targets asked their industries' and origins' names: slim, with the origins", `... on Park { targets { derivation { kind } evidence { quote } industry { id name } investorOrigin { name } } }`,
+			[]model.Hop{origins(slim(targets))}},
+		{"targets whose origins are asked more than names: whole nodes", `... on Park { targets { industry { name } investorOrigin { name description } } }`,
+			[]model.Hop{origins(targets)}},
+		{"targets whose industries are asked more than names: whole nodes", `... on Park { targets { industry { name description } } }`,
+			[]model.Hop{targets}},
 		{"a field with arguments fetches on its own", `... on Zone { relations(types: [PART_OF]) { type } }`, nil},
 		{"two fragments, two aliases, one hop each", `... on Park { zone { id } a: zone { kind } zones { name } } ... on Zone { parks { id } }`,
 			[]model.Hop{slim(parks), zone}}, // in the order of model.AllEntityTypes

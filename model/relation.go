@@ -164,9 +164,9 @@ type Hop struct {
 	// when the selection asks Target.investorOrigin, which then needs no read of its own.
 	// Hops over several relationships (MaxHops, Through) keep no relationship and ignore it.
 	Origins bool
-	// Slim, for a hop without With, reads only the id, type and name of the far ends:
-	// their other fields (evidence, typed properties) answer empty. A resolver sets it
-	// only when the selection asks nothing else of them.
+	// Slim, for a hop without With, reads only the id, type and name of the far ends and
+	// of the regions Origins reads: their other fields (evidence, typed properties) answer
+	// empty. A resolver sets it only when the selection asks nothing else of them.
 	Slim bool
 	// Kinds, when set, are the derivations of the relationships followed (Entity.relations
 	// follows only stated ones unless asked); empty means every kind, as the typed hop

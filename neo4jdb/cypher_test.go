@@ -168,6 +168,7 @@ func goldenQueries() ([]goldenQuery, error) {
 		{"hop-out-label", model.Hop{Types: []string{"PART_OF"}, Direction: model.DirectionOut, Label: model.EntityTypeZone}},
 		{"hop-out-any", model.Hop{Types: []string{"TARGETS", "FOCUSES_ON"}, Direction: model.DirectionOut}},
 		{"hop-targets-with-origins", model.Hop{Types: []string{"TARGETS"}, Direction: model.DirectionOut, Label: model.EntityTypeIndustry, Origins: true}},
+		{"hop-targets-with-origins-slim", model.Hop{Types: []string{"TARGETS"}, Direction: model.DirectionOut, Label: model.EntityTypeIndustry, Origins: true, Slim: true}},
 		{"hop-in-label", model.Hop{Types: []string{"PART_OF"}, Direction: model.DirectionIn, Label: park}},
 		{"hop-in-any", model.Hop{Types: []string{"HOSTS"}, Direction: model.DirectionIn}},
 		{"hop-both-label", model.Hop{Types: []string{"COOPERATES_WITH"}, Direction: model.DirectionBoth, Label: model.EntityTypeCompany, First: 3}},

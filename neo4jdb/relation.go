@@ -144,14 +144,14 @@ func hopQuery(hop model.Hop, first, kinds string) (string, error) {
 	}
 	origin := ""
 	if hop.Origins {
-		origin = ", o: " + originOf
+		origin = ", o: " + fill(originOf, "o", farEnd("o", hop.Slim))
 	}
 	return timed(hopOne, append(shape, "derived", derived, "origin", origin)...), nil
 }
 
-// originOf is the Region the investorOrigin of the relationship r names, or null (see
-// model.Hop.Origins).
-const originOf = `head(COLLECT { MATCH (o:Entity:Region {id: r.investorOrigin}) RETURN o })`
+// originOf is the Region o the investorOrigin of the relationship r names, or null (see
+// model.Hop.Origins); {{o}} is what it keeps of o (see farEnd).
+const originOf = `head(COLLECT { MATCH (o:Entity:Region {id: r.investorOrigin}) RETURN {{o}} })`
 
 // hopItem returns the decoder of one item of the list of hop's subquery: a far end alone
 // for hopWalk and hopThrough, a relationship, its far end and its direction for hopOne.

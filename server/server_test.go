@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"slices"
@@ -384,39 +385,49 @@ func TestAPageOfParksWithTheirTargetsAndInvestorOriginsIsOneRead(t *testing.T) {
 			origins[r.From+" "+r.To] = append(origins[r.From+" "+r.To], names[o])
 		}
 	}
-	const q = `{ parks(first: 100) { nodes { id targets { industry { id } investorOrigin { id name } } } } }`
-	var data struct {
-		Parks struct {
-			Nodes []struct {
-				ID      string `json:"id"`
-				Targets []struct {
-					Industry       named  `json:"industry"`
-					InvestorOrigin *named `json:"investorOrigin"`
-				} `json:"targets"`
-			} `json:"nodes"`
-		} `json:"parks"`
-	}
-	before := srv.store.Queries()
-	query(t, srv.URL, q, nil, &data)
-	if n := srv.store.Queries() - before; n != 1 {
-		t.Errorf("the page cost %d round trips, want 1", n)
-	}
-	withOrigin := 0
-	for _, p := range data.Parks.Nodes {
-		for _, tg := range p.Targets {
-			want := origins[p.ID+" "+tg.Industry.ID]
-			switch {
-			case tg.InvestorOrigin == nil && len(want) > 0:
-				t.Errorf("%s targets %s from %v, answered none", p.ID, tg.Industry.ID, want)
-			case tg.InvestorOrigin != nil && !slices.Contains(want, tg.InvestorOrigin.Name):
-				t.Errorf("%s targets %s from %q, the seeds say %v", p.ID, tg.Industry.ID, tg.InvestorOrigin.Name, want)
-			case tg.InvestorOrigin != nil:
-				withOrigin++
+	// The first selection asks the industries and regions only what a slim read gives,
+	// the second more (a read of whole nodes); both answer as the seeds say.
+	var answers []string
+	for _, fields := range []string{`industry { id } investorOrigin { id name }`,
+		`industry { id description } investorOrigin { id name description }`} {
+		var data struct {
+			Parks struct {
+				Nodes []struct {
+					ID      string `json:"id"`
+					Targets []struct {
+						Industry       named  `json:"industry"`
+						InvestorOrigin *named `json:"investorOrigin"`
+					} `json:"targets"`
+				} `json:"nodes"`
+			} `json:"parks"`
+		}
+		before := srv.store.Queries()
+		query(t, srv.URL, `{ parks(first: 100) { nodes { id targets { `+fields+` } } } }`, nil, &data)
+		if n := srv.store.Queries() - before; n != 1 {
+			t.Errorf("%s: the page cost %d round trips, want 1", fields, n)
+		}
+		withOrigin := 0
+		for _, p := range data.Parks.Nodes {
+			for _, tg := range p.Targets {
+				want := origins[p.ID+" "+tg.Industry.ID]
+				switch {
+				case tg.InvestorOrigin == nil && len(want) > 0:
+					t.Errorf("%s targets %s from %v, answered none", p.ID, tg.Industry.ID, want)
+				case tg.InvestorOrigin != nil && !slices.Contains(want, tg.InvestorOrigin.Name):
+					t.Errorf("%s targets %s from %q, the seeds say %v", p.ID, tg.Industry.ID, tg.InvestorOrigin.Name, want)
+				case tg.InvestorOrigin != nil:
+					withOrigin++
+				}
 			}
 		}
+		if withOrigin == 0 {
+			t.Errorf("%s: no park target has an investor origin; the test needs one to mean anything", fields)
+		}
+		b, _ := json.Marshal(data)
+		answers = append(answers, string(b))
 	}
-	if withOrigin == 0 {
-		t.Error("no park target has an investor origin; the test needs one to mean anything")
+	if answers[0] != answers[1] {
+		t.Errorf("the slim and the whole read differ:\n%s\n%s", answers[0], answers[1])
 	}
 }
 
