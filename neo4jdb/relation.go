@@ -65,7 +65,9 @@ func hopFirst(hop model.Hop) int {
 }
 
 // The hop subqueries run over a bound entity a and return its far ends b as one list
-// named list, at most {{first}} long (a parameter such as $first), over relationships
+// named list, at most {{first}} long (a parameter such as $first: the LIMIT before the
+// collect lets Neo4j keep only the first ones in order, a top-N sort, where slicing the
+// collected list sorted and held every far end), over relationships
 // that hold at $asOf ({{valid}}, {{validPath}}: see timed) and, where the hop names
 // derivation kinds, are of those kinds ({{derived}} for r, {{derivedPath}} for every
 // relationship of rs: empty, or " AND " and the predicate). {{left}} and {{right}}
@@ -76,14 +78,14 @@ const (
 	// hopOne follows one relationship and keeps it, its far end and its direction.
 	hopOne = `MATCH (a){{left}}[r{{types}}]{{right}}(b{{label}})
 WHERE {{valid}}{{derived}}
-WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
-RETURN collect({r: r, b: {{b}}, out: out{{origin}}})[..{{first}}] AS list`
+WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id LIMIT {{first}}
+RETURN collect({r: r, b: {{b}}, out: out{{origin}}}) AS list`
 
 	// hopWalk follows 1 to {{hops}} relationships and keeps the far ends, nearest first.
 	hopWalk = `MATCH p = (a){{left}}[rs{{types}}*1..{{hops}}]{{right}}(b{{label}})
 WHERE b <> a AND {{validPath}}{{derivedPath}}
-WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
-RETURN collect({{b}})[..{{first}}] AS list`
+WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id LIMIT {{first}}
+RETURN collect({{b}}) AS list`
 
 	// hopThrough expands the set reached over 0 to {{depth}} relationships of {{through}}
 	// once, without enumerating paths, then takes the final hop from every member.
@@ -92,8 +94,8 @@ WHERE {{validPath}}{{derivedPath}}
 WITH DISTINCT x
 MATCH (x){{left}}[r{{types}}]{{right}}(b{{label}})
 WHERE {{valid}}{{derived}}
-WITH DISTINCT b ORDER BY b.name, b.id
-RETURN collect({{b}})[..{{first}}] AS list`
+WITH DISTINCT b ORDER BY b.name, b.id LIMIT {{first}}
+RETURN collect({{b}}) AS list`
 )
 
 // arrowsOf gives the two halves of a relationship pattern for each direction.

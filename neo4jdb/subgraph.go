@@ -42,8 +42,8 @@ const neighborhoodTemplate = `MATCH (start:Entity {id: $id})
 OPTIONAL MATCH p = (start)-[rs*1..{{depth}}]-(m:Entity)
 WHERE m <> start AND all(r IN rs WHERE type(r) IN $types{{derived}}) AND {{validPath}}
 WITH start, m, min(length(p)) AS d
-ORDER BY d, m.name, m.id
-WITH start, collect(m)[..$limit] AS ms
+ORDER BY d, m.name, m.id LIMIT $limit
+WITH start, collect(m) AS ms
 WITH [start] + ms AS nodes
 UNWIND nodes AS a
 OPTIONAL MATCH (a)-[r]->(b:Entity)

@@ -82,8 +82,8 @@ RETURN node.id, node.name, score ORDER BY $q IN node.keys DESC, score DESC LIMIT
 		Cypher: `MATCH (start:Entity {id: $id})
 OPTIONAL MATCH p = (start)-[rs*1..2]-(m:Entity)
 WHERE m <> start AND all(r IN rs WHERE NOT type(r) IN ['MENTIONS', 'HAS_FACT'])
-WITH start, m, min(length(p)) AS d ORDER BY d, m.name, m.id
-WITH start, collect(m)[..100] AS ms
+WITH start, m, min(length(p)) AS d ORDER BY d, m.name, m.id LIMIT 100
+WITH start, collect(m) AS ms
 WITH [start] + ms AS nodes
 UNWIND nodes AS a
 OPTIONAL MATCH (a)-[r]->(b:Entity) WHERE b IN nodes

@@ -7,7 +7,7 @@ MATCH (a:Entity {id: id})
 CALL (a) {
   MATCH (a)-[r:PART_OF]->(b:Entity:Zone)
   WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
-  WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
-  RETURN collect({r: r, b: b, out: out})[..$first] AS list
+  WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id LIMIT $first
+  RETURN collect({r: r, b: b, out: out}) AS list
 }
 RETURN id, list

@@ -10,7 +10,7 @@ CALL (a) {
   WITH DISTINCT x
   MATCH (x)<-[r:FOCUSES_ON|TARGETS]-(b:Entity:Park)
   WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
-  WITH DISTINCT b ORDER BY b.name, b.id
-  RETURN collect(b)[..$first] AS list
+  WITH DISTINCT b ORDER BY b.name, b.id LIMIT $first
+  RETURN collect(b) AS list
 }
 RETURN id, list

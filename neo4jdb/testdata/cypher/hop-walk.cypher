@@ -7,7 +7,7 @@ MATCH (a:Entity {id: id})
 CALL (a) {
   MATCH p = (a)-[rs:PART_OF|LOCATED_IN*1..8]->(b:Entity:District)
   WHERE b <> a AND all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo))
-  WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
-  RETURN collect(b)[..$first] AS list
+  WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id LIMIT $first
+  RETURN collect(b) AS list
 }
 RETURN id, list

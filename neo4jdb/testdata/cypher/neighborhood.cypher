@@ -8,8 +8,8 @@ MATCH (start:Entity {id: $id})
 OPTIONAL MATCH p = (start)-[rs*1..2]-(m:Entity)
 WHERE m <> start AND all(r IN rs WHERE type(r) IN $types AND coalesce(r.derivation, 'stated') IN $derivations) AND all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo))
 WITH start, m, min(length(p)) AS d
-ORDER BY d, m.name, m.id
-WITH start, collect(m)[..$limit] AS ms
+ORDER BY d, m.name, m.id LIMIT $limit
+WITH start, collect(m) AS ms
 WITH [start] + ms AS nodes
 UNWIND nodes AS a
 OPTIONAL MATCH (a)-[r]->(b:Entity)

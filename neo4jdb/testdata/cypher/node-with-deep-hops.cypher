@@ -16,8 +16,8 @@ CALL (n) {
   CALL (a) {
     MATCH p = (a)-[rs:PART_OF*1..8]->(b:Entity:Zone)
     WHERE b <> a AND all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo))
-    WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
-    RETURN collect(b)[..$hopFirst0] AS list
+    WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id LIMIT $hopFirst0
+    RETURN collect(b) AS list
   }
   UNWIND range(0, size(list) - 1) AS i
   WITH i, list[i] AS item
@@ -27,8 +27,8 @@ CALL (n) {
     CALL (a) {
       MATCH (a)<-[r:PART_OF]-(b:Entity:Park)
       WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
-      WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
-      RETURN collect({r: r, b: b, out: out})[..$hopFirst0w0] AS list
+      WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id LIMIT $hopFirst0w0
+      RETURN collect({r: r, b: b, out: out}) AS list
     }
     UNWIND range(0, size(list) - 1) AS i
     WITH i, list[i] AS item
@@ -37,8 +37,8 @@ CALL (n) {
       WITH n2 AS a
       MATCH (a)<-[r:PART_OF]-(b:Entity:Park)
       WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
-      WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
-      RETURN collect({r: r, b: b, out: out})[..$hopFirst0w0w0] AS list
+      WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id LIMIT $hopFirst0w0w0
+      RETURN collect({r: r, b: b, out: out}) AS list
     }
     WITH i, item, n2, list AS w0
     WITH * ORDER BY i
@@ -57,8 +57,8 @@ CALL (n) {
     WITH DISTINCT x
     MATCH (x)<-[r:FOCUSES_ON|TARGETS]-(b:Entity:Park)
     WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
-    WITH DISTINCT b ORDER BY b.name, b.id
-    RETURN collect(b)[..$hopFirst1] AS list
+    WITH DISTINCT b ORDER BY b.name, b.id LIMIT $hopFirst1
+    RETURN collect(b) AS list
   }
   UNWIND range(0, size(list) - 1) AS i
   WITH i, list[i] AS item
@@ -67,8 +67,8 @@ CALL (n) {
     WITH n1 AS a
     MATCH p = (a)-[rs:PART_OF|LOCATED_IN*1..8]->(b:Entity:District)
     WHERE b <> a AND all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo))
-    WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
-    RETURN collect(b)[..$hopFirst1w0] AS list
+    WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id LIMIT $hopFirst1w0
+    RETURN collect(b) AS list
   }
   WITH i, item, n1, list AS w0
   WITH * ORDER BY i
@@ -81,8 +81,8 @@ CALL (n) {
   CALL (a) {
     MATCH (a)-[r:TARGETS]->(b:Entity)
     WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
-    WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
-    RETURN collect({r: r, b: b, out: out})[..$hopFirst3] AS list
+    WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id LIMIT $hopFirst3
+    RETURN collect({r: r, b: b, out: out}) AS list
   }
   UNWIND range(0, size(list) - 1) AS i
   WITH i, list[i] AS item

@@ -12,8 +12,8 @@ CALL (n) {
   CALL (a) {
     MATCH (a)<-[r:PART_OF]-(b:Entity:Park)
     WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
-    WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
-    RETURN collect({r: r, b: b, out: out})[..$hopFirst0] AS list
+    WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id LIMIT $hopFirst0
+    RETURN collect({r: r, b: b, out: out}) AS list
   }
   UNWIND range(0, size(list) - 1) AS i
   WITH i, list[i] AS item
@@ -22,8 +22,8 @@ CALL (n) {
     WITH n1 AS a
     MATCH (a)<-[r:PART_OF]-(b:Entity:Park)
     WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
-    WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
-    RETURN collect({r: r, b: b, out: out})[..$hopFirst0w0] AS list
+    WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id LIMIT $hopFirst0w0
+    RETURN collect({r: r, b: b, out: out}) AS list
   }
   WITH i, item, n1, list AS w0
   WITH * ORDER BY i

@@ -20,16 +20,16 @@ CALL () {
     WITH n AS a
     MATCH p = (a)-[rs:PART_OF*1..8]->(b:Entity:Zone)
     WHERE b <> a AND all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo))
-    WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
-    RETURN collect(b {.id, .type, .name})[..$hopFirst0] AS list
+    WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id LIMIT $hopFirst0
+    RETURN collect(b {.id, .type, .name}) AS list
   }
   WITH n, k, list AS h0
   CALL (n) {
     WITH n AS a
     MATCH (a)-[r:HOSTS]->(b:Entity:Company)
     WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
-    WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
-    RETURN collect({r: r, b: b {.id, .type, .name}, out: out})[..$hopFirst1] AS list
+    WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id LIMIT $hopFirst1
+    RETURN collect({r: r, b: b {.id, .type, .name}, out: out}) AS list
   }
   WITH n, k, h0, list AS h1
   CALL (n) {
@@ -39,8 +39,8 @@ CALL () {
     WITH DISTINCT x
     MATCH (x)<-[r:FOCUSES_ON|TARGETS]-(b:Entity:Park)
     WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
-    WITH DISTINCT b ORDER BY b.name, b.id
-    RETURN collect(b {.id, .type, .name})[..$hopFirst2] AS list
+    WITH DISTINCT b ORDER BY b.name, b.id LIMIT $hopFirst2
+    RETURN collect(b {.id, .type, .name}) AS list
   }
   WITH n, k, h0, h1, list AS h2
   WITH * ORDER BY k ASC, n.id

@@ -21,24 +21,24 @@ CALL () {
     WITH n AS a
     MATCH p = (a)-[rs:PART_OF*1..8]->(b:Entity:Zone)
     WHERE b <> a AND all(step IN rs WHERE (step.validFrom IS NULL OR step.validFrom <= $asOf OR step.validFrom STARTS WITH $asOf) AND (step.validTo IS NULL OR $asOf <= step.validTo OR $asOf STARTS WITH step.validTo))
-    WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id
-    RETURN collect(b)[..$hopFirst0] AS list
+    WITH b, min(length(p)) AS d ORDER BY d, b.name, b.id LIMIT $hopFirst0
+    RETURN collect(b) AS list
   }
   WITH n, k, list AS h0
   CALL (n) {
     WITH n AS a
     MATCH (a)-[r:TARGETS]->(b:Entity:Industry)
     WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
-    WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
-    RETURN collect({r: r, b: b, out: out})[..$hopFirst1] AS list
+    WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id LIMIT $hopFirst1
+    RETURN collect({r: r, b: b, out: out}) AS list
   }
   WITH n, k, h0, list AS h1
   CALL (n) {
     WITH n AS a
     MATCH (a)-[r:HOSTS]->(b:Entity)
     WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo) AND coalesce(r.derivation, 'stated') IN $hopKinds2
-    WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id
-    RETURN collect({r: r, b: b, out: out})[..$hopFirst2] AS list
+    WITH r, b, startNode(r) = a AS out ORDER BY type(r), b.name, b.id LIMIT $hopFirst2
+    RETURN collect({r: r, b: b, out: out}) AS list
   }
   WITH n, k, h0, h1, list AS h2
   WITH * ORDER BY k ASC, n.id

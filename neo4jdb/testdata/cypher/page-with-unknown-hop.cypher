@@ -22,8 +22,8 @@ CALL () {
     WITH DISTINCT x
     MATCH (x)<-[r:FOCUSES_ON|TARGETS]-(b:Entity:Park)
     WHERE (r.validFrom IS NULL OR r.validFrom <= $asOf OR r.validFrom STARTS WITH $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo OR $asOf STARTS WITH r.validTo)
-    WITH DISTINCT b ORDER BY b.name, b.id
-    RETURN collect(b)[..$hopFirst1] AS list
+    WITH DISTINCT b ORDER BY b.name, b.id LIMIT $hopFirst1
+    RETURN collect(b) AS list
   }
   WITH n, k, h0, list AS h1
   WITH * ORDER BY k ASC, n.id
