@@ -193,7 +193,7 @@ type serverOptions struct {
 // whose round trips are counted into the request's log line and the metrics.
 func newTestServer(t *testing.T, opts serverOptions) *testServer {
 	t.Helper()
-	env := map[string]string{"LOG_LEVEL": "debug", "CACHE_BYTES": "0"}
+	env := map[string]string{"LOG_LEVEL": "debug", "CACHE_BYTES": "0", "WARM_UP": "false"}
 	for k, v := range opts.env {
 		env[k] = v
 	}
@@ -244,7 +244,7 @@ type runningServer struct {
 
 // startServer runs the real server (run, as main does) on a free loopback port with env
 // and returns it once /healthz answers. The server is stopped when the test ends; its log
-// is shown if the test failed.
+// is shown if the test failed. It does not warm up (WARM_UP=false) unless env says so.
 func startServer(t *testing.T, env map[string]string) *runningServer {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -254,6 +254,9 @@ func startServer(t *testing.T, env map[string]string) *runningServer {
 	addr := ln.Addr().String()
 	ln.Close()
 	env["ADDR"] = addr
+	if env["WARM_UP"] == "" {
+		env["WARM_UP"] = "false" // ready at once; warmup_test.go tests the warm-up
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	s := &runningServer{URL: "http://" + addr, log: &lockedBuffer{}}

@@ -62,6 +62,9 @@ type Config struct {
 	// from TRUSTED_DOCUMENTS_FILE, which allow and only need.
 	TrustedDocuments string
 	TrustedDocs      manifest
+	// WarmUp (WARM_UP, default true) runs the README's examples once when the server
+	// starts, before /readyz answers 200 (see warmUp).
+	WarmUp bool
 	// Tracing receives the spans of every request, GraphQL field and Neo4j read; run
 	// sets it from the OTEL_* variables (see newTracerProvider); nil records nothing.
 	Tracing trace.TracerProvider
@@ -79,6 +82,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		GraphiQL:     true,
 		Explorer:     true,
 		Metrics:      true,
+		WarmUp:       true,
 	}
 	var err error
 	durations := []struct {
@@ -121,7 +125,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	bools := []struct {
 		name string
 		dst  *bool
-	}{{"INTROSPECTION", &c.Limits.Introspection}, {"FIELD_SUGGESTIONS", &c.Limits.Suggestions}, {"GRAPHIQL", &c.GraphiQL}, {"EXPLORER", &c.Explorer}, {"METRICS", &c.Metrics}}
+	}{{"INTROSPECTION", &c.Limits.Introspection}, {"FIELD_SUGGESTIONS", &c.Limits.Suggestions}, {"GRAPHIQL", &c.GraphiQL}, {"EXPLORER", &c.Explorer}, {"METRICS", &c.Metrics}, {"WARM_UP", &c.WarmUp}}
 	for _, b := range bools {
 		if v := getenv(b.name); v != "" {
 			if *b.dst, err = strconv.ParseBool(v); err != nil {
@@ -315,7 +319,12 @@ func newMux(cfg Config, store interface {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
+	warming := startWarmUp(cfg, gql, log)
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		if warming.Load() {
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "warming"})
+			return
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		if err := store.Ping(ctx); err != nil {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -109,4 +111,18 @@ func sentence(lines []string) string {
 	s := strings.Join(lines, " ")
 	s = strings.TrimSuffix(s, ":")
 	return strings.NewReplacer("`", "", "**", "").Replace(s)
+}
+
+// ReadmeExamples returns the examples of examples.json (the README's, as GraphiQL opens
+// them), in the order printed.
+func ReadmeExamples() ([]Example, error) {
+	b, err := files.ReadFile("examples.json")
+	if err != nil {
+		return nil, err
+	}
+	var out []Example
+	if err := json.Unmarshal(b, &out); err != nil {
+		return nil, fmt.Errorf("examples.json: %w", err)
+	}
+	return out, nil
 }

@@ -236,7 +236,7 @@ func measureSize(ctx context.Context, cfg config, store *neo4jdb.Store, size int
 		if err != nil {
 			return nil, err
 		}
-		p, err := startProcess(ctx, exec.Command(cfg.serverBin), slices.Concat(env, extra, []string{"ADDR=127.0.0.1:" + port, "LOG_LEVEL=warn"}), "http://127.0.0.1:"+port+"/graphql")
+		p, err := startProcess(ctx, exec.Command(cfg.serverBin), slices.Concat(env, extra, []string{"ADDR=127.0.0.1:" + port, "LOG_LEVEL=warn"}), "http://127.0.0.1:"+port+"/graphql", "http://127.0.0.1:"+port+"/readyz")
 		if err != nil {
 			return nil, fmt.Errorf("our server (%s): %w", name, err)
 		}
@@ -250,7 +250,7 @@ func measureSize(ctx context.Context, cfg config, store *neo4jdb.Store, size int
 			if err != nil {
 				return nil, err
 			}
-			p, err := startProcess(ctx, cmd, slices.Concat(env, []string{"PORT=" + port, "RESPONSE_CACHE=" + cache}), "http://127.0.0.1:"+port+"/graphql")
+			p, err := startProcess(ctx, cmd, slices.Concat(env, []string{"PORT=" + port, "RESPONSE_CACHE=" + cache}), "http://127.0.0.1:"+port+"/graphql", "")
 			if err != nil {
 				return nil, fmt.Errorf("peer (%s): %w", name, err)
 			}
@@ -531,8 +531,9 @@ type process struct {
 }
 
 // startProcess starts cmd with env and waits up to 60 s until url answers a GraphQL
-// query.
-func startProcess(ctx context.Context, cmd *exec.Cmd, env []string, url string) (*process, error) {
+// query and, when ready is not "", until GET ready answers 200 (our server's /readyz,
+// which waits for its warm-up).
+func startProcess(ctx context.Context, cmd *exec.Cmd, env []string, url, ready string) (*process, error) {
 	cmd.Env = env
 	cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
 	if err := cmd.Start(); err != nil {
@@ -543,7 +544,11 @@ func startProcess(ctx context.Context, cmd *exec.Cmd, env []string, url string) 
 	ping := graphqlOp(http.DefaultClient, url, `{ __typename }`, "")
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		if _, err := ping(ctx); err == nil {
+		_, err := ping(ctx)
+		if err == nil && ready != "" {
+			err = getOK(ctx, ready)
+		}
+		if err == nil {
 			return p, nil
 		} else if time.Now().After(deadline) {
 			p.stop()
@@ -551,6 +556,23 @@ func startProcess(ctx context.Context, cmd *exec.Cmd, env []string, url string) 
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// getOK is an error unless GET url answers 200.
+func getOK(ctx context.Context, url string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", url, res.Status)
+	}
+	return nil
 }
 
 func (p *process) sample() {
