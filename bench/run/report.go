@@ -154,6 +154,7 @@ func markdown(res *results, chartPath string) string {
 				w("| our RSS under the dashboard load < 200 MB, default cache size (%d rels) | %.0f MB | %s |\n", s.Target, float64(rss)/(1<<20), verdict(rss < 200<<20))
 			}
 		}
+		w("\nWhere a target is not met, [gaps.md](gaps.md) shows where the time goes, with the profiles measured beside this run.\n")
 	}
 	for _, s := range res.Sizes {
 		w("\n## %d relationships\n\n", s.Target)
