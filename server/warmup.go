@@ -18,8 +18,8 @@ import (
 // warmUpBudget bounds a whole warm-up; warmUpWorkers examples run at once (one per core
 // of a small machine, so that Neo4j plans and compiles rather than queues), and the
 // examples are answered warmUpRounds times: on the seeds under 50 clients, the p99 of
-// the first 15 s was 5.8 s without a warm-up, 2.9 s after one round and 2.0 s after three
-// (the Java runtime compiles the code paths it runs often).
+// the first 15 s was 5.8 s without a warm-up, 2.9 s after one round, and 2.0 s and 3.7 s
+// in two runs after three (one run each; this machine's runs spread widely).
 const (
 	warmUpBudget  = 20 * time.Second
 	warmUpWorkers = 2
