@@ -1,10 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"io"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 
@@ -116,12 +114,8 @@ func TestExplorerAndGraphiQLAreSwitchedOnAndOffApart(t *testing.T) {
 // The GraphiQL tabs are the README examples, named; each runs as it is.
 func TestEveryGraphiQLTabRuns(t *testing.T) {
 	srv := newTestServer(t, serverOptions{})
-	b, err := os.ReadFile("../web/examples.json")
+	tabs, err := web.ReadmeExamples()
 	if err != nil {
-		t.Fatal(err)
-	}
-	var tabs []web.Example
-	if err := json.Unmarshal(b, &tabs); err != nil {
 		t.Fatal(err)
 	}
 	for _, tab := range tabs {

@@ -62,8 +62,8 @@ type Config struct {
 	// from TRUSTED_DOCUMENTS_FILE, which allow and only need.
 	TrustedDocuments string
 	TrustedDocs      manifest
-	// WarmUp (WARM_UP, default true) runs the README's examples once when the server
-	// starts, before /readyz answers 200 (see warmUp).
+	// WarmUp (WARM_UP, default true) answers the README's examples when the server
+	// starts, before /readyz answers 200 (see startWarmUp).
 	WarmUp bool
 	// Tracing receives the spans of every request, GraphQL field and Neo4j read; run
 	// sets it from the OTEL_* variables (see newTracerProvider); nil records nothing.

@@ -1,12 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -27,8 +27,8 @@ const (
 )
 
 // startWarmUp, when cfg.WarmUp is set, answers every README example (web.ReadmeExamples)
-// warmUpRounds times through gql in the background, and returns a flag that is true until that is
-// done; otherwise the flag is false from the start. A Neo4j that has just started plans
+// warmUpRounds times through gql in the background, and returns a flag that is true
+// until that is done; otherwise the flag is false from the start. A Neo4j that has just started plans
 // every query it has not seen and compiles its runtime: under 50 clients the first 10
 // to 13 s saw answers of several seconds and a few timeouts. The examples are the common
 // questions, so answering them first plans those queries and warms Neo4j before a load
@@ -108,7 +108,7 @@ func answer(ctx context.Context, gql http.Handler, query string, timeout time.Du
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	body, _ := json.Marshal(map[string]string{"query": query})
-	req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/graphql", strings.NewReader(string(body)))
+	req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	rec := httptest.NewRecorder()
 	gql.ServeHTTP(rec, req)
